@@ -1,0 +1,100 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "boxtribute",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "boxtribute", targets: ["BoxtributeCLI"]),
+        .library(name: "BoxtributeServer", targets: ["BoxtributeServer"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/GraphQLSwift/GraphQL.git", from: "4.3.0"),
+        .package(url: "https://github.com/vapor/sqlite-nio.git", from: "1.13.2"),
+        .package(url: "https://github.com/vapor/jwt-kit.git", from: "5.8.0"),
+        .package(url: "https://github.com/apple/swift-collections.git", from: "1.1.0"),
+    ],
+    targets: [
+        // Entities, permissions and business rules. No framework imports.
+        .target(
+            name: "BoxtributeCore",
+            swiftSettings: swiftSettings
+        ),
+        // SQL per entity, dialects, migrations, demo data, dump import.
+        .target(
+            name: "BoxtributeStorage",
+            dependencies: [
+                "BoxtributeCore",
+                .product(name: "SQLiteNIO", package: "sqlite-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("Migrations")],
+            swiftSettings: swiftSettings
+        ),
+        // SDL schema, our executor, resolvers per domain.
+        .target(
+            name: "BoxtributeGraphQL",
+            dependencies: [
+                "BoxtributeCore",
+                "BoxtributeStorage",
+                .product(name: "GraphQL", package: "GraphQL"),
+                .product(name: "OrderedCollections", package: "swift-collections"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("Schema")],
+            swiftSettings: swiftSettings
+        ),
+        // Hummingbird application, authentication, routes, configuration.
+        .target(
+            name: "BoxtributeServer",
+            dependencies: [
+                "BoxtributeCore",
+                "BoxtributeStorage",
+                "BoxtributeGraphQL",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "JWTKit", package: "jwt-kit"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "BoxtributeCLI",
+            dependencies: [
+                "BoxtributeServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "BoxtributeCoreTests",
+            dependencies: ["BoxtributeCore"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "BoxtributeStorageTests",
+            dependencies: ["BoxtributeStorage"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "BoxtributeGraphQLTests",
+            dependencies: ["BoxtributeGraphQL", "BoxtributeStorage"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "BoxtributeServerTests",
+            dependencies: [
+                "BoxtributeServer",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)

@@ -1,0 +1,345 @@
+import BoxtributeCore
+import GraphQL
+import OrderedCollections
+
+/// Executes validated documents directly against registered resolvers.
+///
+/// Unlike GraphQLSwift's executor (one task per field), this one walks the selection
+/// breadth-first: each field is resolved for every parent object of a batch at once, so a
+/// page of 50 boxes resolves `product` with one resolver call, which loads all products in
+/// one statement. Null propagation is applied to the finished tree.
+final class Executor: Sendable {
+    let compiled: CompiledSchema
+
+    init(compiled: CompiledSchema) {
+        self.compiled = compiled
+    }
+
+    /// The outcome of one execution.
+    struct Outcome {
+        /// `nil` when execution did not start (variable coercion failed) or the root was nulled.
+        var data: ResultNode?
+        var errors: [ExecutionError]
+        /// Whether the response carries a `data` key at all.
+        var hasData: Bool
+    }
+
+    func execute(
+        operation: OperationDefinition, fragments: [String: FragmentDefinition], variables rawVariables: [String: Map],
+        context: ResolverContext
+    ) async -> Outcome {
+        let coercion = InputCoercion(schema: compiled.schema)
+        let variables: [String: Map]
+        do {
+            variables = try coercion.coerceVariables(operation.variableDefinitions, inputs: rawVariables)
+        } catch {
+            let location = GraphQLError(message: "", nodes: [operation]).locations
+            return Outcome(data: nil, errors: [ExecutionError(message: error.message, locations: location)], hasData: true)
+        }
+        let rootType = operation.operation == .mutation ? compiled.schema.mutationType : compiled.schema.queryType
+        guard let rootType else {
+            return Outcome(
+                data: nil,
+                errors: [ExecutionError(message: "Schema is not configured to execute \(operation.operation.rawValue) operation.")],
+                hasData: true)
+        }
+        let run = Run(compiled: compiled, fragments: fragments, variables: variables, coercion: coercion, context: context)
+        let root = ObjectNode()
+        await run.executeObjects(
+            [Pending(value: RootValue(), node: root, path: nil)], typeName: rootType.name,
+            selectionSets: [operation.selectionSet])
+        let data = ResultNode.object(root).propagatingNulls()
+        return Outcome(data: data.isNull ? nil : data, errors: run.errors, hasData: true)
+    }
+}
+
+/// An object value waiting for its selection to be resolved.
+struct Pending {
+    let value: any Sendable
+    let node: ObjectNode
+    let path: ResponsePath?
+}
+
+/// The state of one execution. Used by a single task; resolvers run one after another.
+private final class Run {
+    let compiled: CompiledSchema
+    let fragments: [String: FragmentDefinition]
+    let variables: [String: Map]
+    let coercion: InputCoercion
+    let context: ResolverContext
+    var errors: [ExecutionError] = []
+
+    init(
+        compiled: CompiledSchema, fragments: [String: FragmentDefinition], variables: [String: Map],
+        coercion: InputCoercion, context: ResolverContext
+    ) {
+        self.compiled = compiled
+        self.fragments = fragments
+        self.variables = variables
+        self.coercion = coercion
+        self.context = context
+    }
+
+    func executeObjects(_ items: [Pending], typeName: String, selectionSets: [SelectionSet]) async {
+        let groups = collectFields(typeName: typeName, selectionSets: selectionSets)
+        let fieldMap = compiled.objects[typeName] ?? [:]
+        for (responseKey, fieldNodes) in groups {
+            let fieldName = fieldNodes[0].name.value
+            if fieldName == "__typename" {
+                for item in items { item.node.append(responseKey, .string(typeName), nonNull: true) }
+                continue
+            }
+            guard let field = fieldMap[fieldName] else {
+                // Validation rules this out; guard anyway instead of crashing.
+                for item in items {
+                    item.node.append(responseKey, .null, nonNull: false)
+                    record(
+                        ExecutionError(message: "Cannot query field '\(fieldName)' on type '\(typeName)'."),
+                        fields: fieldNodes, path: ResponsePath(parent: item.path, key: responseKey))
+                }
+                continue
+            }
+            let outcomes = await resolve(field, items: items, fieldNode: fieldNodes[0])
+            var pending: OrderedDictionary<String, [Pending]> = [:]
+            for (item, outcome) in zip(items, outcomes) {
+                let path = ResponsePath(parent: item.path, key: responseKey)
+                let node: ResultNode
+                switch outcome {
+                case .success(let value):
+                    node = complete(
+                        field.shape, value, path: path, fields: fieldNodes, parentType: typeName, fieldName: fieldName,
+                        pending: &pending)
+                case .failure(let error):
+                    record(error, fields: fieldNodes, path: path)
+                    node = .null
+                }
+                item.node.append(responseKey, node, nonNull: field.shape.isNonNull)
+            }
+            let subSelections = fieldNodes.compactMap(\.selectionSet)
+            for (childType, children) in pending {
+                await executeObjects(children, typeName: childType, selectionSets: subSelections)
+            }
+        }
+    }
+
+    private func resolve(_ field: CompiledField, items: [Pending], fieldNode: Field) async -> [FieldOutcome] {
+        let arguments: Arguments
+        do {
+            arguments = try coerceArguments(field, node: fieldNode)
+        } catch {
+            return items.map { _ in .failure(ExecutionError(message: error.message)) }
+        }
+        switch field.resolution {
+        case .perObject(let resolver):
+            return items.map { item in
+                do { return .success(try resolver(item.value, arguments, context)) } catch { return .failure(error) }
+            }
+        case .batch(let resolver):
+            do {
+                let outcomes = try await resolver(items.map(\.value), arguments, context)
+                guard outcomes.count == items.count else {
+                    let mismatch = ExecutionError(message: "Internal error: resolver returned a wrong number of results")
+                    return items.map { _ in .failure(mismatch) }
+                }
+                return outcomes
+            } catch {
+                return items.map { _ in .failure(error) }
+            }
+        }
+    }
+
+    private func coerceArguments(_ field: CompiledField, node: Field) throws(InputCoercion.Failure) -> Arguments {
+        if field.arguments.isEmpty { return .none }
+        var values: [String: Map] = [:]
+        for argument in field.arguments {
+            var value: Map = .undefined
+            if let given = node.arguments.first(where: { $0.name.value == argument.name }) {
+                value = try coercion.literal(given.value, type: argument.type, variables: variables)
+            }
+            if value.isUndefined, let defaultValue = argument.defaultValue { value = defaultValue }
+            if !value.isUndefined { values[argument.name] = value }
+        }
+        return Arguments(values)
+    }
+
+    private func complete(
+        _ shape: TypeShape, _ value: (any Sendable)?, path: ResponsePath, fields: [Field], parentType: String,
+        fieldName: String, pending: inout OrderedDictionary<String, [Pending]>
+    ) -> ResultNode {
+        let value = Self.flatten(value)
+        switch shape {
+        case .nonNull(let inner):
+            guard let value else {
+                record(
+                    ExecutionError(message: "Cannot return null for non-nullable field \(parentType).\(fieldName)."),
+                    fields: fields, path: path)
+                return .null
+            }
+            return complete(
+                inner, value, path: path, fields: fields, parentType: parentType, fieldName: fieldName,
+                pending: &pending)
+        case .list(let inner):
+            guard let value else { return .null }
+            guard let items = value as? [(any Sendable)?] else {
+                record(
+                    ExecutionError(message: "Expected Iterable, but did not find one for field \(parentType).\(fieldName)."),
+                    fields: fields, path: path)
+                return .null
+            }
+            var nodes: [ResultNode] = []
+            nodes.reserveCapacity(items.count)
+            for (index, item) in items.enumerated() {
+                nodes.append(
+                    complete(
+                        inner, item, path: ResponsePath(parent: path, index: index), fields: fields,
+                        parentType: parentType, fieldName: fieldName, pending: &pending))
+            }
+            return .list(nodes, itemsNonNull: inner.isNonNull)
+        case .leaf(let kind, let name):
+            guard let value else { return .null }
+            if let leaf = Self.serialize(value, kind: kind) { return leaf }
+            record(ExecutionError(message: "\(name) cannot represent value: \(value)"), fields: fields, path: path)
+            return .null
+        case .object(let typeName):
+            guard let value else { return .null }
+            let node = ObjectNode()
+            pending[typeName, default: []].append(Pending(value: value, node: node, path: path))
+            return .object(node)
+        case .abstract(let abstractName):
+            guard let value else { return .null }
+            guard let typeName = compiled.concreteType(of: value, abstractName: abstractName) else {
+                record(
+                    ExecutionError(
+                        message:
+                            "Abstract type '\(abstractName)' must resolve to an Object type at runtime for field '\(parentType).\(fieldName)'."
+                    ), fields: fields, path: path)
+                return .null
+            }
+            let node = ObjectNode()
+            pending[typeName, default: []].append(Pending(value: value, node: node, path: path))
+            return .object(node)
+        }
+    }
+
+    /// Unwraps optionals that arrive boxed inside the existential.
+    private static func flatten(_ value: (any Sendable)?) -> (any Sendable)? {
+        guard let value else { return nil }
+        if let optional = value as? any OptionalValue, optional.isNone { return nil }
+        return value
+    }
+
+    static func serialize(_ value: any Sendable, kind: LeafKind) -> ResultNode? {
+        switch kind {
+        case .id:
+            if let int = value as? Int { return .string(String(int)) }
+            if let text = value as? String { return .string(text) }
+        case .string:
+            if let text = value as? String { return .string(text) }
+            if let int = value as? Int { return .string(String(int)) }
+        case .int:
+            if let int = value as? Int { return .int(int) }
+        case .float:
+            if let double = value as? Double { return .double(double) }
+            if let int = value as? Int { return .double(Double(int)) }
+        case .boolean:
+            if let flag = value as? Bool { return .bool(flag) }
+        case .datetime:
+            if let timestamp = value as? Timestamp { return .string(timestamp.iso8601) }
+            if let text = value as? String { return .string(text) }
+        case .date:
+            if let timestamp = value as? Timestamp { return .string(timestamp.datePart) }
+            if let text = value as? String { return .string(text) }
+        case .enumeration:
+            if let enumValue = value as? any GraphQLEnumValue { return .string(enumValue.graphQLName) }
+            if let text = value as? String { return .string(text) }
+        case .custom:
+            if let text = value as? String { return .string(text) }
+            if let int = value as? Int { return .int(int) }
+            if let double = value as? Double { return .double(double) }
+            if let flag = value as? Bool { return .bool(flag) }
+        }
+        return nil
+    }
+
+    private func record(_ error: any Error, fields: [Field], path: ResponsePath) {
+        errors.append(
+            ExecutionError(error: error, locations: SourcePositions.locations(of: fields), path: path.components))
+    }
+
+    // MARK: Field collection
+
+    func collectFields(typeName: String, selectionSets: [SelectionSet]) -> OrderedDictionary<String, [Field]> {
+        var groups: OrderedDictionary<String, [Field]> = [:]
+        var visitedFragments: Set<String> = []
+        for selectionSet in selectionSets {
+            collect(selectionSet, typeName: typeName, into: &groups, visited: &visitedFragments)
+        }
+        return groups
+    }
+
+    private func collect(
+        _ selectionSet: SelectionSet, typeName: String, into groups: inout OrderedDictionary<String, [Field]>,
+        visited: inout Set<String>
+    ) {
+        for selection in selectionSet.selections {
+            switch selection {
+            case let field as Field:
+                guard shouldInclude(field.directives) else { continue }
+                groups[field.alias?.value ?? field.name.value, default: []].append(field)
+            case let inline as InlineFragment:
+                guard shouldInclude(inline.directives) else { continue }
+                if let condition = inline.typeCondition?.name.value,
+                    !compiled.satisfies(typeName, condition: condition)
+                {
+                    continue
+                }
+                collect(inline.selectionSet, typeName: typeName, into: &groups, visited: &visited)
+            case let spread as FragmentSpread:
+                let name = spread.name.value
+                guard shouldInclude(spread.directives), !visited.contains(name), let fragment = fragments[name] else {
+                    continue
+                }
+                visited.insert(name)
+                guard compiled.satisfies(typeName, condition: fragment.typeCondition.name.value) else { continue }
+                collect(fragment.selectionSet, typeName: typeName, into: &groups, visited: &visited)
+            default:
+                continue
+            }
+        }
+    }
+
+    private func shouldInclude(_ directives: [Directive]) -> Bool {
+        for directive in directives {
+            let name = directive.name.value
+            guard name == "skip" || name == "include",
+                let argument = directive.arguments.first(where: { $0.name.value == "if" })
+            else { continue }
+            var condition = false
+            if let literal = argument.value as? BooleanValue {
+                condition = literal.value
+            } else if let variable = argument.value as? Variable,
+                case .bool(let value)? = variables[variable.name.value]
+            {
+                condition = value
+            }
+            if name == "skip" && condition { return false }
+            if name == "include" && !condition { return false }
+        }
+        return true
+    }
+}
+
+/// Lets the executor see through `Optional` values boxed in `any Sendable`.
+/// Dynamic casts look through a `.some` on their own; only `.none` needs detecting.
+protocol OptionalValue {
+    var isNone: Bool { get }
+}
+
+extension Optional: OptionalValue {
+    var isNone: Bool {
+        switch self {
+        case .some(let value): (value as? any OptionalValue)?.isNone ?? false
+        case .none: true
+        }
+    }
+}

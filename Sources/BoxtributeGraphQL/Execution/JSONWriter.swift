@@ -1,0 +1,106 @@
+import GraphQL
+
+/// Writes JSON straight into a byte buffer.
+struct JSONWriter {
+    var bytes: [UInt8] = []
+
+    init(capacity: Int = 4096) { bytes.reserveCapacity(capacity) }
+
+    mutating func raw(_ text: StaticString) {
+        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    mutating func string(_ text: String) {
+        bytes.append(UInt8(ascii: "\""))
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): raw("\\\"")
+            case UInt8(ascii: "\\"): raw("\\\\")
+            case 0x0A: raw("\\n")
+            case 0x0D: raw("\\r")
+            case 0x09: raw("\\t")
+            case 0..<0x20:
+                raw("\\u00")
+                let hex: [UInt8] = Array("0123456789abcdef".utf8)
+                bytes.append(hex[Int(byte >> 4)])
+                bytes.append(hex[Int(byte & 0x0F)])
+            default: bytes.append(byte)
+            }
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    mutating func int(_ value: Int) { bytes.append(contentsOf: String(value).utf8) }
+
+    mutating func double(_ value: Double) {
+        if value.isFinite {
+            bytes.append(contentsOf: value.description.utf8)
+        } else {
+            raw("null")
+        }
+    }
+
+    mutating func node(_ node: ResultNode) {
+        switch node {
+        case .null: raw("null")
+        case .string(let text): string(text)
+        case .int(let value): int(value)
+        case .double(let value): double(value)
+        case .bool(let flag): flag ? raw("true") : raw("false")
+        case .list(let items, _):
+            bytes.append(UInt8(ascii: "["))
+            for (index, item) in items.enumerated() {
+                if index > 0 { bytes.append(UInt8(ascii: ",")) }
+                self.node(item)
+            }
+            bytes.append(UInt8(ascii: "]"))
+        case .object(let object):
+            bytes.append(UInt8(ascii: "{"))
+            for index in object.keys.indices {
+                if index > 0 { bytes.append(UInt8(ascii: ",")) }
+                string(object.keys[index])
+                bytes.append(UInt8(ascii: ":"))
+                self.node(object.values[index])
+            }
+            bytes.append(UInt8(ascii: "}"))
+        }
+    }
+
+    mutating func error(_ error: ExecutionError) {
+        raw("{\"message\":")
+        string(error.message)
+        if !error.locations.isEmpty {
+            raw(",\"locations\":[")
+            for (index, location) in error.locations.enumerated() {
+                if index > 0 { bytes.append(UInt8(ascii: ",")) }
+                raw("{\"line\":")
+                int(location.line)
+                raw(",\"column\":")
+                int(location.column)
+                raw("}")
+            }
+            raw("]")
+        }
+        if !error.path.isEmpty {
+            raw(",\"path\":[")
+            for (index, component) in error.path.enumerated() {
+                if index > 0 { bytes.append(UInt8(ascii: ",")) }
+                switch component {
+                case .key(let key): string(key)
+                case .index(let position): int(position)
+                }
+            }
+            raw("]")
+        }
+        if let code = error.code {
+            raw(",\"extensions\":{\"code\":")
+            string(code)
+            if let description = error.description {
+                raw(",\"description\":")
+                string(description)
+            }
+            raw("}")
+        }
+        raw("}")
+    }
+}

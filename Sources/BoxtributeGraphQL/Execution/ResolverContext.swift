@@ -1,0 +1,42 @@
+import BoxtributeCore
+import BoxtributeStorage
+
+/// What every resolver of one request sees: the user, the database, and per-request memos.
+///
+/// `@unchecked Sendable`: one request's execution runs its resolvers one after another on a
+/// single task, so the mutable memo and counter are never touched concurrently.
+public final class ResolverContext: SQLQuerying, @unchecked Sendable {
+    /// `nil` on the public API.
+    public let user: CurrentUser?
+    public let database: any Database
+    /// Statements run for this request (tests assert batching with it).
+    public private(set) var statementCount = 0
+    private var memo: [String: any Sendable] = [:]
+
+    public init(user: CurrentUser?, database: any Database) {
+        self.user = user
+        self.database = database
+    }
+
+    /// The authenticated user; resolvers of the protected APIs may rely on it.
+    public var currentUser: CurrentUser {
+        get throws(Forbidden) {
+            guard let user else { throw Forbidden(.permission("authentication")) }
+            return user
+        }
+    }
+
+    /// Runs a read statement, counting it.
+    public func query(_ sql: String, _ binds: [SQLValue]) async throws -> [SQLRow] {
+        statementCount += 1
+        return try await database.query(sql, binds)
+    }
+
+    /// Returns the memoised value for `key`, computing it once per request.
+    public func memoized<T: Sendable>(_ key: String, _ compute: () async throws -> T) async rethrows -> T {
+        if let value = memo[key] as? T { return value }
+        let value = try await compute()
+        memo[key] = value
+        return value
+    }
+}

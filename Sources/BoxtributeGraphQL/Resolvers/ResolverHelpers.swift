@@ -1,0 +1,156 @@
+import BoxtributeCore
+import BoxtributeStorage
+import GraphQL
+
+extension ObjectResolvers {
+    /// A field holding the id of another row, loaded for the whole batch in one statement.
+    /// - Parameter permission: a base-agnostic permission checked once per batch.
+    mutating func related<Target: Sendable>(
+        _ name: String, permission: String?, id: @escaping @Sendable (Parent) -> Int?,
+        load: @escaping @Sendable ([Int], ResolverContext) async throws -> [Int: Target]
+    ) {
+        batchValues(name) { parents, _, context in
+            if let permission { try context.currentUser.authorize(permission) }
+            let ids = parents.compactMap(id)
+            let rows = ids.isEmpty ? [:] : try await load(ids, context)
+            return parents.map { parent in id(parent).flatMap { rows[$0] } }
+        }
+    }
+
+    /// A user-valued field (`createdBy`, ...), guarded by `user:read`.
+    mutating func user(_ name: String, id: @escaping @Sendable (Parent) -> Int?) {
+        related(name, permission: "user:read", id: id) { ids, context in try await UserStore.byIds(ids, in: context) }
+    }
+
+    /// `createdOn`, `createdBy`, `lastModifiedOn`, `lastModifiedBy` from audit stamps.
+    mutating func audit(_ stamps: @escaping @Sendable (Parent) -> AuditStamps) {
+        value("createdOn") { stamps($0).createdOn }
+        value("lastModifiedOn") { stamps($0).lastModifiedOn }
+        user("createdBy") { stamps($0).createdBy }
+        user("lastModifiedBy") { stamps($0).lastModifiedBy }
+    }
+}
+
+extension ResolverContext {
+    /// Organisation and base names for an `UnauthorizedForBaseError` (empty when the base is unknown).
+    func unauthorizedForBase(_ baseId: Int) async throws -> UnauthorizedForBaseError {
+        guard let base = try await BaseStore.byIds([baseId], in: self)[baseId] else {
+            return UnauthorizedForBaseError(id: baseId, name: "", organisationName: "")
+        }
+        let organisation = try await OrganisationStore.byIds([base.organisationId], in: self)[base.organisationId]
+        return UnauthorizedForBaseError(id: baseId, name: base.name ?? "", organisationName: organisation?.name ?? "")
+    }
+
+    /// Converts an authorization failure into the union member the reference returns,
+    /// or rethrows it when the union has no member for it.
+    func unionError(for forbidden: Forbidden) async throws -> any Sendable {
+        switch forbidden.reason {
+        case .permission(let name): return InsufficientPermissionError(name: name)
+        case .resource("base", let value?):
+            guard let id = Int(value) else { throw forbidden }
+            return try await unauthorizedForBase(id)
+        case .resource: throw forbidden
+        }
+    }
+}
+
+/// Runs `body` for one parent of a batch, capturing its error as that parent's outcome.
+func outcome(_ body: () throws -> (any Sendable)?) -> FieldOutcome {
+    do { return .success(try body()) } catch { return .failure(error) }
+}
+
+/// Reads `PaginationInput` from the arguments.
+func pageRequest(_ arguments: Arguments) throws(DomainError) -> PageRequest {
+    guard let input = arguments.object("paginationInput") else { return try PageRequest(nil) }
+    return try PageRequest(
+        PaginationInput(
+            after: input.string("after"), first: input.int("first"), before: input.string("before"),
+            last: input.int("last")))
+}
+
+/// Reads `FilterBoxInput`.
+func boxFilter(_ arguments: Arguments) -> BoxFilter {
+    var filter = BoxFilter()
+    guard let input = arguments.object("filterInput") else { return filter }
+    filter.states = input.stringList("states")?.compactMap(BoxState.init(name:))
+    filter.lastModifiedFrom = input.string("lastModifiedFrom")
+    filter.lastModifiedUntil = input.string("lastModifiedUntil")
+    filter.productGender = input.string("productGender").flatMap(ProductGender.init(name:))
+    filter.productGenders = input.stringList("productGenders")?.compactMap(ProductGender.init(name:))
+    filter.productCategoryId = input.int("productCategoryId")
+    filter.productCategoryIds = input.intList("productCategoryIds")
+    filter.productId = input.int("productId")
+    filter.productIds = input.intList("productIds")
+    filter.sizeId = input.int("sizeId")
+    filter.tagIds = input.intList("tagIds")
+    filter.locationIds = input.intList("locationIds")
+    return filter
+}
+
+// MARK: Union members and enums
+
+/// The user lacks a permission.
+struct InsufficientPermissionError: GraphQLObjectValue {
+    let name: String
+    var graphQLTypeName: String { "InsufficientPermissionError" }
+}
+
+/// The user holds the permission but not for this base.
+struct UnauthorizedForBaseError: GraphQLObjectValue {
+    let id: Int
+    let name: String
+    let organisationName: String
+    var graphQLTypeName: String { "UnauthorizedForBaseError" }
+}
+
+/// A looked-up resource does not exist.
+struct ResourceDoesNotExistError: GraphQLObjectValue {
+    let id: Int?
+    let name: String
+    var graphQLTypeName: String { "ResourceDoesNotExistError" }
+}
+
+extension Box: GraphQLObjectValue { public var graphQLTypeName: String { "Box" } }
+extension QrCode: GraphQLObjectValue { public var graphQLTypeName: String { "QrCode" } }
+extension StandardProduct: GraphQLObjectValue { public var graphQLTypeName: String { "StandardProduct" } }
+extension Page: GraphQLObjectValue where Element == StandardProduct {
+    public var graphQLTypeName: String { "StandardProductPage" }
+}
+
+extension BoxState: GraphQLEnumValue { public var graphQLName: String { name } }
+extension ProductGender: GraphQLEnumValue { public var graphQLName: String { name } }
+extension TagType: GraphQLEnumValue { public var graphQLName: String { rawValue } }
+extension ProductType: GraphQLEnumValue { public var graphQLName: String { rawValue } }
+
+extension ResolverRegistry {
+    /// The error types shared by the result unions.
+    mutating func registerErrorTypes() {
+        object("InsufficientPermissionError", InsufficientPermissionError.self) { $0.value("name") { $0.name } }
+        object("UnauthorizedForBaseError", UnauthorizedForBaseError.self) {
+            $0.value("id") { $0.id }
+            $0.value("name") { $0.name }
+            $0.value("organisationName") { $0.organisationName }
+        }
+        object("ResourceDoesNotExistError", ResourceDoesNotExistError.self) {
+            $0.value("id") { $0.id }
+            $0.value("name") { $0.name }
+        }
+    }
+
+    /// `PageInfo` and a page type whose elements are `Element`.
+    mutating func registerPage<Element: Sendable>(_ typeName: String, of element: Element.Type) {
+        object(typeName, Page<Element>.self) {
+            $0.value("elements") { $0.elements }
+            $0.value("pageInfo") { $0.pageInfo }
+            $0.value("totalCount") { $0.totalCount }
+        }
+        if objects["PageInfo"] == nil {
+            object("PageInfo", PageInfo.self) {
+                $0.value("hasPreviousPage") { $0.hasPreviousPage }
+                $0.value("hasNextPage") { $0.hasNextPage }
+                $0.value("startCursor") { $0.startCursor }
+                $0.value("endCursor") { $0.endCursor }
+            }
+        }
+    }
+}

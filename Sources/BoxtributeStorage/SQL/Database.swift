@@ -1,0 +1,62 @@
+/// The SQL engines the server runs on.
+public enum SQLDialect: String, Sendable {
+    case sqlite
+    case mysql
+}
+
+/// What a data-changing statement reports.
+public struct SQLExecution: Sendable {
+    public var affectedRows: Int
+    public var lastInsertId: Int
+    public init(affectedRows: Int, lastInsertId: Int) {
+        self.affectedRows = affectedRows
+        self.lastInsertId = lastInsertId
+    }
+}
+
+/// Anything that runs read statements: a database, a connection, a request context.
+public protocol SQLQuerying: Sendable {
+    /// Runs a statement and returns its rows.
+    func query(_ sql: String, _ binds: [SQLValue]) async throws -> [SQLRow]
+}
+
+/// One connection, used by one task at a time.
+public protocol SQLConnection: SQLQuerying {
+    var dialect: SQLDialect { get }
+    /// Runs a data-changing statement.
+    func execute(_ sql: String, _ binds: [SQLValue]) async throws -> SQLExecution
+}
+
+/// A database: concurrent readers and serialised write transactions.
+public protocol Database: SQLQuerying {
+    var dialect: SQLDialect { get }
+    /// Runs `body` in one transaction on the writer connection; rolls back when it throws.
+    func transaction<T: Sendable>(_ body: @Sendable (any SQLConnection) async throws -> T) async throws -> T
+    /// Closes every connection.
+    func close() async
+}
+
+/// A database failure; its text may contain SQL and is never shown to API clients.
+public struct DatabaseError: Error, CustomStringConvertible {
+    public enum Kind: Sendable { case constraintViolation, other }
+    public let kind: Kind
+    public let message: String
+    public init(kind: Kind, message: String) {
+        self.kind = kind
+        self.message = message
+    }
+    public var description: String { "database error: \(message)" }
+}
+
+/// Helpers for building statements.
+public enum SQL {
+    /// `?, ?, ?` for `count` values (at least one, so `IN ()` never appears).
+    public static func placeholders(_ count: Int) -> String {
+        count <= 0 ? "NULL" : Array(repeating: "?", count: count).joined(separator: ", ")
+    }
+
+    /// The "not deleted" test of legacy tables, which may hold zero dates.
+    public static func notDeleted(_ column: String) -> String {
+        "(\(column) IS NULL OR \(column) = '0000-00-00 00:00:00')"
+    }
+}

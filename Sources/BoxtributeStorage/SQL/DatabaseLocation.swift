@@ -1,0 +1,104 @@
+/// Where the database lives, parsed from `--database` / `DATABASE_URL`.
+public enum DatabaseLocation: Sendable, Equatable {
+    /// `sqlite:PATH` or `sqlite::memory:`.
+    case sqlite(path: String)
+    /// `mysql://user:pass@host:port/db`.
+    case mysql(MySQLSettings)
+
+    /// The default: `boxtribute.sqlite3` in the working directory.
+    public static let defaultLocation = DatabaseLocation.sqlite(path: "boxtribute.sqlite3")
+
+    public init(url: String) throws(InvalidDatabaseURL) {
+        if url.hasPrefix("sqlite:") {
+            let path = String(url.dropFirst("sqlite:".count))
+            guard !path.isEmpty else { throw InvalidDatabaseURL(url: url, reason: "missing path") }
+            // Accept sqlite:///abs/path and sqlite://rel as well as sqlite:path.
+            if path.hasPrefix("//") {
+                let rest = String(path.dropFirst(2))
+                self = .sqlite(path: rest.isEmpty ? ":memory:" : rest)
+            } else {
+                self = .sqlite(path: path)
+            }
+            return
+        }
+        if url.hasPrefix("mysql://") {
+            self = .mysql(try MySQLSettings(url: url))
+            return
+        }
+        throw InvalidDatabaseURL(url: url, reason: "expected sqlite:PATH, sqlite::memory: or mysql://user:pass@host:port/db")
+    }
+
+    /// A description without secrets, for logs.
+    public var redacted: String {
+        switch self {
+        case .sqlite(let path): "sqlite:\(path)"
+        case .mysql(let settings): "mysql://\(settings.user)@\(settings.host):\(settings.port)/\(settings.database)"
+        }
+    }
+}
+
+/// Connection settings of a MySQL/MariaDB server.
+public struct MySQLSettings: Sendable, Equatable {
+    public var host: String
+    public var port: Int
+    public var user: String
+    public var password: String
+    public var database: String
+    public var socket: String?
+
+    public init(host: String, port: Int, user: String, password: String, database: String, socket: String? = nil) {
+        self.host = host
+        self.port = port
+        self.user = user
+        self.password = password
+        self.database = database
+        self.socket = socket
+    }
+
+    init(url: String) throws(InvalidDatabaseURL) {
+        let rest = url.dropFirst("mysql://".count)
+        guard let at = rest.lastIndex(of: "@"), let slash = rest[at...].firstIndex(of: "/") else {
+            throw InvalidDatabaseURL(url: "mysql://…", reason: "expected mysql://user:pass@host:port/db")
+        }
+        let credentials = rest[..<at]
+        let hostPort = rest[rest.index(after: at)..<slash]
+        let database = String(rest[rest.index(after: slash)...])
+        let userPass = credentials.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
+        let hostParts = hostPort.split(separator: ":", maxSplits: 1)
+        guard let hostName = hostParts.first, !database.isEmpty else {
+            throw InvalidDatabaseURL(url: "mysql://…", reason: "missing host or database name")
+        }
+        let port = hostParts.count == 2 ? Int(hostParts[1]) : 3306
+        guard let port else { throw InvalidDatabaseURL(url: "mysql://…", reason: "invalid port") }
+        self.init(
+            host: String(hostName), port: port, user: String(userPass[0]),
+            password: userPass.count > 1 ? String(userPass[1]).removingPercentEncodingLeniently : "",
+            database: database)
+    }
+}
+
+/// A `--database` value that could not be understood.
+public struct InvalidDatabaseURL: Error, CustomStringConvertible {
+    public let url: String
+    public let reason: String
+    public var description: String { "invalid database URL \(url): \(reason)" }
+}
+
+extension String {
+    /// Decodes `%XX` escapes (passwords in URLs); leaves malformed escapes as they are.
+    var removingPercentEncodingLeniently: String {
+        var bytes: [UInt8] = []
+        var iterator = Array(utf8)[...]
+        while let byte = iterator.popFirst() {
+            if byte == UInt8(ascii: "%"), iterator.count >= 2,
+                let value = UInt8(String(decoding: iterator.prefix(2), as: UTF8.self), radix: 16)
+            {
+                bytes.append(value)
+                iterator = iterator.dropFirst(2)
+            } else {
+                bytes.append(byte)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}

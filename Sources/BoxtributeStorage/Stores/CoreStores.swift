@@ -1,0 +1,203 @@
+import BoxtributeCore
+
+/// SQL for bases (`camps`).
+public enum BaseStore {
+    static let columns = "c.id, c.name, c.organisation_id, c.deleted, c.currencyname, c.monetary_currency_code"
+
+    static func decode(_ row: SQLRow) -> Base {
+        Base(
+            id: row.int(0) ?? 0, name: row.string(1), organisationId: row.int(2) ?? 0, deletedOn: row.timestamp(3),
+            freeshopCurrencyName: row.string(4), monetaryCurrencyCode: row.string(5) ?? "")
+    }
+
+    /// Bases by id, keyed by id.
+    public static func byIds(_ ids: [Int], in db: any SQLQuerying) async throws -> [Int: Base] {
+        let unique = Array(Set(ids))
+        guard !unique.isEmpty else { return [:] }
+        let rows = try await db.query(
+            "SELECT \(columns) FROM camps c WHERE c.id IN (\(SQL.placeholders(unique.count)))", unique.map(SQLValue.init))
+        return Dictionary(rows.map(decode).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Bases visible in `scope`, id order; deleted ones only when asked.
+    public static func list(scope: BaseScope, includeDeleted: Bool, in db: any SQLQuerying) async throws -> [Base] {
+        var conditions: [String] = []
+        var binds: [SQLValue] = []
+        if case .only(let ids) = scope {
+            conditions.append("c.id IN (\(SQL.placeholders(ids.count)))")
+            binds += ids.map(SQLValue.init)
+        }
+        if !includeDeleted { conditions.append(SQL.notDeleted("c.deleted")) }
+        let filter = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
+        return try await db.query("SELECT \(columns) FROM camps c\(filter) ORDER BY c.id", binds).map(decode)
+    }
+
+    /// Bases of the organisations `organisationIds`, id order.
+    public static func ofOrganisations(_ organisationIds: [Int], includeDeleted: Bool, in db: any SQLQuerying)
+        async throws -> [Base]
+    {
+        guard !organisationIds.isEmpty else { return [] }
+        let deleted = includeDeleted ? "" : " AND " + SQL.notDeleted("c.deleted")
+        return try await db.query(
+            "SELECT \(columns) FROM camps c WHERE c.organisation_id IN (\(SQL.placeholders(organisationIds.count)))\(deleted) ORDER BY c.id",
+            organisationIds.map(SQLValue.init)
+        ).map(decode)
+    }
+}
+
+/// SQL for organisations.
+public enum OrganisationStore {
+    static func decode(_ row: SQLRow) -> Organisation { Organisation(id: row.int(0) ?? 0, name: row.string(1) ?? "") }
+
+    public static func byIds(_ ids: [Int], in db: any SQLQuerying) async throws -> [Int: Organisation] {
+        let unique = Array(Set(ids))
+        guard !unique.isEmpty else { return [:] }
+        let rows = try await db.query(
+            "SELECT id, label FROM organisations WHERE id IN (\(SQL.placeholders(unique.count)))",
+            unique.map(SQLValue.init))
+        return Dictionary(rows.map(decode).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Organisations not deleted, id order.
+    public static func all(in db: any SQLQuerying) async throws -> [Organisation] {
+        try await db.query("SELECT id, label FROM organisations WHERE deleted IS NULL ORDER BY id", []).map(decode)
+    }
+}
+
+/// SQL for users (`cms_users`).
+public enum UserStore {
+    static let columns = "id, naam, email, valid_firstday, valid_lastday, lastlogin, lastaction"
+
+    static func decode(_ row: SQLRow) -> User {
+        User(
+            id: row.int(0) ?? 0, name: row.string(1), email: row.string(2), validFirstDay: row.timestamp(3),
+            validLastDay: row.timestamp(4), lastLogin: row.timestamp(5), lastAction: row.timestamp(6))
+    }
+
+    public static func byIds(_ ids: [Int], in db: any SQLQuerying) async throws -> [Int: User] {
+        let unique = Array(Set(ids))
+        guard !unique.isEmpty else { return [:] }
+        let rows = try await db.query(
+            "SELECT \(columns) FROM cms_users WHERE id IN (\(SQL.placeholders(unique.count)))",
+            unique.map(SQLValue.init))
+        return Dictionary(rows.map(decode).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    public static func all(in db: any SQLQuerying) async throws -> [User] {
+        try await db.query("SELECT \(columns) FROM cms_users ORDER BY id", []).map(decode)
+    }
+}
+
+/// SQL for locations.
+public enum LocationStore {
+    static let columns = """
+        l.id, l.label, l.camp_id, l.type, l.seq, l.box_state_id, l.is_market, l.container_stock, l.deleted, \
+        l.latitude, l.longitude, l.created, l.created_by, l.modified, l.modified_by
+        """
+
+    static func decode(_ row: SQLRow) -> Location {
+        Location(
+            id: row.int(0) ?? 0, name: row.string(1), baseId: row.int(2) ?? 0, type: row.string(3) ?? "Warehouse",
+            seq: row.int(4), defaultBoxState: row.int(5).flatMap(BoxState.init(rawValue:)), isShop: row.bool(6),
+            isStockroom: row.bool(7), deletedOn: row.timestamp(8), latitude: row.double(9), longitude: row.double(10),
+            audit: AuditStamps(
+                createdOn: row.timestamp(11), createdBy: row.int(12), lastModifiedOn: row.timestamp(13),
+                lastModifiedBy: row.int(14)))
+    }
+
+    public static func byIds(_ ids: [Int], in db: any SQLQuerying) async throws -> [Int: Location] {
+        let unique = Array(Set(ids))
+        guard !unique.isEmpty else { return [:] }
+        let rows = try await db.query(
+            "SELECT \(columns) FROM locations l WHERE l.id IN (\(SQL.placeholders(unique.count)))",
+            unique.map(SQLValue.init))
+        return Dictionary(rows.map(decode).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Non-deleted classic locations of the bases, id order.
+    public static func classic(ofBases baseIds: [Int], in db: any SQLQuerying) async throws -> [Location] {
+        guard !baseIds.isEmpty else { return [] }
+        return try await db.query(
+            "SELECT \(columns) FROM locations l WHERE l.camp_id IN (\(SQL.placeholders(baseIds.count))) AND l.type = 'Warehouse' AND l.deleted IS NULL ORDER BY l.id",
+            baseIds.map(SQLValue.init)
+        ).map(decode)
+    }
+
+    /// Classic locations in `scope`, including deleted ones, id order.
+    public static func classic(scope: BaseScope, in db: any SQLQuerying) async throws -> [Location] {
+        var filter = ""
+        var binds: [SQLValue] = []
+        if case .only(let ids) = scope {
+            filter = " AND l.camp_id IN (\(SQL.placeholders(ids.count)))"
+            binds = ids.map(SQLValue.init)
+        }
+        return try await db.query(
+            "SELECT \(columns) FROM locations l WHERE l.type = 'Warehouse'\(filter) ORDER BY l.id", binds
+        ).map(decode)
+    }
+}
+
+/// SQL for product categories, size ranges, sizes and units.
+public enum ReferenceDataStore {
+    public static func categories(ids: [Int]? = nil, in db: any SQLQuerying) async throws -> [ProductCategory] {
+        let (filter, binds) = idFilter(ids, column: "id")
+        return try await db.query("SELECT id, label, parent_id FROM product_categories\(filter) ORDER BY id", binds).map {
+            ProductCategory(id: $0.int(0) ?? 0, name: $0.string(1) ?? "", parentId: $0.int(2))
+        }
+    }
+
+    public static func sizeRanges(ids: [Int]? = nil, in db: any SQLQuerying) async throws -> [SizeRange] {
+        let (filter, binds) = idFilter(ids, column: "id")
+        return try await db.query("SELECT id, label FROM sizegroup\(filter) ORDER BY id", binds).map {
+            SizeRange(id: $0.int(0) ?? 0, name: $0.string(1) ?? "")
+        }
+    }
+
+    public static func sizes(ids: [Int], in db: any SQLQuerying) async throws -> [Size] {
+        let (filter, binds) = idFilter(ids, column: "id")
+        return try await db.query("SELECT id, label FROM sizes\(filter) ORDER BY id", binds).map {
+            Size(id: $0.int(0) ?? 0, name: $0.string(1) ?? "")
+        }
+    }
+
+    /// Sizes of each range, ordered by their position in the range.
+    public static func sizes(ofRanges rangeIds: [Int], in db: any SQLQuerying) async throws -> [Int: [Size]] {
+        guard !rangeIds.isEmpty else { return [:] }
+        let rows = try await db.query(
+            """
+            SELECT ss.sizegroup_id, s.id, s.label FROM sizes_sizegroup ss JOIN sizes s ON s.id = ss.size_id \
+            WHERE ss.sizegroup_id IN (\(SQL.placeholders(rangeIds.count))) ORDER BY ss.sizegroup_id, ss.seq, s.id
+            """, rangeIds.map(SQLValue.init))
+        var result: [Int: [Size]] = [:]
+        for row in rows { result[row.int(0) ?? 0, default: []].append(Size(id: row.int(1) ?? 0, name: row.string(2) ?? "")) }
+        return result
+    }
+
+    static let unitColumns = "id, name, symbol, conversion_factor, dimension_id"
+
+    static func decodeUnit(_ row: SQLRow) -> MeasureUnit {
+        MeasureUnit(
+            id: row.int(0) ?? 0, name: row.string(1) ?? "", symbol: row.string(2) ?? "",
+            conversionFactor: row.double(3) ?? 1, dimensionId: row.int(4) ?? 0)
+    }
+
+    public static func units(ids: [Int], in db: any SQLQuerying) async throws -> [MeasureUnit] {
+        let (filter, binds) = idFilter(ids, column: "id")
+        return try await db.query("SELECT \(unitColumns) FROM units\(filter) ORDER BY id", binds).map(decodeUnit)
+    }
+
+    public static func units(ofDimensions dimensionIds: [Int], in db: any SQLQuerying) async throws -> [MeasureUnit] {
+        guard !dimensionIds.isEmpty else { return [] }
+        return try await db.query(
+            "SELECT \(unitColumns) FROM units WHERE dimension_id IN (\(SQL.placeholders(dimensionIds.count))) ORDER BY id",
+            dimensionIds.map(SQLValue.init)
+        ).map(decodeUnit)
+    }
+
+    /// ` WHERE col IN (...)` for a list of ids, or nothing for `nil` (all rows).
+    static func idFilter(_ ids: [Int]?, column: String) -> (String, [SQLValue]) {
+        guard let ids else { return ("", []) }
+        let unique = Array(Set(ids))
+        return (" WHERE \(column) IN (\(SQL.placeholders(unique.count)))", unique.map(SQLValue.init))
+    }
+}
