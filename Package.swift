@@ -21,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/vapor/sqlite-nio.git", from: "1.13.2"),
         .package(url: "https://github.com/vapor/jwt-kit.git", from: "5.8.0"),
         .package(url: "https://github.com/apple/swift-collections.git", from: "1.1.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", "4.0.0"..<"5.0.0"),
     ],
     targets: [
         // Entities, permissions and business rules. No framework imports.
@@ -61,6 +62,7 @@ let package = Package(
                 "BoxtributeGraphQL",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "JWTKit", package: "jwt-kit"),
+                .product(name: "CryptoExtras", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
@@ -69,8 +71,19 @@ let package = Package(
             name: "BoxtributeCLI",
             dependencies: [
                 "BoxtributeServer",
+                "BoxtributeStorage",
+                "BoxtributeGraphQL",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        // Named fixtures shared by the test targets.
+        .target(
+            name: "BoxtributeTestSupport",
+            dependencies: ["BoxtributeCore", "BoxtributeStorage", .product(name: "Logging", package: "swift-log")],
+            path: "Tests/Support",
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -80,19 +93,25 @@ let package = Package(
         ),
         .testTarget(
             name: "BoxtributeStorageTests",
-            dependencies: ["BoxtributeStorage"],
+            dependencies: ["BoxtributeStorage", "BoxtributeTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "BoxtributeGraphQLTests",
-            dependencies: ["BoxtributeGraphQL", "BoxtributeStorage"],
+            dependencies: [
+                "BoxtributeGraphQL", "BoxtributeStorage", "BoxtributeTestSupport",
+                .product(name: "GraphQL", package: "GraphQL"),
+                .product(name: "OrderedCollections", package: "swift-collections"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "BoxtributeServerTests",
             dependencies: [
-                "BoxtributeServer",
+                "BoxtributeServer", "BoxtributeTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "JWTKit", package: "jwt-kit"),
+                .product(name: "CryptoExtras", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings
         ),

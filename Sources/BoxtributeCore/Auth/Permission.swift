@@ -22,3 +22,21 @@ public enum BaseScope: Sendable, Equatable {
         }
     }
 }
+
+/// Every permission the API checks, e.g. for development tokens and test users.
+public enum PermissionCatalogue {
+    public static let all = [
+        "base:read", "beneficiary:create", "beneficiary:delete", "beneficiary:edit", "beneficiary:read",
+        "beneficiary_language:assign", "distro_event:read", "distro_event:write", "history:read", "location:read",
+        "location:write", "organisation:read", "packing_list_entry:read", "packing_list_entry:write", "product:read",
+        "product:write", "product_category:read", "qr:create", "qr:read", "shareable_link:create", "shipment:create",
+        "shipment:edit", "shipment:read", "shipment_detail:read", "shipment_detail:write", "size:read",
+        "size_range:read", "standard_product:read", "stock:read", "stock:write", "tag:read", "tag:write",
+        "tag_relation:assign", "tag_relation:read", "transaction:read", "transfer_agreement:create",
+        "transfer_agreement:edit", "transfer_agreement:read", "unboxed_items_collection:write", "unit:read",
+        "user:read",
+    ]
+
+    /// The read permissions of ``all``.
+    public static var reads: [String] { all.filter { $0.hasSuffix(":read") } }
+}

@@ -68,9 +68,8 @@ public final class GraphQLAPI: Sendable {
     public var sdl: String { printSchema(schema: schema) }
 
     /// Answers one request, as spec 01 §2 orders the steps (authentication happens before).
-    public func handle(_ request: GraphQLRequest, user: CurrentUser?, database: any Database) async
-        -> GraphQLHTTPResponse
-    {
+    public func handle(_ request: GraphQLRequest, context: ResolverContext) async -> GraphQLHTTPResponse {
+        let user = context.user
         guard let query = request.query else { return Self.requestError("The query must be a string.") }
         let prepared: PreparedDocument
         do {
@@ -117,7 +116,6 @@ public final class GraphQLAPI: Sendable {
         var fragments: [String: FragmentDefinition] = [:]
         for case let fragment as FragmentDefinition in document.definitions { fragments[fragment.name.value] = fragment }
 
-        let context = ResolverContext(user: user, database: database)
         if Self.selectsIntrospection(operation.selectionSet, fragments: fragments) {
             return await introspect(document: document, request: request)
         }

@@ -7,7 +7,8 @@ import OrderedCollections
 public struct Arguments: Sendable {
     public let values: [String: Map]
 
-    public init(_ values: [String: Map] = [:]) { self.values = values }
+    /// Undefined values (omitted without default) are dropped: absent means absent.
+    public init(_ values: [String: Map] = [:]) { self.values = values.filter { !$0.value.isUndefined } }
 
     public static let none = Arguments()
 

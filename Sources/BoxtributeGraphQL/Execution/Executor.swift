@@ -53,6 +53,42 @@ final class Executor: Sendable {
     }
 }
 
+extension Executor {
+    /// The wire value of a leaf (scalar or enum), or `nil` when the value does not fit the type.
+    static func serializeLeaf(_ value: any Sendable, kind: LeafKind) -> ResultNode? {
+        switch kind {
+        case .id:
+            if let int = value as? Int { return .string(String(int)) }
+            if let text = value as? String { return .string(text) }
+        case .string:
+            if let text = value as? String { return .string(text) }
+            if let int = value as? Int { return .string(String(int)) }
+        case .int:
+            if let int = value as? Int { return .int(int) }
+        case .float:
+            if let double = value as? Double { return .double(double) }
+            if let int = value as? Int { return .double(Double(int)) }
+        case .boolean:
+            if let flag = value as? Bool { return .bool(flag) }
+        case .datetime:
+            if let timestamp = value as? Timestamp { return .string(timestamp.iso8601) }
+            if let text = value as? String { return .string(text) }
+        case .date:
+            if let timestamp = value as? Timestamp { return .string(timestamp.datePart) }
+            if let text = value as? String { return .string(text) }
+        case .enumeration:
+            if let enumValue = value as? any GraphQLEnumValue { return .string(enumValue.graphQLName) }
+            if let text = value as? String { return .string(text) }
+        case .custom:
+            if let text = value as? String { return .string(text) }
+            if let int = value as? Int { return .int(int) }
+            if let double = value as? Double { return .double(double) }
+            if let flag = value as? Bool { return .bool(flag) }
+        }
+        return nil
+    }
+}
+
 /// An object value waiting for its selection to be resolved.
 struct Pending {
     let value: any Sendable
@@ -197,7 +233,7 @@ private final class Run {
             return .list(nodes, itemsNonNull: inner.isNonNull)
         case .leaf(let kind, let name):
             guard let value else { return .null }
-            if let leaf = Self.serialize(value, kind: kind) { return leaf }
+            if let leaf = Executor.serializeLeaf(value, kind: kind) { return leaf }
             record(ExecutionError(message: "\(name) cannot represent value: \(value)"), fields: fields, path: path)
             return .null
         case .object(let typeName):
@@ -226,39 +262,6 @@ private final class Run {
         guard let value else { return nil }
         if let optional = value as? any OptionalValue, optional.isNone { return nil }
         return value
-    }
-
-    static func serialize(_ value: any Sendable, kind: LeafKind) -> ResultNode? {
-        switch kind {
-        case .id:
-            if let int = value as? Int { return .string(String(int)) }
-            if let text = value as? String { return .string(text) }
-        case .string:
-            if let text = value as? String { return .string(text) }
-            if let int = value as? Int { return .string(String(int)) }
-        case .int:
-            if let int = value as? Int { return .int(int) }
-        case .float:
-            if let double = value as? Double { return .double(double) }
-            if let int = value as? Int { return .double(Double(int)) }
-        case .boolean:
-            if let flag = value as? Bool { return .bool(flag) }
-        case .datetime:
-            if let timestamp = value as? Timestamp { return .string(timestamp.iso8601) }
-            if let text = value as? String { return .string(text) }
-        case .date:
-            if let timestamp = value as? Timestamp { return .string(timestamp.datePart) }
-            if let text = value as? String { return .string(text) }
-        case .enumeration:
-            if let enumValue = value as? any GraphQLEnumValue { return .string(enumValue.graphQLName) }
-            if let text = value as? String { return .string(text) }
-        case .custom:
-            if let text = value as? String { return .string(text) }
-            if let int = value as? Int { return .int(int) }
-            if let double = value as? Double { return .double(double) }
-            if let flag = value as? Bool { return .bool(flag) }
-        }
-        return nil
     }
 
     private func record(_ error: any Error, fields: [Field], path: ResponsePath) {

@@ -32,6 +32,10 @@ public protocol Database: SQLQuerying {
     var dialect: SQLDialect { get }
     /// Runs `body` in one transaction on the writer connection; rolls back when it throws.
     func transaction<T: Sendable>(_ body: @Sendable (any SQLConnection) async throws -> T) async throws -> T
+    /// Like ``transaction(_:)``, with foreign-key enforcement off while it runs (bulk loads
+    /// whose tables arrive in no particular order).
+    func transactionWithoutForeignKeys<T: Sendable>(_ body: @Sendable (any SQLConnection) async throws -> T)
+        async throws -> T
     /// Closes every connection.
     func close() async
 }

@@ -2,6 +2,7 @@ import Logging
 import NIOCore
 import NIOPosix
 import SQLiteNIO
+import Synchronization
 
 /// SQLite in WAL mode: several reader connections and one writer, so reads never
 /// wait for a write transaction. An in-memory database uses a single connection.
@@ -11,6 +12,7 @@ public final class SQLiteDatabase: Database {
     private let writer: SQLiteConnection
     private let writeLock = AsyncLock()
     private let nextReader = AtomicCounter()
+    private let closed = Atomic<Bool>(false)
 
     private init(readers: [SQLiteConnection], writer: SQLiteConnection) {
         self.readers = readers
@@ -48,17 +50,38 @@ public final class SQLiteDatabase: Database {
     }
 
     public func transaction<T: Sendable>(_ body: @Sendable (any SQLConnection) async throws -> T) async throws -> T {
+        try await writeLock.withLock { try await Self.run(body, on: SQLiteSession(connection: writer)) }
+    }
+
+    public func transactionWithoutForeignKeys<T: Sendable>(_ body: @Sendable (any SQLConnection) async throws -> T)
+        async throws -> T
+    {
         try await writeLock.withLock {
+            // The pragma is ignored inside a transaction, so it brackets one.
             let session = SQLiteSession(connection: writer)
-            _ = try await session.query("BEGIN IMMEDIATE", [])
+            _ = try await session.query("PRAGMA foreign_keys=OFF", [])
             do {
-                let result = try await body(session)
-                _ = try await session.query("COMMIT", [])
+                let result = try await Self.run(body, on: session)
+                _ = try await session.query("PRAGMA foreign_keys=ON", [])
                 return result
             } catch {
-                _ = try? await session.query("ROLLBACK", [])
+                _ = try? await session.query("PRAGMA foreign_keys=ON", [])
                 throw error
             }
+        }
+    }
+
+    private static func run<T: Sendable>(_ body: @Sendable (any SQLConnection) async throws -> T, on session: SQLiteSession)
+        async throws -> T
+    {
+        _ = try await session.query("BEGIN IMMEDIATE", [])
+        do {
+            let result = try await body(session)
+            _ = try await session.query("COMMIT", [])
+            return result
+        } catch {
+            _ = try? await session.query("ROLLBACK", [])
+            throw error
         }
     }
 
@@ -68,8 +91,17 @@ public final class SQLiteDatabase: Database {
     }
 
     public func close() async {
-        for reader in readers where reader !== writer { try? await reader.close() }
-        try? await writer.close()
+        guard !closed.exchange(true, ordering: .acquiringAndReleasing) else { return }
+        for connection in connections { try? await connection.close() }
+    }
+
+    private var connections: [SQLiteConnection] { readers.filter { $0 !== writer } + [writer] }
+
+    deinit {
+        // A database dropped without `close()` still releases its connections.
+        guard !closed.exchange(true, ordering: .acquiringAndReleasing) else { return }
+        let connections = connections
+        Task { for connection in connections { try? await connection.close() } }
     }
 }
 

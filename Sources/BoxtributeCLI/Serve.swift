@@ -1,0 +1,67 @@
+import ArgumentParser
+import BoxtributeServer
+import BoxtributeStorage
+import Foundation
+import Hummingbird
+import Logging
+
+/// `boxtribute serve`: runs the HTTP server.
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Run the GraphQL server.")
+
+    @Option(help: "Address to listen on.") var host = "127.0.0.1"
+    @Option(help: "Port to listen on.") var port = 5005
+    @OptionGroup var database: DatabaseOption
+
+    func run() async throws {
+        let logger = CommandLogger.make("boxtribute.serve")
+        let configuration = try ServerConfiguration.fromEnvironment()
+        let location = try configuration.databaseLocation(override: database.url)
+        let db = try await DatabaseOpener.open(location, logger: logger)
+        do {
+            try await prepare(db, location: location, logger: logger)
+            let developmentKey =
+                configuration.isProduction
+                ? nil : try DevelopmentTokens.loadOrCreateKey(at: DevelopmentTokens.keyPath(for: location))
+            let verifier = try await TokenVerifier(
+                configuration: configuration, developmentKey: developmentKey, logger: logger)
+            let router = try BoxtributeApp.buildRouter(configuration: configuration, database: db, verifier: verifier)
+            let app = BoxtributeApp.buildApplication(router: router, host: host, port: port, logger: logger)
+            print(
+                """
+                Boxtribute API on \(location.redacted)
+                  explorer:  http://\(host):\(port)/graphql
+                  token:     boxtribute token --database \(location.redacted)   (then send "Authorization: Bearer <token>")
+                """)
+            try await app.runService()
+        } catch {
+            await db.close()
+            throw error
+        }
+        await db.close()
+    }
+
+    /// Creates the schema and demo data on an empty database; upgrades one we created.
+    private func prepare(_ db: any Database, location: DatabaseLocation, logger: Logger) async throws {
+        switch try await SchemaMigrator.state(of: db) {
+        case .empty:
+            print("Empty database: creating the schema and loading demo data…")
+            try await SchemaMigrator.migrate(db, logger: logger)
+            let summary = try await DemoData.seed(into: db, logger: logger)
+            print(summary.description)
+        case .managed:
+            try await SchemaMigrator.migrate(db, logger: logger)
+        case .existing:
+            logger.info("serving an existing Boxtribute database as it is")
+        }
+    }
+}
+
+/// Console logging for the commands; the level comes from `LOG_LEVEL`.
+enum CommandLogger {
+    static func make(_ label: String) -> Logger {
+        var logger = Logger(label: label)
+        logger.logLevel = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
+        return logger
+    }
+}

@@ -1,0 +1,126 @@
+import BoxtributeCore
+import BoxtributeGraphQL
+import BoxtributeStorage
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Logging
+import NIOCore
+
+/// Builds the HTTP application: the three GraphQL endpoints, their explorer pages and `/health`.
+/// `main` and the tests build the same application.
+public enum BoxtributeApp {
+    /// What the routes share.
+    struct Services: Sendable {
+        let configuration: ServerConfiguration
+        let database: any Database
+        let verifier: TokenVerifier
+        let fullAPI: GraphQLAPI
+        let queryAPI: GraphQLAPI
+        let publicAPI: GraphQLAPI
+    }
+
+    /// Builds the router. Fails when the schema and the resolvers do not match.
+    public static func buildRouter(
+        configuration: ServerConfiguration, database: any Database, verifier: TokenVerifier
+    ) throws -> Router<BasicRequestContext> {
+        let services = Services(
+            configuration: configuration, database: database, verifier: verifier,
+            fullAPI: try GraphQLAPI(variant: .full, introspection: configuration.isDevelopment),
+            queryAPI: try GraphQLAPI(variant: .query), publicAPI: try GraphQLAPI(variant: .public))
+        let router = Router(context: BasicRequestContext.self)
+        let fullCORS = CORSPolicy.fullAPI(development: configuration.isDevelopment)
+        let publicCORS = CORSPolicy.publicAPI(development: configuration.isDevelopment)
+
+        router.get("/health") { _, _ in
+            jsonResponse(status: .ok, body: Array(#"{"status":"ok"}"#.utf8))
+        }
+        for (path, api, cors, protected) in [
+            ("/graphql", services.fullAPI, Optional(fullCORS), true),
+            ("/", services.queryAPI, nil, true),
+            ("/public", services.publicAPI, Optional(publicCORS), false),
+        ] {
+            router.get(RouterPath(path)) { _, _ in
+                Response(
+                    status: .ok, headers: [.contentType: "text/html; charset=utf-8"],
+                    body: .init(byteBuffer: ByteBuffer(string: ExplorerPage.html(endpoint: path))))
+            }
+            router.post(RouterPath(path)) { request, context in
+                var response = await handle(request, context: context, api: api, protected: protected, services: services)
+                if let cors {
+                    response.headers.append(
+                        contentsOf: cors.responseHeaders(origin: request.headers[.origin], requestedHeaders: nil, preflight: false))
+                }
+                return response
+            }
+            router.on(RouterPath(path), method: .options) { request, _ in
+                var response = Response(status: .ok)
+                if let cors {
+                    response.headers.append(
+                        contentsOf: cors.responseHeaders(
+                            origin: request.headers[.origin],
+                            requestedHeaders: request.headers[.accessControlRequestHeaders], preflight: true))
+                }
+                return response
+            }
+        }
+        return router
+    }
+
+    /// Authenticates (protected APIs), reads the JSON body and runs the GraphQL request.
+    static func handle(
+        _ request: Request, context: BasicRequestContext, api: GraphQLAPI, protected: Bool, services: Services
+    ) async -> Response {
+        var user: CurrentUser?
+        if protected {
+            switch await services.verifier.authenticate(authorization: request.headers[.authorization]) {
+            case .success(let authenticated): user = authenticated
+            case .failure(let failure):
+                return jsonResponse(status: .init(code: failure.status), object: failure.body)
+            }
+        }
+        let contentType = request.headers[.contentType]?.lowercased() ?? ""
+        guard contentType.hasPrefix("application/json") else {
+            return jsonResponse(
+                status: .unsupportedMediaType,
+                object: ["message": "Unsupported Media Type: the request body must be application/json."])
+        }
+        var request = request
+        let body: ByteBuffer
+        do {
+            body = try await request.collectBody(upTo: services.configuration.maxRequestBytes)
+        } catch {
+            return jsonResponse(status: .contentTooLarge, object: ["message": "The request body is too large."])
+        }
+        let graphQLRequest: GraphQLRequest
+        do {
+            graphQLRequest = try JSONDecoder().decode(GraphQLRequest.self, from: Data(body.readableBytesView))
+        } catch {
+            return jsonResponse(
+                status: .badRequest, body: Array(#"{"errors":[{"message":"The request body is not valid JSON."}]}"#.utf8))
+        }
+        let resolverContext = ResolverContext(user: user, database: services.database)
+        let answer = await api.handle(graphQLRequest, context: resolverContext)
+        return jsonResponse(status: .init(code: answer.status), body: answer.body)
+    }
+
+    static func jsonResponse(status: HTTPResponse.Status, body: [UInt8]) -> Response {
+        Response(
+            status: status, headers: [.contentType: "application/json"],
+            body: .init(byteBuffer: ByteBuffer(bytes: body)))
+    }
+
+    static func jsonResponse(status: HTTPResponse.Status, object: [String: String]) -> Response {
+        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data("{}".utf8)
+        return jsonResponse(status: status, body: Array(data))
+    }
+
+    /// The application serving `router` on `host:port`.
+    public static func buildApplication(
+        router: Router<BasicRequestContext>, host: String, port: Int, logger: Logger
+    ) -> some ApplicationProtocol {
+        Application(
+            router: router, configuration: .init(address: .hostname(host, port: port), serverName: "boxtribute"),
+            logger: logger)
+    }
+}

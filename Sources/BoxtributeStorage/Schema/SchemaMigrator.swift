@@ -1,0 +1,123 @@
+import Foundation
+import Logging
+
+/// Creates and upgrades the schema with numbered migrations (`Migrations/NNNN_name*.sql`,
+/// written in MySQL's dialect and translated for SQLite).
+///
+/// A database that already holds Boxtribute's tables but no migration record (an existing
+/// production database, or one loaded with `import-dump`) is used as it is.
+public enum SchemaMigrator {
+    /// What a database holds.
+    public enum State: Sendable, Equatable {
+        /// No Boxtribute tables at all.
+        case empty
+        /// Created by us; the highest applied migration.
+        case managed(version: Int)
+        /// Boxtribute's tables without our migration record: served unchanged.
+        case existing
+    }
+
+    struct Migration {
+        let version: Int
+        let name: String
+        let resource: String
+    }
+
+    static let migrations = [
+        Migration(version: 1, name: "dropapp schema", resource: "0001_dropapp_schema.mysql"),
+        Migration(version: 2, name: "reference data", resource: "0002_reference_data"),
+    ]
+
+    static let recordTable = "boxtribute_schema_migrations"
+
+    public static func state(of database: any Database) async throws -> State {
+        if try await tableExists(recordTable, in: database) {
+            let rows = try await database.query("SELECT MAX(version) FROM \(recordTable)", [])
+            return .managed(version: rows.first?.int(0) ?? 0)
+        }
+        return try await tableExists("camps", in: database) ? .existing : .empty
+    }
+
+    /// Applies pending migrations, each in its own transaction. Returns the versions applied.
+    @discardableResult
+    public static func migrate(_ database: any Database, logger: Logger) async throws -> [Int] {
+        let current: Int
+        switch try await state(of: database) {
+        case .existing: return []
+        case .managed(let version): current = version
+        case .empty: current = 0
+        }
+        var applied: [Int] = []
+        for migration in migrations where migration.version > current {
+            let statements = try statements(of: migration, dialect: database.dialect)
+            try await database.transaction { connection in
+                if connection.dialect == .sqlite {
+                    _ = try await connection.query("PRAGMA defer_foreign_keys = ON", [])
+                }
+                if migration.version == 1 {
+                    _ = try await connection.query(
+                        "CREATE TABLE \(recordTable) (version INTEGER PRIMARY KEY, name VARCHAR(255) NOT NULL, applied_on VARCHAR(32) NOT NULL)",
+                        [])
+                }
+                for statement in statements { _ = try await connection.query(statement, []) }
+                _ = try await connection.execute(
+                    "INSERT INTO \(recordTable) (version, name, applied_on) VALUES (?, ?, ?)",
+                    [.integer(migration.version), .text(migration.name), .text(UTCClock.now())])
+            }
+            logger.info("applied migration", metadata: ["migration.version": "\(migration.version)"])
+            applied.append(migration.version)
+        }
+        return applied
+    }
+
+    static func statements(of migration: Migration, dialect: SQLDialect) throws -> [String] {
+        guard let url = Bundle.module.url(forResource: migration.resource, withExtension: "sql", subdirectory: "Migrations")
+        else { throw MissingMigration(resource: migration.resource) }
+        let text = try String(contentsOf: url, encoding: .utf8)
+        let statements = try MySQLDumpReader.statements(in: text)
+        switch dialect {
+        case .mysql: return statements.map(\.text)
+        case .sqlite: return try statements.flatMap { (statement) throws(MySQLDumpError) in try MySQLToSQLite.translate(statement) }
+        }
+    }
+
+    static func tableExists(_ name: String, in database: any Database) async throws -> Bool {
+        let sql =
+            switch database.dialect {
+            case .sqlite: "SELECT name FROM sqlite_master WHERE type = 'table' AND name = ?"
+            case .mysql: "SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = ?"
+            }
+        return try await !database.query(sql, [.text(name)]).isEmpty
+    }
+}
+
+/// A migration file is missing from the resource bundle.
+public struct MissingMigration: Error, CustomStringConvertible {
+    public let resource: String
+    public var description: String { "migration \(resource).sql not found in the resource bundle" }
+}
+
+/// Server timestamps: UTC, second precision, database text.
+public enum UTCClock {
+    public static func now() -> String { format(Date()) }
+
+    public static func format(_ date: Date) -> String {
+        let seconds = Int(date.timeIntervalSince1970)
+        let days = seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400
+        let remainder = seconds - days * 86400
+        let z = days + 719468
+        let era = (z >= 0 ? z : z - 146096) / 146097
+        let doe = z - era * 146097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let day = doy - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
+        func pad(_ value: Int, _ width: Int = 2) -> String {
+            let text = String(value)
+            return String(repeating: "0", count: max(0, width - text.count)) + text
+        }
+        return "\(pad(year, 4))-\(pad(month))-\(pad(day)) \(pad(remainder / 3600)):\(pad(remainder % 3600 / 60)):\(pad(remainder % 60))"
+    }
+}
