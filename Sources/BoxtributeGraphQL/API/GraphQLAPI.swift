@@ -58,6 +58,9 @@ public final class GraphQLAPI: Sendable {
         switch variant {
         case .full, .query:
             WarehouseResolvers.register(in: &registry)
+            TransferResolvers.register(in: &registry)
+            DistributionResolvers.register(in: &registry)
+            BeneficiaryResolvers.register(in: &registry)
         case .public:
             PublicResolvers.register(in: &registry)
         }

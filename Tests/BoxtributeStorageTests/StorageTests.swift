@@ -1,0 +1,135 @@
+import BoxtributeCore
+import BoxtributeTestSupport
+import Foundation
+import Logging
+import Testing
+
+@testable import BoxtributeStorage
+
+private let logger: Logger = {
+    var logger = Logger(label: "boxtribute.tests")
+    logger.logLevel = .warning
+    return logger
+}()
+
+@Suite("Schema migrations")
+struct MigrationTests {
+    @Test("an empty database gets the dropapp schema and the reference data")
+    func emptyDatabase() async throws {
+        let database = try await SQLiteDatabase.open(path: ":memory:", logger: logger)
+        #expect(try await SchemaMigrator.state(of: database) == .empty)
+        #expect(try await SchemaMigrator.migrate(database, logger: logger) == [1, 2])
+        #expect(try await SchemaMigrator.state(of: database) == .managed(version: 2))
+        #expect(try await SchemaMigrator.migrate(database, logger: logger) == [])
+        let tables = try await database.query("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'", [])
+        #expect(tables.first?.int(0) == 62)
+        let states = try await database.query("SELECT id, label FROM box_state ORDER BY id", [])
+        #expect(states.map { $0.string(1) } == ["Instock", "Lost", "MarkedForShipment", "Receiving", "Donated", "Scrap", "InTransit", "NotDelivered"])
+        let stock = try await database.query("PRAGMA table_info(stock)", [])
+        #expect(stock.contains { $0["name"].stringValue == "box_id" })
+        await database.close()
+    }
+
+    @Test("SQLite runs in WAL mode with foreign keys on; readers see committed writes")
+    func walAndForeignKeys() async throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("boxtribute-\(UUID().uuidString).sqlite3").path
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        let database = try await SQLiteDatabase.open(path: path, logger: logger)
+        try await SchemaMigrator.migrate(database, logger: logger)
+        #expect(try await database.query("PRAGMA journal_mode", []).first?.string(0) == "wal")
+        #expect(try await database.query("PRAGMA foreign_keys", []).first?.int(0) == 1)
+        await #expect(throws: DatabaseError.self) {
+            try await database.transaction { connection in
+                try await connection.execute("INSERT INTO camps (id, name, organisation_id, seq) VALUES (1, 'x', 999, 1)", [])
+            }
+        }
+        try await database.transaction { connection in
+            _ = try await connection.execute("INSERT INTO organisations (id, label) VALUES (1, 'Org')", [])
+        }
+        #expect(try await database.query("SELECT label FROM organisations", []).first?.string(0) == "Org")
+        await database.close()
+    }
+
+    @Test("a failed transaction leaves nothing behind")
+    func rollback() async throws {
+        let database = try await Fixtures.makeDatabase()
+        await #expect(throws: DatabaseError.self) {
+            try await database.transaction { connection in
+                _ = try await connection.execute("INSERT INTO organisations (id, label) VALUES (3, 'New')", [])
+                _ = try await connection.execute("INSERT INTO organisations (id, label) VALUES (3, 'Duplicate')", [])
+            }
+        }
+        #expect(try await database.query("SELECT COUNT(*) FROM organisations", []).first?.int(0) == 2)
+        await database.close()
+    }
+
+    @Test("database URLs")
+    func databaseURLs() throws {
+        #expect(try DatabaseLocation(url: "sqlite:data/box.sqlite3") == .sqlite(path: "data/box.sqlite3"))
+        #expect(try DatabaseLocation(url: "sqlite::memory:") == .sqlite(path: ":memory:"))
+        let mysql = try DatabaseLocation(url: "mysql://root:p%40ss@db.local:3307/dropapp")
+        #expect(mysql == .mysql(MySQLSettings(host: "db.local", port: 3307, user: "root", password: "p@ss", database: "dropapp")))
+        #expect(mysql.redacted == "mysql://root@db.local:3307/dropapp")
+        #expect(throws: InvalidDatabaseURL.self) { try DatabaseLocation(url: "postgres://x") }
+    }
+}
+
+@Suite("Importing a MySQL dump")
+struct DumpImportTests {
+    @Test("init.sql loads with the dump's row counts", .enabled(if: SharedData.isAvailable))
+    func importInitDump() async throws {
+        let dump = try #require(SharedData.initDump)
+        let database = try await SQLiteDatabase.open(path: ":memory:", logger: logger)
+        let report = try await DumpImporter.load(path: dump.path, into: database)
+        #expect(report.tables.reduce(0) { $0 + $1.rows } == 15_091)
+        for table in report.tables {
+            let count = try await database.query("SELECT COUNT(*) FROM \(MySQLToSQLite.quoteIdentifier(table.name))", [])
+            #expect(count.first?.int(0) == table.rows, "\(table.name)")
+        }
+        let known = ["camps": 6, "organisations": 6, "cms_users": 43, "stock": 802, "products": 344, "locations": 31, "tags": 80, "qr": 905, "history": 7144, "people": 769]
+        for (table, rows) in known {
+            #expect(try await database.query("SELECT COUNT(*) FROM \(table)", []).first?.int(0) == rows, "\(table)")
+        }
+        #expect(try await SchemaMigrator.state(of: database) == .existing)
+        #expect(try await database.query("PRAGMA foreign_keys", []).first?.int(0) == 1)
+        await database.close()
+    }
+
+    @Test("an import replaces the previous content", .enabled(if: SharedData.isAvailable))
+    func replacesContent() async throws {
+        let dump = try #require(SharedData.minimalDump)
+        let database = try await Fixtures.makeDatabase()
+        _ = try await DumpImporter.load(path: dump.path, into: database)
+        #expect(try await SchemaMigrator.state(of: database) == .existing)
+        let labels = try await database.query("SELECT label FROM organisations ORDER BY id", []).compactMap { $0.string(0) }
+        #expect(!labels.contains("Aid Org A"))
+        await database.close()
+    }
+
+    @Test("a malformed dump fails with its statement number and leaves the database as it was")
+    func malformedDump() async throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("bad-\(UUID().uuidString).sql").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let text = """
+            DROP TABLE IF EXISTS `organisations`;
+            CREATE TABLE `organisations` (`id` int unsigned NOT NULL AUTO_INCREMENT, `label` varchar(255) NOT NULL, PRIMARY KEY (`id`));
+            INSERT INTO `organisations` VALUES (1,'Imported');
+            INSERT INTO `missing_table` VALUES (1);
+            """
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let database = try await Fixtures.makeDatabase()
+        do {
+            _ = try await DumpImporter.load(path: path, into: database)
+            Issue.record("the import should fail")
+        } catch let failure as DumpImporter.Failure {
+            #expect(failure.statementNumber == 4)
+        }
+        let labels = try await database.query("SELECT label FROM organisations ORDER BY id", []).compactMap { $0.string(0) }
+        #expect(labels == ["Aid Org A", "Aid Org B"])
+        #expect(try await SchemaMigrator.state(of: database) == .managed(version: 2))
+
+        try "INSERT INTO `organisations` VALUES (1,'unterminated".write(toFile: path, atomically: true, encoding: .utf8)
+        await #expect(throws: DumpImporter.Failure.self) { _ = try await DumpImporter.load(path: path, into: database) }
+        await database.close()
+    }
+}
