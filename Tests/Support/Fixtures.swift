@@ -52,7 +52,9 @@ public enum Fixtures {
     /// Inserts the fixture rows (into a migrated database).
     public static func load(into database: any Database) async throws {
         try await database.transaction { connection in
-            for statement in statements { _ = try await connection.execute(statement, []) }
+            for statement in statements + transferStatements + distributionStatements + beneficiaryStatements {
+                _ = try await connection.execute(statement, [])
+            }
         }
     }
 
