@@ -109,6 +109,8 @@ let package = Package(
             name: "BoxtributeServerTests",
             dependencies: [
                 "BoxtributeServer", "BoxtributeTestSupport",
+                // Built for the command-line tests, which run the binary.
+                "BoxtributeCLI",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "JWTKit", package: "jwt-kit"),
                 .product(name: "CryptoExtras", package: "swift-crypto"),

@@ -1,5 +1,7 @@
 import ArgumentParser
 
+import Foundation
+
 /// The `boxtribute` command: serve the API and manage its database.
 @main
 struct Boxtribute: AsyncParsableCommand {
@@ -16,4 +18,12 @@ struct DatabaseOption: ParsableArguments {
         name: .customLong("database"),
         help: "sqlite:PATH, sqlite::memory: or mysql://user:pass@host:port/db (default: DATABASE_URL, else sqlite:boxtribute.sqlite3)")
     var url: String?
+}
+
+/// Output written straight to the file descriptor, so it reaches pipes and log collectors
+/// as it happens (no stdio buffering).
+enum Console {
+    static func line(_ text: String) {
+        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+    }
 }

@@ -26,10 +26,10 @@ struct ImportDump: AsyncParsableCommand {
             if terminal { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
             let width = report.tables.map(\.name.count).max() ?? 10
             for table in report.tables {
-                print(table.name.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + String(table.rows))
+                Console.line(table.name.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + String(table.rows))
             }
             let total = report.tables.reduce(0) { $0 + $1.rows }
-            print(
+            Console.line(
                 "Imported \(total) rows into \(report.tables.count) tables from \(report.statements) statements in "
                     + String(format: "%.1f s", Date().timeIntervalSince(started)) + ".")
         } catch {

@@ -18,6 +18,6 @@ struct Schema: ParsableCommand {
             case .query: .query
             case .public: .public
             }
-        print(try GraphQLAPI(variant: variant).sdl)
+        Console.line(try GraphQLAPI(variant: variant).sdl)
     }
 }

@@ -21,7 +21,7 @@ struct Seed: AsyncParsableCommand {
                 FileHandle.standardError.write(Data("\r\u{1B}[K\(table): \(rows) rows".utf8))
             }
             if terminal { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
-            print(summary.description)
+            Console.line(summary.description)
         } catch {
             await db.close()
             throw error

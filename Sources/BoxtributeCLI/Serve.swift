@@ -27,7 +27,7 @@ struct Serve: AsyncParsableCommand {
                 configuration: configuration, developmentKey: developmentKey, logger: logger)
             let router = try BoxtributeApp.buildRouter(configuration: configuration, database: db, verifier: verifier)
             let app = BoxtributeApp.buildApplication(router: router, host: host, port: port, logger: logger)
-            print(
+            Console.line(
                 """
                 Boxtribute API on \(location.redacted)
                   explorer:  http://\(host):\(port)/graphql
@@ -45,10 +45,10 @@ struct Serve: AsyncParsableCommand {
     private func prepare(_ db: any Database, location: DatabaseLocation, logger: Logger) async throws {
         switch try await SchemaMigrator.state(of: db) {
         case .empty:
-            print("Empty database: creating the schema and loading demo data…")
+            Console.line("Empty database: creating the schema and loading demo data…")
             try await SchemaMigrator.migrate(db, logger: logger)
             let summary = try await DemoData.seed(into: db, logger: logger)
-            print(summary.description)
+            Console.line(summary.description)
         case .managed:
             try await SchemaMigrator.migrate(db, logger: logger)
         case .existing:

@@ -33,6 +33,6 @@ struct Token: AsyncParsableCommand {
         if !permissions.isEmpty { request.permissions = permissions }
         request.betaLevel = betaLevel
         request.expiresIn = expiresIn
-        print(try await DevelopmentTokens.mint(request, key: key, configuration: configuration))
+        Console.line(try await DevelopmentTokens.mint(request, key: key, configuration: configuration))
     }
 }

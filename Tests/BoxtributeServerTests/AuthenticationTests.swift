@@ -124,3 +124,35 @@ struct AuthenticationTests {
         }
     }
 }
+
+@Suite("Configuration")
+struct ConfigurationTests {
+    @Test("a one-line AUTH0_PUBLIC_KEY, as Boxtribute's .env files carry it, is accepted")
+    func oneLinePEM() async throws {
+        let pem = TenantKey.privateKey.publicKey.pemRepresentation
+        let oneLine = pem.split(separator: "\n").joined()
+        var configuration = ServerHarness.tenantConfiguration
+        configuration.auth0PublicKey = oneLine
+        let token = try await externalToken(.coordinator())
+        try await ServerHarness.withClient(configuration: configuration) { client in
+            try await client.graphQL("{ bases { id } }", token: token) { response in
+                #expect(response.status == .ok)
+            }
+        }
+    }
+
+    @Test("environment variables with Boxtribute's names")
+    func environment() throws {
+        let configuration = try ServerConfiguration.fromEnvironment([
+            "ENVIRONMENT": "staging", "AUTH0_DOMAIN": "tenant.eu.auth0.com", "AUTH0_AUDIENCE": "api",
+            "MYSQL_HOST": "db", "MYSQL_PORT": "3307", "MYSQL_USER": "u", "MYSQL_PASSWORD": "p w", "MYSQL_DB": "dropapp",
+        ])
+        #expect(configuration.issuer == "https://tenant.eu.auth0.com/")
+        #expect(configuration.databaseURL == "mysql://u:p%20w@db:3307/dropapp")
+        #expect(!configuration.isDevelopment)
+        #expect(throws: ConfigurationError.self) { try ServerConfiguration.fromEnvironment(["ENVIRONMENT": "production"]) }
+        let defaults = try ServerConfiguration.fromEnvironment([:])
+        #expect(defaults.isDevelopment)
+        #expect(defaults.databaseURL == nil)
+    }
+}

@@ -33,8 +33,8 @@ public enum PermissionCatalogue {
         "shipment:edit", "shipment:read", "shipment_detail:read", "shipment_detail:write", "size:read",
         "size_range:read", "standard_product:read", "stock:read", "stock:write", "tag:read", "tag:write",
         "tag_relation:assign", "tag_relation:read", "transaction:read", "transfer_agreement:create",
-        "transfer_agreement:edit", "transfer_agreement:read", "unboxed_items_collection:write", "unit:read",
-        "user:read",
+        "transfer_agreement:edit", "transfer_agreement:read", "transfer_agreement_detail:read",
+        "unboxed_items_collection:write", "unit:read", "user:read",
     ]
 
     /// The read permissions of ``all``.

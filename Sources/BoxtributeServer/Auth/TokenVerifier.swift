@@ -56,7 +56,8 @@ public final class TokenVerifier: Sendable {
         self.configuration = configuration
         self.logger = logger
         keys = JWTKeyCollection()
-        if let pem = configuration.auth0PublicKey {
+        if let configured = configuration.auth0PublicKey {
+            let pem = PEMText.normalized(configured)
             let key: JWTKit.Insecure.RSA.PublicKey
             if pem.contains("CERTIFICATE") {
                 key = try JWTKit.Insecure.RSA.PublicKey(certificatePEM: pem)

@@ -76,19 +76,20 @@ public enum DemoData {
         let layout = setup.build(boxes: boxes)
         setup.finish()
         let setupStatements = setup.statements
-        try await database.transaction { connection in
-            for statement in setupStatements { _ = try await connection.execute(statement.sql, statement.binds) }
-        }
-        for count in setup.counts { progress?(count.table, count.rows) }
-
-        var generator = DemoBoxGenerator(
-            layout: layout, firstHistoryId: setup.nextHistoryId, firstRelationId: setup.nextRelationId)
-        do {
-            generator = try await writeBoxes(generator, into: database, logger: logger, progress: progress)
-        } catch {
-            logger.error("demo data seeding failed; removing the rows written so far", metadata: ["error": "\(error)"])
-            try? await removeSeededRows(from: database)
-            throw error
+        let generator = try await withBulkLoadSettings(database, logger: logger) {
+            try await database.transaction { connection in
+                for statement in setupStatements { _ = try await connection.execute(statement.sql, statement.binds) }
+            }
+            for count in setup.counts { progress?(count.table, count.rows) }
+            let first = DemoBoxGenerator(
+                layout: layout, firstHistoryId: setup.nextHistoryId, firstRelationId: setup.nextRelationId)
+            do {
+                return try await writeBoxes(first, into: database, logger: logger, progress: progress)
+            } catch {
+                logger.error("demo data seeding failed; removing the rows written so far", metadata: ["error": "\(error)"])
+                try? await removeSeededRows(from: database)
+                throw error
+            }
         }
 
         var counts = setup.counts
@@ -107,6 +108,40 @@ public enum DemoData {
                 "seconds": "\(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)",
             ])
         return summary
+    }
+
+    /// SQLite only: a 64 MiB page cache and in-memory statement journals on the writer
+    /// connection while seeding (per-connection settings, restored afterwards). This cuts the
+    /// I/O of the random-order index inserts (labels, QR codes); the SQL itself stays portable.
+    private static func withBulkLoadSettings<T: Sendable>(
+        _ database: any Database, logger: Logger, _ body: () async throws -> T
+    ) async throws -> T {
+        guard let sqlite = database as? SQLiteDatabase else { return try await body() }
+        let previous = try await sqlite.withWriter { connection -> (cache: Int, tempStore: Int) in
+            let cache = try await connection.query("PRAGMA cache_size", []).first?.int(0) ?? -2000
+            let temp = try await connection.query("PRAGMA temp_store", []).first?.int(0) ?? 0
+            _ = try await connection.query("PRAGMA cache_size = -65536", [])
+            _ = try await connection.query("PRAGMA temp_store = MEMORY", [])
+            return (cache, temp)
+        }
+        func restore() async {
+            do {
+                _ = try await sqlite.withWriter { connection in
+                    _ = try await connection.query("PRAGMA cache_size = \(previous.cache)", [])
+                    _ = try await connection.query("PRAGMA temp_store = \(previous.tempStore)", [])
+                }
+            } catch {
+                logger.warning("could not restore SQLite settings after seeding", metadata: ["error": "\(error)"])
+            }
+        }
+        do {
+            let result = try await body()
+            await restore()
+            return result
+        } catch {
+            await restore()
+            throw error
+        }
     }
 
     /// Writes the boxes chunk by chunk; the next chunk is built in a background task while

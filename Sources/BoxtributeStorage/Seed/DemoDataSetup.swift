@@ -347,26 +347,26 @@ struct DemoSetup {
 
         // Shipments (org 1 → org 2 under agreement 1); their boxes are generated with the boxes.
         let perShipment = max(2, min(10, boxes / 150))
-        func day(_ days: Int) -> Int { DemoClock.daysBeforeBase(days) }
+        func day(_ days: Int, at hour: Int) -> Int { DemoClock.daysBeforeBase(days) + hour * DemoClock.hour }
         let shipments: [DemoLayout.Shipment] = [
             .init(
-                id: 1, kind: .preparing, source: 1, target: 3, agreement: 1, started: day(3), sent: nil,
+                id: 1, kind: .preparing, source: 1, target: 3, agreement: 1, started: day(3, at: 9), sent: nil,
                 receivingStarted: nil, completed: nil, canceled: nil, boxCount: perShipment),
             .init(
-                id: 2, kind: .sent, source: 1, target: 3, agreement: 1, started: day(12), sent: day(10),
+                id: 2, kind: .sent, source: 1, target: 3, agreement: 1, started: day(12, at: 9), sent: day(10, at: 14),
                 receivingStarted: nil, completed: nil, canceled: nil, boxCount: perShipment),
             .init(
-                id: 3, kind: .receiving, source: 2, target: 3, agreement: 1, started: day(20), sent: day(18),
-                receivingStarted: day(15), completed: nil, canceled: nil, boxCount: perShipment),
+                id: 3, kind: .receiving, source: 2, target: 3, agreement: 1, started: day(20, at: 9), sent: day(18, at: 14),
+                receivingStarted: day(15, at: 10), completed: nil, canceled: nil, boxCount: perShipment),
             .init(
-                id: 4, kind: .lost, source: 1, target: 3, agreement: 1, started: day(40), sent: day(38),
-                receivingStarted: nil, completed: day(30), canceled: nil, boxCount: perShipment),
+                id: 4, kind: .lost, source: 1, target: 3, agreement: 1, started: day(40, at: 9), sent: day(38, at: 14),
+                receivingStarted: nil, completed: day(30, at: 16), canceled: nil, boxCount: perShipment),
             .init(
-                id: 5, kind: .completed, source: 2, target: 3, agreement: 1, started: day(60), sent: day(58),
-                receivingStarted: day(55), completed: day(54), canceled: nil, boxCount: perShipment),
+                id: 5, kind: .completed, source: 2, target: 3, agreement: 1, started: day(60, at: 9), sent: day(58, at: 14),
+                receivingStarted: day(55, at: 10), completed: day(54, at: 16), canceled: nil, boxCount: perShipment),
             .init(
-                id: 6, kind: .canceled, source: 1, target: 3, agreement: 1, started: day(50), sent: nil,
-                receivingStarted: nil, completed: nil, canceled: day(48), boxCount: perShipment),
+                id: 6, kind: .canceled, source: 1, target: 3, agreement: 1, started: day(50, at: 9), sent: nil,
+                receivingStarted: nil, completed: nil, canceled: day(48, at: 11), boxCount: perShipment),
         ]
         var shipmentRows = DemoInsertBuffer(
             "shipment",

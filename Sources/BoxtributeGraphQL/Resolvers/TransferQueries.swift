@@ -1,0 +1,41 @@
+import BoxtributeCore
+import BoxtributeStorage
+import GraphQL
+
+/// The root `Query` fields of the box-transfer domain (spec 04 §7).
+enum TransferQueries {
+    static func register(in registry: inout ResolverRegistry) {
+        registry.object("Query", RootValue.self) { query in
+            query.root("transferAgreement") { arguments, context in
+                let id = try arguments.id("id") ?? 0
+                let agreement = try await TransferAgreementStore.byIds([id], in: context)[id].orNotFound()
+                // Any base of either side counts, deleted ones included.
+                let bases = try await TransferResolvers.basesOfAgreements([id], context: context)
+                try context.currentUser.authorize("transfer_agreement:read", anyOf: bases.map(\.base.id))
+                return agreement
+            }
+            query.root("transferAgreements") { arguments, context in
+                let scope = try TransferResolvers.readScope("transfer_agreement_detail:read", context: context)
+                let states = enumList(arguments, "states").compactMap(TransferAgreementState.init(rawValue:))
+                return try await TransferAgreementStore.list(scope: scope, states: states, in: context)
+            }
+            query.root("shipment") { arguments, context in
+                let id = try arguments.id("id") ?? 0
+                let shipment = try await ShipmentStore.byIds([id], in: context)[id].orNotFound()
+                try context.currentUser.authorize("shipment:read", anyOf: shipment.baseIds)
+                return shipment
+            }
+            query.root("shipments") { arguments, context in
+                let scope = try TransferResolvers.readScope("shipment:read", context: context)
+                let states = enumList(arguments, "states").compactMap(ShipmentState.init(rawValue:))
+                return try await ShipmentStore.list(scope: scope, states: states, in: context)
+            }
+        }
+    }
+
+    /// The names of a list-of-enums argument; empty when absent or null.
+    private static func enumList(_ arguments: Arguments, _ name: String) -> [String] {
+        guard case .array(let items)? = arguments.values[name] else { return [] }
+        return items.compactMap(\.stringScalar)
+    }
+}

@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Measures throughput and latency of a release build on the demo data with wrk (Debian package `wrk`).
+#
+#   scripts/benchmark.sh [--boxes N] [--duration SECONDS] [--connections N]
+#
+# Scenarios: organisations + bases; a page of 50 boxes with nested fields; one box by label
+# with its history. Prints requests/s and p50/p99 latency per scenario. Traffic goes to
+# 127.0.0.1 only; the server is stopped at the end.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+boxes=5000
+duration=15
+connections=32
+port=5099
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --boxes) boxes="$2"; shift 2 ;;
+        --duration) duration="$2"; shift 2 ;;
+        --connections) connections="$2"; shift 2 ;;
+        --port) port="$2"; shift 2 ;;
+        *) echo "unknown option $1" >&2; exit 2 ;;
+    esac
+done
+command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)" >&2; exit 2; }
+
+swift build -c release --scratch-path .build-release --product boxtribute >/dev/null
+binary="$(swift build -c release --scratch-path .build-release --show-bin-path)/boxtribute"
+work="$(mktemp -d)"
+trap 'kill "${server:-0}" 2>/dev/null || true; rm -rf "$work"' EXIT
+database="sqlite:$work/bench.sqlite3"
+
+"$binary" seed --database "$database" --boxes "$boxes" >/dev/null
+LOG_LEVEL=warning "$binary" serve --database "$database" --port "$port" >"$work/server.log" 2>&1 &
+server=$!
+for _ in $(seq 1 50); do
+    curl -sf "http://127.0.0.1:$port/health" >/dev/null && break
+    sleep 0.2
+done
+token="$("$binary" token --database "$database" --user 2 --organisation 1 --base 1)"
+url="http://127.0.0.1:$port/graphql"
+
+label="$(curl -sf "$url" -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+    -d '{"query":"{ boxes(baseId: \"1\", paginationInput: {first: 1}) { elements { labelIdentifier } } }"}' |
+    python3 -c 'import json,sys; print(json.load(sys.stdin)["data"]["boxes"]["elements"][0]["labelIdentifier"])')"
+
+declare -A queries
+queries[organisations_and_bases]='{ organisations { id name } bases { id name organisation { id name } } }'
+queries[box_page_50]='{ boxes(baseId: \"1\") { totalCount pageInfo { hasNextPage endCursor } elements { id labelIdentifier state numberOfItems comment lastModifiedOn product { id name gender category { id name } sizeRange { id name } } size { id name } location { id name } tags { id name color } qrCode { code } } } }'
+queries[box_with_history]="{ box(labelIdentifier: \\\"$label\\\") { labelIdentifier state product { name } location { name } history { id changes changeDate user { id name } } } }"
+
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo); boxes: $boxes; wrk: $connections connections, ${duration}s"
+printf "%-26s %12s %10s %10s\n" scenario "requests/s" p50 p99
+for name in organisations_and_bases box_page_50 box_with_history; do
+    cat >"$work/$name.lua" <<LUA
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+wrk.headers["Authorization"] = "Bearer $token"
+wrk.body = "{\"query\": \"${queries[$name]}\"}"
+LUA
+    curl -sf "$url" -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+        --data-binary "{\"query\": \"${queries[$name]}\"}" | grep -q '"errors"' && { echo "$name returns errors" >&2; exit 1; }
+    wrk -t2 -c"$connections" -d2s -s "$work/$name.lua" "$url" >/dev/null
+    output="$(wrk -t2 -c"$connections" -d"${duration}s" --latency -s "$work/$name.lua" "$url")"
+    rps="$(awk '/Requests\/sec/ {print $2}' <<<"$output")"
+    p50="$(awk '$1 == "50%" {print $2}' <<<"$output")"
+    p99="$(awk '$1 == "99%" {print $2}' <<<"$output")"
+    printf "%-26s %12s %10s %10s\n" "$name" "$rps" "$p50" "$p99"
+done
+echo "server memory (RSS): $(ps -o rss= -p "$server" | awk '{printf "%.0f MiB", $1/1024}')"
