@@ -1,5 +1,4 @@
 import ArgumentParser
-
 import Foundation
 
 /// The `boxtribute` command: serve the API and manage its database.
@@ -16,7 +15,9 @@ struct Boxtribute: AsyncParsableCommand {
 struct DatabaseOption: ParsableArguments {
     @Option(
         name: .customLong("database"),
-        help: "sqlite:PATH, sqlite::memory: or mysql://user:pass@host:port/db (default: DATABASE_URL, else sqlite:boxtribute.sqlite3)")
+        help:
+            "sqlite:PATH, sqlite::memory: or mysql://user:pass@host:port/db (default: DATABASE_URL, else sqlite:boxtribute.sqlite3)"
+    )
     var url: String?
 }
 

@@ -21,12 +21,14 @@ struct ImportDump: AsyncParsableCommand {
         do {
             let report = try await DumpImporter.load(path: file, into: db) { statement, table, rows in
                 guard terminal, statement % 25 == 0 else { return }
-                FileHandle.standardError.write(Data("\r\u{1B}[Kstatement \(statement): \(table ?? "-"), \(rows) rows".utf8))
+                FileHandle.standardError.write(
+                    Data("\r\u{1B}[Kstatement \(statement): \(table ?? "-"), \(rows) rows".utf8))
             }
             if terminal { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
             let width = report.tables.map(\.name.count).max() ?? 10
             for table in report.tables {
-                Console.line(table.name.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + String(table.rows))
+                Console.line(
+                    table.name.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + String(table.rows))
             }
             let total = report.tables.reduce(0) { $0 + $1.rows }
             Console.line(

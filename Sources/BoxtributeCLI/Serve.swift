@@ -61,7 +61,8 @@ struct Serve: AsyncParsableCommand {
 enum CommandLogger {
     static func make(_ label: String) -> Logger {
         var logger = Logger(label: label)
-        logger.logLevel = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
+        logger.logLevel =
+            ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
         return logger
     }
 }

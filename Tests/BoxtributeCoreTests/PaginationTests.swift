@@ -32,7 +32,11 @@ struct PaginationTests {
         let request = PageRequest(forward: true, cursor: 0, limit: 2)
         let page = Page.assemble(rows: [1, 2, 3], request: request, totalCount: 5, id: { $0 }, hasRowsBeyond: false)
         #expect(page.elements == [1, 2])
-        #expect(page.pageInfo == PageInfo(hasPreviousPage: false, hasNextPage: true, startCursor: Cursor.encode(1), endCursor: Cursor.encode(2)))
+        #expect(
+            page.pageInfo
+                == PageInfo(
+                    hasPreviousPage: false, hasNextPage: true, startCursor: Cursor.encode(1),
+                    endCursor: Cursor.encode(2)))
         #expect(page.totalCount == 5)
     }
 
@@ -49,7 +53,9 @@ struct PaginationTests {
 
     @Test("an empty page has empty cursors")
     func emptyPage() {
-        let page = Page<Int>.assemble(rows: [], request: PageRequest(forward: true, cursor: 0, limit: 50), totalCount: 0, id: { $0 }, hasRowsBeyond: false)
+        let page = Page<Int>.assemble(
+            rows: [], request: PageRequest(forward: true, cursor: 0, limit: 50), totalCount: 0, id: { $0 },
+            hasRowsBeyond: false)
         #expect(page.pageInfo == .empty)
     }
 }

@@ -254,7 +254,10 @@ struct DistributionQueryTests {
             as: Fixtures.thessalonikiCoordinator)
         #expect(
             north.data?["distributionEvent"]
-                == ["name": "North distro", "packingListEntries": [["numberOfItems": 10, "product": ["name": "Blanket"]]]])
+                == [
+                    "name": "North distro",
+                    "packingListEntries": [["numberOfItems": 10, "product": ["name": "Blanket"]]],
+                ])
     }
 
     @Test("DistributionEvent fields check their own permission for the spot's base")
@@ -290,7 +293,8 @@ struct DistributionQueryTests {
     @Test("packingListEntry is guarded by packing_list_entry:read for the product's base")
     func packingListEntry() async throws {
         let api = try await APIHarness.make()
-        let answer = await api.run(#"{ packingListEntry(id: "2") { id numberOfItems state product { id } size { id } } }"#)
+        let answer = await api.run(
+            #"{ packingListEntry(id: "2") { id numberOfItems state product { id } size { id } } }"#)
         #expect(
             answer.data?["packingListEntry"]
                 == ["id": "2", "numberOfItems": 3, "state": "NotStarted", "product": ["id": "1"], "size": ["id": "1"]])
@@ -354,8 +358,10 @@ struct DistributionQueryTests {
         #expect(
             entries[1]
                 == [
-                    "id": "2", "numberOfItems": 3, "flowDirection": "In", "dateTimeOfTracking": "2024-04-04T10:00:00+00:00",
-                    "product": ["name": "Jeans"], "size": ["label": "M"], "distributionEventsTrackingGroup": ["id": "1"],
+                    "id": "2", "numberOfItems": 3, "flowDirection": "In",
+                    "dateTimeOfTracking": "2024-04-04T10:00:00+00:00",
+                    "product": ["name": "Jeans"], "size": ["label": "M"],
+                    "distributionEventsTrackingGroup": ["id": "1"],
                 ])
         let missing = await api.run(#"{ distributionEventsTrackingGroup(id: "99") { id } }"#)
         #expect(missing.firstCode == "BAD_USER_INPUT")

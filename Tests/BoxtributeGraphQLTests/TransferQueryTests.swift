@@ -36,7 +36,8 @@ struct TransferQueryTests {
                 "removed": ["shipmentDetail": nil], "lost": ["shipmentDetail": nil],
             ])
         // Box 7 was received in one shipment and removed from another.
-        let received = await api.run(#"{ box(labelIdentifier: "10000007") { shipmentDetail { id } } }"#, as: Fixtures.samosVolunteer)
+        let received = await api.run(
+            #"{ box(labelIdentifier: "10000007") { shipmentDetail { id } } }"#, as: Fixtures.samosVolunteer)
         #expect(received.data == ["box": ["shipmentDetail": nil]])
     }
 
@@ -44,7 +45,8 @@ struct TransferQueryTests {
     func boxShipmentDetailLenient() async throws {
         let api = try await APIHarness.make()
         let answer = await api.run(
-            #"{ box(labelIdentifier: "10000006") { state shipmentDetail { id } } }"#, as: Self.user(["stock:read": [1]]))
+            #"{ box(labelIdentifier: "10000006") { state shipmentDetail { id } } }"#, as: Self.user(["stock:read": [1]])
+        )
         #expect(answer.errors.isEmpty)
         #expect(answer.data == ["box": ["state": "InTransit", "shipmentDetail": nil]])
     }
@@ -78,7 +80,10 @@ struct TransferQueryTests {
         #expect(large.errors.isEmpty)
         let elements = try #require(large.data?["boxes"]?["elements"]?.array)
         #expect(elements.count == 50)
-        #expect(elements.allSatisfy { $0["shipmentDetail"]?["shipment"]?["labelIdentifier"]?.string?.hasPrefix("S00") == true })
+        #expect(
+            elements.allSatisfy {
+                $0["shipmentDetail"]?["shipment"]?["labelIdentifier"]?.string?.hasPrefix("S00") == true
+            })
         #expect(large.statements == small.statements)
         // page + count, details, users, shipments, bases
         #expect(large.statements <= 6)
@@ -102,16 +107,33 @@ struct TransferQueryTests {
                     "id": "1", "labelIdentifier": "S001-240119-LExTH", "state": "Sent",
                     "startedOn": "2024-01-19T00:00:00+00:00", "startedBy": ["id": "2"],
                     "sentOn": "2024-01-20T10:00:00+00:00", "sentBy": ["id": "2"], "receivingStartedOn": nil,
-                    "receivingStartedBy": nil, "completedOn": nil, "completedBy": nil, "canceledOn": nil, "canceledBy": nil,
+                    "receivingStartedBy": nil, "completedOn": nil, "completedBy": nil, "canceledOn": nil,
+                    "canceledBy": nil,
                     "sourceBase": ["id": "1"], "targetBase": ["id": "3", "name": "Thessaloniki"],
                     "transferAgreement": ["id": "1", "state": "Accepted"], "details": [["id": "1"]],
                 ])
     }
 
+    @Test("shipment labels pad the id, keep its last three digits and upper-case base initials Unicode-aware")
+    func labelIdentifier() throws {
+        func label(id: Int, started: String, _ source: String, _ target: String) throws -> String {
+            let startedOn = try #require(Timestamp(databaseText: started))
+            return Shipment(
+                id: id, sourceBaseId: 1, targetBaseId: 2, transferAgreementId: nil, state: .preparing,
+                startedOn: startedOn, startedBy: 1, canceledOn: nil, canceledBy: nil, sentOn: nil, sentBy: nil,
+                receivingStartedOn: nil, receivingStartedBy: nil, completedOn: nil, completedBy: nil
+            ).labelIdentifier(sourceBaseName: source, targetBaseName: target)
+        }
+        #expect(try label(id: 1, started: "2023-08-15 12:00:00", "the best name", "Würzburg") == "S001-230815-THxWÜ")
+        #expect(try label(id: 1234, started: "2024-01-02 00:00:00", "straße", "ßa") == "S234-240102-STxSS")
+        #expect(try label(id: 42, started: "2024-01-02 00:00:00", "L", "") == "S042-240102-Lx")
+    }
+
     @Test("shipment needs shipment:read for its source or target base; unknown ids are BAD_USER_INPUT")
     func shipmentErrors() async throws {
         let api = try await APIHarness.make()
-        let target = await api.run(#"{ shipment(id: "1") { id sourceBase { name } } }"#, as: Fixtures.thessalonikiCoordinator)
+        let target = await api.run(
+            #"{ shipment(id: "1") { id sourceBase { name } } }"#, as: Fixtures.thessalonikiCoordinator)
         #expect(target.data == ["shipment": ["id": "1", "sourceBase": ["name": "Lesvos"]]])
         let outsider = await api.run(#"{ shipment(id: "1") { id } }"#, as: Fixtures.samosVolunteer)
         #expect(outsider.data == ["shipment": nil])
@@ -132,8 +154,12 @@ struct TransferQueryTests {
         #expect(await ids("{ shipments { id } }", as: Fixtures.thessalonikiCoordinator) == [["id": "1"], ["id": "3"]])
         #expect(await ids("{ shipments { id } }", as: Fixtures.samosVolunteer) == [["id": "2"], ["id": "3"]])
         #expect(await ids("{ shipments { id } }", as: Fixtures.god) == [["id": "1"], ["id": "2"], ["id": "3"]])
-        #expect(await ids("{ shipments(states: [Completed, Canceled]) { id } }", as: Fixtures.god) == [["id": "2"], ["id": "3"]])
-        #expect(await ids("{ shipments(states: []) { id } }", as: Fixtures.lesvosCoordinator) == [["id": "1"], ["id": "2"]])
+        #expect(
+            await ids("{ shipments(states: [Completed, Canceled]) { id } }", as: Fixtures.god) == [
+                ["id": "2"], ["id": "3"],
+            ])
+        #expect(
+            await ids("{ shipments(states: []) { id } }", as: Fixtures.lesvosCoordinator) == [["id": "1"], ["id": "2"]])
         let forbidden = await api.run("{ shipments { id } }", as: Fixtures.nobody)
         #expect(forbidden.data == .null)
         #expect(forbidden.firstCode == "FORBIDDEN")
@@ -154,10 +180,12 @@ struct TransferQueryTests {
         let outgoing = await api.run(#"{ shipment(id: "1") { direction(baseId: "2") } }"#, as: twoBases)
         #expect(outgoing.data == ["shipment": ["direction": "Outgoing"]])
         let incoming = await api.run(
-            #"{ shipment(id: "2") { direction(baseId: "3") } }"#, as: Self.user(["shipment:read": [2, 3], "base:read": [2, 3]]))
+            #"{ shipment(id: "2") { direction(baseId: "3") } }"#,
+            as: Self.user(["shipment:read": [2, 3], "base:read": [2, 3]]))
         #expect(incoming.data == ["shipment": ["direction": "Incoming"]])
         let both = await api.run(
-            #"{ shipment(id: "2") { direction(baseId: "3") } }"#, as: Self.user(["shipment:read": [1], "base:read": [1, 2, 3]]))
+            #"{ shipment(id: "2") { direction(baseId: "3") } }"#,
+            as: Self.user(["shipment:read": [1], "base:read": [1, 2, 3]]))
         #expect(both.data == ["shipment": ["direction": "Indeterminate"]])
         let forbidden = await api.run(#"{ shipment(id: "1") { id direction(baseId: "2") } }"#)
         #expect(forbidden.data == ["shipment": nil])
@@ -193,10 +221,12 @@ struct TransferQueryTests {
         #expect(
             details[0]
                 == [
-                    "id": "2", "sourceProduct": ["id": "1"], "targetProduct": ["id": "4"], "sourceLocation": ["id": "1"],
+                    "id": "2", "sourceProduct": ["id": "1"], "targetProduct": ["id": "4"],
+                    "sourceLocation": ["id": "1"],
                     "targetLocation": ["id": "4"], "sourceSize": ["label": "S"], "targetSize": ["label": "S"],
                     "sourceQuantity": 3, "targetQuantity": 3, "box": ["labelIdentifier": "10000007"],
-                    "createdBy": ["id": "2"], "createdOn": "2024-02-01T08:10:00+00:00", "removedBy": nil, "removedOn": nil,
+                    "createdBy": ["id": "2"], "createdOn": "2024-02-01T08:10:00+00:00", "removedBy": nil,
+                    "removedOn": nil,
                     "lostBy": nil, "lostOn": nil, "receivedBy": ["id": "3"], "receivedOn": "2024-02-03T08:30:00+00:00",
                 ])
         #expect(details[1]["removedBy"] == ["id": "2"])
@@ -205,9 +235,11 @@ struct TransferQueryTests {
         #expect(details[2]["lostBy"] == ["id": "3"])
         #expect(details[2]["lostOn"] == "2024-02-03T08:40:00+00:00")
 
-        let forbidden = await api.run(#"{ shipment(id: "1") { id details { id } } }"#, as: Self.user(["shipment:read": [1]]))
+        let forbidden = await api.run(
+            #"{ shipment(id: "1") { id details { id } } }"#, as: Self.user(["shipment:read": [1]]))
         #expect(forbidden.data == ["shipment": nil])
-        #expect(forbidden.errors.first?["extensions"]?["description"] == "You don't have access to 'shipment_detail:read'")
+        #expect(
+            forbidden.errors.first?["extensions"]?["description"] == "You don't have access to 'shipment_detail:read'")
     }
 
     @Test("the target side reads the source side's product, location and box of a detail")
@@ -234,9 +266,13 @@ struct TransferQueryTests {
     func detailFieldsForbidden() async throws {
         let api = try await APIHarness.make()
         let user = Self.user([
-            "shipment:read": [3], "shipment_detail:read": [3], "product:read": [2], "location:read": [2], "stock:read": [2],
+            "shipment:read": [3], "shipment_detail:read": [3], "product:read": [2], "location:read": [2],
+            "stock:read": [2],
         ])
-        for field in ["sourceProduct { id }", "targetProduct { id }", "sourceLocation { id }", "targetLocation { id }", "box { id }"] {
+        for field in [
+            "sourceProduct { id }", "targetProduct { id }", "sourceLocation { id }", "targetLocation { id }",
+            "box { id }",
+        ] {
             let answer = await api.run(#"{ shipment(id: "1") { id details { \#(field) } } }"#, as: user)
             #expect(answer.firstCode == "FORBIDDEN", "\(field)")
             #expect(answer.errors.first?["extensions"]?["description"] == "You don't have access to 'bases=[1, 3]'")
@@ -264,8 +300,12 @@ struct TransferQueryTests {
     @Test("autoMatchingTargetProduct finds the target base's non-deleted instantiation of the same standard product")
     func autoMatching() async throws {
         let api = try await APIHarness.make()
-        let matched = await api.run(#"{ shipment(id: "3") { details { id autoMatchingTargetProduct { id name } } } }"#, as: Fixtures.god)
-        #expect(matched.data?["shipment"]?["details"] == [["id": "4", "autoMatchingTargetProduct": ["id": "61", "name": "T-shirt"]]])
+        let matched = await api.run(
+            #"{ shipment(id: "3") { details { id autoMatchingTargetProduct { id name } } } }"#, as: Fixtures.god)
+        #expect(
+            matched.data?["shipment"]?["details"] == [
+                ["id": "4", "autoMatchingTargetProduct": ["id": "61", "name": "T-shirt"]]
+            ])
         // A custom source product has no match; neither has a standard product without instantiation in the target base.
         let custom = await api.run(#"{ shipment(id: "1") { details { autoMatchingTargetProduct { id } } } }"#)
         #expect(custom.data?["shipment"]?["details"] == [["autoMatchingTargetProduct": nil]])
@@ -289,9 +329,11 @@ struct TransferQueryTests {
                 == [
                     "id": "2", "state": "UnderReview", "type": "SendingTo", "comment": "Winter clothes",
                     "requestedOn": "2024-02-01T09:00:00+00:00", "requestedBy": ["id": "4"], "acceptedOn": nil,
-                    "acceptedBy": nil, "terminatedOn": nil, "terminatedBy": nil, "validFrom": "2024-02-01T00:00:00+00:00",
+                    "acceptedBy": nil, "terminatedOn": nil, "terminatedBy": nil,
+                    "validFrom": "2024-02-01T00:00:00+00:00",
                     "validUntil": "2024-12-31T23:59:59+00:00", "sourceOrganisation": ["name": "Aid Org B"],
-                    "targetOrganisation": ["name": "Aid Org A"], "sourceBases": [["id": "3"]], "targetBases": [["id": "1"]],
+                    "targetOrganisation": ["name": "Aid Org A"], "sourceBases": [["id": "3"]],
+                    "targetBases": [["id": "1"]],
                     "allTargets": [["id": "1"], ["id": "4"]], "shipments": [],
                 ])
         let terminated = await api.run(
@@ -339,19 +381,26 @@ struct TransferQueryTests {
         func ids(_ query: String, as user: CurrentUser) async -> JSONValue? {
             await api.run(query, as: user).data?["transferAgreements"]
         }
-        #expect(await ids("{ transferAgreements { id } }", as: Fixtures.lesvosCoordinator) == [["id": "1"], ["id": "2"]])
+        #expect(
+            await ids("{ transferAgreements { id } }", as: Fixtures.lesvosCoordinator) == [["id": "1"], ["id": "2"]])
         #expect(
             await ids("{ transferAgreements { id } }", as: Fixtures.thessalonikiCoordinator)
                 == [["id": "1"], ["id": "2"], ["id": "3"]])
         #expect(await ids("{ transferAgreements { id } }", as: Fixtures.samosVolunteer) == [["id": "3"]])
-        #expect(await ids("{ transferAgreements { id } }", as: Fixtures.god) == [["id": "1"], ["id": "2"], ["id": "3"]])
+        #expect(
+            await ids("{ transferAgreements { id } }", as: Fixtures.god) == [["id": "1"], ["id": "2"], ["id": "3"]])
         #expect(
             await ids("{ transferAgreements(states: [UnderReview, Canceled]) { id } }", as: Fixtures.god)
                 == [["id": "2"], ["id": "3"]])
-        #expect(await ids("{ transferAgreements(states: [Accepted]) { id } }", as: Fixtures.lesvosCoordinator) == [["id": "1"]])
+        #expect(
+            await ids("{ transferAgreements(states: [Accepted]) { id } }", as: Fixtures.lesvosCoordinator) == [
+                ["id": "1"]
+            ])
         let forbidden = await api.run("{ transferAgreements { id } }", as: Self.user(["transfer_agreement:read": [1]]))
         #expect(forbidden.data == .null)
-        #expect(forbidden.errors.first?["extensions"]?["description"] == "You don't have access to 'transfer_agreement_detail:read'")
+        #expect(
+            forbidden.errors.first?["extensions"]?["description"]
+                == "You don't have access to 'transfer_agreement_detail:read'")
     }
 
     // MARK: Front-end
@@ -363,7 +412,8 @@ struct TransferQueryTests {
         let operations = try #require(json as? [[String: Any]])
         let schema = try GraphQLAPI(variant: .full).schema
         func errors(_ name: String) throws -> [String] {
-            let operation = try #require(operations.first { $0["name"] as? String == name && $0["kind"] as? String == "query" })
+            let operation = try #require(
+                operations.first { $0["name"] as? String == name && $0["kind"] as? String == "query" })
             let document = try #require(operation["document"] as? String)
             return validate(schema: schema, ast: try parse(source: Source(body: document))).map(\.message)
         }

@@ -18,7 +18,12 @@ struct AuthenticationTests {
                 #expect(response.status == .ok)
                 #expect(
                     response.json
-                        == ["data": ["organisations": [["name": "Aid Org A"], ["name": "Aid Org B"]], "bases": [["id": "1", "name": "Lesvos"]]]])
+                        == [
+                            "data": [
+                                "organisations": [["name": "Aid Org A"], ["name": "Aid Org B"]],
+                                "bases": [["id": "1", "name": "Lesvos"]],
+                            ]
+                        ])
             }
             // The query-only API authenticates the same way.
             try await client.graphQL(Self.query, path: "/", token: token) { response in
@@ -32,16 +37,25 @@ struct AuthenticationTests {
         try await ServerHarness.withClient { client in
             try await client.graphQL(Self.query) { response in
                 #expect(response.status == .unauthorized)
-                #expect(response.json == ["code": "authorization_header_missing", "description": "Authorization header is expected"])
+                #expect(
+                    response.json == [
+                        "code": "authorization_header_missing", "description": "Authorization header is expected",
+                    ])
             }
             try await client.graphQL(Self.query, authorization: "Token abc") { response in
-                #expect(response.json == ["code": "invalid_header", "description": "Authorization header must start with Bearer"])
+                #expect(
+                    response.json == [
+                        "code": "invalid_header", "description": "Authorization header must start with Bearer",
+                    ])
             }
             try await client.graphQL(Self.query, authorization: "bearer") { response in
                 #expect(response.json == ["code": "invalid_header", "description": "Token not found"])
             }
             try await client.graphQL(Self.query, authorization: "Bearer a b") { response in
-                #expect(response.json == ["code": "invalid_header", "description": "Authorization header must be Bearer token"])
+                #expect(
+                    response.json == [
+                        "code": "invalid_header", "description": "Authorization header must be Bearer token",
+                    ])
             }
         }
     }
@@ -85,7 +99,11 @@ struct AuthenticationTests {
                 #expect(response.status == .unauthorized)
                 #expect(
                     response.json
-                        == ["code": "missing_claims", "description": "Missing custom claims in JWT: permissions, organisation_id. Please check Auth0."])
+                        == [
+                            "code": "missing_claims",
+                            "description":
+                                "Missing custom claims in JWT: permissions, organisation_id. Please check Auth0.",
+                        ])
             }
         }
     }
@@ -150,7 +168,9 @@ struct ConfigurationTests {
         #expect(configuration.issuer == "https://tenant.eu.auth0.com/")
         #expect(configuration.databaseURL == "mysql://u:p%20w@db:3307/dropapp")
         #expect(!configuration.isDevelopment)
-        #expect(throws: ConfigurationError.self) { try ServerConfiguration.fromEnvironment(["ENVIRONMENT": "production"]) }
+        #expect(throws: ConfigurationError.self) {
+            try ServerConfiguration.fromEnvironment(["ENVIRONMENT": "production"])
+        }
         let defaults = try ServerConfiguration.fromEnvironment([:])
         #expect(defaults.isDevelopment)
         #expect(defaults.databaseURL == nil)

@@ -49,7 +49,8 @@ struct CommandLineTests {
     }
 
     static func temporaryDirectory() throws -> URL {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("boxtribute-cli-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "boxtribute-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         return directory
     }
@@ -106,7 +107,8 @@ struct CommandLineTests {
         let directory = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let dump = directory.appendingPathComponent("bad.sql")
-        try "CREATE TABLE `t` (`id` int);\nINSERT INTO `t` VALUES (1,'x".write(to: dump, atomically: true, encoding: .utf8)
+        try "CREATE TABLE `t` (`id` int);\nINSERT INTO `t` VALUES (1,'x".write(
+            to: dump, atomically: true, encoding: .utf8)
         let run = try Self.run(["import-dump", dump.path, "--database", "sqlite:\(directory.path)/x.sqlite3"])
         #expect(run.status != 0)
         #expect(run.error.contains("statement 2"))
@@ -143,7 +145,9 @@ struct CommandLineTests {
         request.httpMethod = "POST"
         request.setValue("application/json", forHTTPHeaderField: "Content-Type")
         request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
-        request.httpBody = Data(#"{"query": "{ organisations { name } bases { id } boxes(baseId: \"1\") { totalCount elements { id } } }"}"#.utf8)
+        request.httpBody = Data(
+            #"{"query": "{ organisations { name } bases { id } boxes(baseId: \"1\") { totalCount elements { id } } }"}"#
+                .utf8)
         let (body, response) = try await URLSession.shared.data(for: request)
         #expect((response as? HTTPURLResponse)?.statusCode == 200)
         let json = try #require(JSONValue.parse(Array(body)))

@@ -48,7 +48,10 @@ struct HTTPTests {
                 #expect(response.status == .ok)
                 #expect(
                     response.json
-                        == ["data": nil, "errors": [["message": "Schema is not configured to execute mutation operation."]]])
+                        == [
+                            "data": nil,
+                            "errors": [["message": "Schema is not configured to execute mutation operation."]],
+                        ])
             }
         }
     }
@@ -75,12 +78,16 @@ struct HTTPTests {
             let auth: HTTPFields = [.authorization: "Bearer \(token)"]
             var plain = auth
             plain[.contentType] = "text/plain"
-            try await client.execute(uri: "/graphql", method: .post, headers: plain, body: ByteBuffer(string: "{ bases { id } }")) {
+            try await client.execute(
+                uri: "/graphql", method: .post, headers: plain, body: ByteBuffer(string: "{ bases { id } }")
+            ) {
                 #expect($0.status == .unsupportedMediaType)
             }
             var json = auth
             json[.contentType] = "application/json"
-            try await client.execute(uri: "/graphql", method: .post, headers: json, body: ByteBuffer(string: "{not json")) {
+            try await client.execute(
+                uri: "/graphql", method: .post, headers: json, body: ByteBuffer(string: "{not json")
+            ) {
                 #expect($0.status == .badRequest)
             }
             let huge = "{\"query\": \"" + String(repeating: " ", count: 100_000) + "{ bases { id } }\"}"
@@ -107,7 +114,9 @@ struct HTTPTests {
                 #expect(response.headers[.accessControlAllowMethods] == "POST")
                 #expect(response.headers[.accessControlAllowHeaders] == "content-type, authorization")
             }
-            try await client.execute(uri: "/public", method: .options, headers: [.origin: "https://shared.boxtribute.org"]) {
+            try await client.execute(
+                uri: "/public", method: .options, headers: [.origin: "https://shared.boxtribute.org"]
+            ) {
                 #expect($0.headers[.accessControlAllowOrigin] == "https://shared.boxtribute.org")
             }
             try await client.execute(uri: "/graphql", method: .options, headers: [.origin: "https://evil.example"]) {
@@ -117,7 +126,9 @@ struct HTTPTests {
             try await client.execute(uri: "/", method: .options, headers: [.origin: "http://localhost:5173"]) {
                 #expect($0.headers[.accessControlAllowOrigin] == nil)
             }
-            try await client.graphQL("{ standardProducts { name } }", path: "/public", headers: [.origin: "http://localhost:3000"]) {
+            try await client.graphQL(
+                "{ standardProducts { name } }", path: "/public", headers: [.origin: "http://localhost:3000"]
+            ) {
                 #expect($0.headers[.accessControlAllowOrigin] == "http://localhost:3000")
             }
         }

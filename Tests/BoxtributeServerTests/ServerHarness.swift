@@ -36,7 +36,9 @@ struct ExternalClaims: JWTPayload {
     func encode(to encoder: any Encoder) throws { try fields.encode(to: encoder) }
 
     /// A valid token body for the Lesvos coordinator, issued for `audience` by `domain`.
-    static func coordinator(domain: String = "tenant.test", audience: String = "boxtribute-api", expiresIn: Double = 3600)
+    static func coordinator(
+        domain: String = "tenant.test", audience: String = "boxtribute-api", expiresIn: Double = 3600
+    )
         -> ExternalClaims
     {
         ExternalClaims([
@@ -75,7 +77,9 @@ enum ClaimValue: Codable, Sendable {
 }
 
 /// Signs `claims` with `key` the way Auth0 does (RS256, with a key id the server does not know).
-func externalToken(_ claims: ExternalClaims, key: JWTKit.Insecure.RSA.PrivateKey = TenantKey.privateKey) async throws -> String {
+func externalToken(
+    _ claims: ExternalClaims, key: JWTKit.Insecure.RSA.PrivateKey = TenantKey.privateKey
+) async throws -> String {
     let keys = JWTKeyCollection()
     await keys.add(rsa: key, digestAlgorithm: .sha256, kid: "tenant-key-1")
     return try await keys.sign(claims, kid: "tenant-key-1")
@@ -96,7 +100,8 @@ struct ServerHarness {
         var logger = Logger(label: "boxtribute.tests")
         logger.logLevel = .warning
         let database = try await Fixtures.makeDatabase()
-        let verifier = try await TokenVerifier(configuration: configuration, developmentKey: developmentKey, logger: logger)
+        let verifier = try await TokenVerifier(
+            configuration: configuration, developmentKey: developmentKey, logger: logger)
         let router = try BoxtributeApp.buildRouter(configuration: configuration, database: database, verifier: verifier)
         let app = Application(router: router, logger: logger)
         try await app.test(.router, body)

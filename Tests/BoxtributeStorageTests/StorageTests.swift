@@ -21,10 +21,14 @@ struct MigrationTests {
         #expect(try await SchemaMigrator.migrate(database, logger: logger) == [1, 2])
         #expect(try await SchemaMigrator.state(of: database) == .managed(version: 2))
         #expect(try await SchemaMigrator.migrate(database, logger: logger) == [])
-        let tables = try await database.query("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'", [])
+        let tables = try await database.query(
+            "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'", [])
         #expect(tables.first?.int(0) == 62)
         let states = try await database.query("SELECT id, label FROM box_state ORDER BY id", [])
-        #expect(states.map { $0.string(1) } == ["Instock", "Lost", "MarkedForShipment", "Receiving", "Donated", "Scrap", "InTransit", "NotDelivered"])
+        #expect(
+            states.map { $0.string(1) } == [
+                "Instock", "Lost", "MarkedForShipment", "Receiving", "Donated", "Scrap", "InTransit", "NotDelivered",
+            ])
         let stock = try await database.query("PRAGMA table_info(stock)", [])
         #expect(stock.contains { $0["name"].stringValue == "box_id" })
         await database.close()
@@ -32,7 +36,9 @@ struct MigrationTests {
 
     @Test("SQLite runs in WAL mode with foreign keys on; readers see committed writes")
     func walAndForeignKeys() async throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("boxtribute-\(UUID().uuidString).sqlite3").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "boxtribute-\(UUID().uuidString).sqlite3"
+        ).path
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
         let database = try await SQLiteDatabase.open(path: path, logger: logger)
         try await SchemaMigrator.migrate(database, logger: logger)
@@ -40,7 +46,8 @@ struct MigrationTests {
         #expect(try await database.query("PRAGMA foreign_keys", []).first?.int(0) == 1)
         await #expect(throws: DatabaseError.self) {
             try await database.transaction { connection in
-                try await connection.execute("INSERT INTO camps (id, name, organisation_id, seq) VALUES (1, 'x', 999, 1)", [])
+                try await connection.execute(
+                    "INSERT INTO camps (id, name, organisation_id, seq) VALUES (1, 'x', 999, 1)", [])
             }
         }
         try await database.transaction { connection in
@@ -68,7 +75,10 @@ struct MigrationTests {
         #expect(try DatabaseLocation(url: "sqlite:data/box.sqlite3") == .sqlite(path: "data/box.sqlite3"))
         #expect(try DatabaseLocation(url: "sqlite::memory:") == .sqlite(path: ":memory:"))
         let mysql = try DatabaseLocation(url: "mysql://root:p%40ss@db.local:3307/dropapp")
-        #expect(mysql == .mysql(MySQLSettings(host: "db.local", port: 3307, user: "root", password: "p@ss", database: "dropapp")))
+        #expect(
+            mysql
+                == .mysql(
+                    MySQLSettings(host: "db.local", port: 3307, user: "root", password: "p@ss", database: "dropapp")))
         #expect(mysql.redacted == "mysql://root@db.local:3307/dropapp")
         #expect(throws: InvalidDatabaseURL.self) { try DatabaseLocation(url: "postgres://x") }
     }
@@ -83,10 +93,14 @@ struct DumpImportTests {
         let report = try await DumpImporter.load(path: dump.path, into: database)
         #expect(report.tables.reduce(0) { $0 + $1.rows } == 15_091)
         for table in report.tables {
-            let count = try await database.query("SELECT COUNT(*) FROM \(MySQLToSQLite.quoteIdentifier(table.name))", [])
+            let count = try await database.query(
+                "SELECT COUNT(*) FROM \(MySQLToSQLite.quoteIdentifier(table.name))", [])
             #expect(count.first?.int(0) == table.rows, "\(table.name)")
         }
-        let known = ["camps": 6, "organisations": 6, "cms_users": 43, "stock": 802, "products": 344, "locations": 31, "tags": 80, "qr": 905, "history": 7144, "people": 769]
+        let known = [
+            "camps": 6, "organisations": 6, "cms_users": 43, "stock": 802, "products": 344, "locations": 31, "tags": 80,
+            "qr": 905, "history": 7144, "people": 769,
+        ]
         for (table, rows) in known {
             #expect(try await database.query("SELECT COUNT(*) FROM \(table)", []).first?.int(0) == rows, "\(table)")
         }
@@ -101,7 +115,9 @@ struct DumpImportTests {
         let database = try await Fixtures.makeDatabase()
         _ = try await DumpImporter.load(path: dump.path, into: database)
         #expect(try await SchemaMigrator.state(of: database) == .existing)
-        let labels = try await database.query("SELECT label FROM organisations ORDER BY id", []).compactMap { $0.string(0) }
+        let labels = try await database.query("SELECT label FROM organisations ORDER BY id", []).compactMap {
+            $0.string(0)
+        }
         #expect(!labels.contains("Aid Org A"))
         await database.close()
     }
@@ -124,7 +140,9 @@ struct DumpImportTests {
         } catch let failure as DumpImporter.Failure {
             #expect(failure.statementNumber == 4)
         }
-        let labels = try await database.query("SELECT label FROM organisations ORDER BY id", []).compactMap { $0.string(0) }
+        let labels = try await database.query("SELECT label FROM organisations ORDER BY id", []).compactMap {
+            $0.string(0)
+        }
         #expect(labels == ["Aid Org A", "Aid Org B"])
         #expect(try await SchemaMigrator.state(of: database) == .managed(version: 2))
 

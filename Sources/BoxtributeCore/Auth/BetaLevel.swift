@@ -12,7 +12,10 @@ public enum BetaLevel {
                 "markShipmentAsLost", "moveNotDeliveredBoxesInStock",
             ]
         ),
-        (3, ["deleteBoxes", "moveBoxesToLocation", "assignTagsToBoxes", "unassignTagsFromBoxes", "createShareableLink"]),
+        (
+            3,
+            ["deleteBoxes", "moveBoxesToLocation", "assignTagsToBoxes", "unassignTagsFromBoxes", "createShareableLink"]
+        ),
         (
             4,
             [

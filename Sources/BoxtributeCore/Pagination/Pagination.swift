@@ -126,7 +126,9 @@ public struct Page<Element: Sendable>: Sendable {
     /// The id condition deciding `hasPreviousPage` (forward) or `hasNextPage` (backward):
     /// rows with an id below the first (forward) or above the last (backward) fetched row.
     /// `nil` when no rows were fetched.
-    public static func beyondBoundary(of rows: [Element], request: PageRequest, id: (Element) -> Int)
+    public static func beyondBoundary(
+        of rows: [Element], request: PageRequest, id: (Element) -> Int
+    )
         -> (comparison: String, id: Int)?
     {
         guard let first = rows.first, let last = rows.last else { return nil }

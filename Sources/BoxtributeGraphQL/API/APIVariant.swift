@@ -20,7 +20,8 @@ public enum APIVariant: String, Sendable, CaseIterable {
     /// The SDL text of this variant.
     public func sdlSource() throws -> String {
         try schemaFiles.map { name in
-            guard let url = Bundle.module.url(forResource: name, withExtension: "graphql", subdirectory: "Schema") else {
+            guard let url = Bundle.module.url(forResource: name, withExtension: "graphql", subdirectory: "Schema")
+            else {
                 throw MissingSchemaFile(name: name)
             }
             return try String(contentsOf: url, encoding: .utf8)

@@ -88,7 +88,9 @@ public final class GraphQLAPI: Sendable {
         let document = prepared.document
         let operations = document.definitions.compactMap { $0 as? OperationDefinition }
 
-        if variant == .full, let user, !user.isGod, let mutation = operations.first(where: { $0.operation == .mutation }) {
+        if variant == .full, let user, !user.isGod,
+            let mutation = operations.first(where: { $0.operation == .mutation })
+        {
             let fields = mutation.selectionSet.selections.compactMap { ($0 as? Field)?.name.value }
             if !BetaLevel.permits(user, mutationFields: fields) { return Self.requestError("Insufficient beta-level") }
         }
@@ -117,7 +119,9 @@ public final class GraphQLAPI: Sendable {
             operation = only
         }
         var fragments: [String: FragmentDefinition] = [:]
-        for case let fragment as FragmentDefinition in document.definitions { fragments[fragment.name.value] = fragment }
+        for case let fragment as FragmentDefinition in document.definitions {
+            fragments[fragment.name.value] = fragment
+        }
 
         if Self.selectsIntrospection(operation.selectionSet, fragments: fragments) {
             return await introspect(document: document, request: request)
@@ -197,7 +201,9 @@ public final class GraphQLAPI: Sendable {
         return found
     }
 
-    private static func selectsIntrospection(_ selectionSet: SelectionSet, fragments: [String: FragmentDefinition])
+    private static func selectsIntrospection(
+        _ selectionSet: SelectionSet, fragments: [String: FragmentDefinition]
+    )
         -> Bool
     {
         selectionSet.selections.contains { selection in

@@ -58,7 +58,9 @@ final class CompiledSchema: Sendable {
                         resolution: resolution)
                 }
                 for extra in registered.keys where fields[extra] == nil && !missing.contains("\(name).\(extra)") {
-                    if (try object.fields())[extra] == nil { missing.append("\(name).\(extra) (resolver without field)") }
+                    if (try object.fields())[extra] == nil {
+                        missing.append("\(name).\(extra) (resolver without field)")
+                    }
                 }
                 objects[name] = fields
             case let abstract as any GraphQLAbstractType:

@@ -34,16 +34,21 @@ final class Executor: Sendable {
             variables = try coercion.coerceVariables(operation.variableDefinitions, inputs: rawVariables)
         } catch {
             let location = GraphQLError(message: "", nodes: [operation]).locations
-            return Outcome(data: nil, errors: [ExecutionError(message: error.message, locations: location)], hasData: true)
+            return Outcome(
+                data: nil, errors: [ExecutionError(message: error.message, locations: location)], hasData: true)
         }
         let rootType = operation.operation == .mutation ? compiled.schema.mutationType : compiled.schema.queryType
         guard let rootType else {
             return Outcome(
                 data: nil,
-                errors: [ExecutionError(message: "Schema is not configured to execute \(operation.operation.rawValue) operation.")],
+                errors: [
+                    ExecutionError(
+                        message: "Schema is not configured to execute \(operation.operation.rawValue) operation.")
+                ],
                 hasData: true)
         }
-        let run = Run(compiled: compiled, fragments: fragments, variables: variables, coercion: coercion, context: context)
+        let run = Run(
+            compiled: compiled, fragments: fragments, variables: variables, coercion: coercion, context: context)
         let root = ObjectNode()
         await run.executeObjects(
             [Pending(value: RootValue(), node: root, path: nil)], typeName: rootType.name,
@@ -174,7 +179,8 @@ private final class Run {
             do {
                 let outcomes = try await resolver(items.map(\.value), arguments, context)
                 guard outcomes.count == items.count else {
-                    let mismatch = ExecutionError(message: "Internal error: resolver returned a wrong number of results")
+                    let mismatch = ExecutionError(
+                        message: "Internal error: resolver returned a wrong number of results")
                     return items.map { _ in .failure(mismatch) }
                 }
                 return outcomes
@@ -218,7 +224,8 @@ private final class Run {
             guard let value else { return .null }
             guard let items = value as? [(any Sendable)?] else {
                 record(
-                    ExecutionError(message: "Expected Iterable, but did not find one for field \(parentType).\(fieldName)."),
+                    ExecutionError(
+                        message: "Expected Iterable, but did not find one for field \(parentType).\(fieldName)."),
                     fields: fields, path: path)
                 return .null
             }

@@ -45,7 +45,8 @@ struct InputCoercion {
         let at = path.isEmpty ? "" : " at '\(path.joined())'"
         if let nonNull = type as? GraphQLNonNull {
             if raw.isNull {
-                throw Failure(message: "\(at); Expected non-nullable type '\(nonNull.debugDescription)' not to be null.")
+                throw Failure(
+                    message: "\(at); Expected non-nullable type '\(nonNull.debugDescription)' not to be null.")
             }
             guard let inner = nonNull.ofType as? any GraphQLInputType else { return raw }
             return try value(raw, type: inner, path: path)
@@ -79,7 +80,9 @@ struct InputCoercion {
                     result[fieldName] = defaultValue
                 } else if field.type is GraphQLNonNull {
                     throw Failure(
-                        message: "\(at); Field '\(fieldName)' of required type '\(field.type.debugDescription)' was not provided.")
+                        message:
+                            "\(at); Field '\(fieldName)' of required type '\(field.type.debugDescription)' was not provided."
+                    )
                 }
             }
             return .dictionary(result)
@@ -103,7 +106,9 @@ struct InputCoercion {
     // MARK: Literals
 
     /// Coerces an argument's AST value (validation has already checked its shape).
-    func literal(_ node: any Value, type: any GraphQLInputType, variables: [String: Map], variableName: String? = nil)
+    func literal(
+        _ node: any Value, type: any GraphQLInputType, variables: [String: Map], variableName: String? = nil
+    )
         throws(Failure) -> Map
     {
         if let variable = node as? Variable {

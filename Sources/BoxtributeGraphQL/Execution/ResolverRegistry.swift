@@ -5,14 +5,16 @@ import GraphQL
 public typealias FieldOutcome = Result<(any Sendable)?, any Error>
 
 /// Resolves a field one parent at a time, synchronously (column reads, cheap computations).
-public typealias FieldResolver = @Sendable (_ parent: any Sendable, _ arguments: Arguments, _ context: ResolverContext)
+public typealias FieldResolver =
+    @Sendable (_ parent: any Sendable, _ arguments: Arguments, _ context: ResolverContext)
     throws -> (any Sendable)?
 
 /// Resolves a field for every parent of a batch at once (database look-ups).
 /// Returns one outcome per parent, in order.
-public typealias BatchFieldResolver = @Sendable (
-    _ parents: [any Sendable], _ arguments: Arguments, _ context: ResolverContext
-) async throws -> [FieldOutcome]
+public typealias BatchFieldResolver =
+    @Sendable (
+        _ parents: [any Sendable], _ arguments: Arguments, _ context: ResolverContext
+    ) async throws -> [FieldOutcome]
 
 /// How one schema field is resolved.
 public enum FieldResolution: Sendable {

@@ -63,7 +63,9 @@ enum Scalars {
         case let boolean as BooleanValue: raw = .bool(boolean.value)
         default: throw Invalid(message: "\(scalar.name) cannot represent this value")
         }
-        if scalar.name == "String" || scalar.name == "ID", case .number = raw, !(node is IntValue && scalar.name == "ID") {
+        if scalar.name == "String" || scalar.name == "ID", case .number = raw,
+            !(node is IntValue && scalar.name == "ID")
+        {
             throw Invalid(message: "\(scalar.name) cannot represent a non string value")
         }
         return try parseValue(raw, scalar: scalar)

@@ -83,7 +83,8 @@ enum DistributionResolvers {
                 try await events(of: bases, states: [.returnedFromDistribution], context: context)
             }
             type.batch("distributionEventsTrackingGroups") { bases, arguments, context in
-                let states = enumList(arguments, "states")?.compactMap(DistributionEventsTrackingGroupState.init(rawValue:))
+                let states = enumList(arguments, "states")?.compactMap(
+                    DistributionEventsTrackingGroupState.init(rawValue:))
                 return try await checkedLists(
                     bases, permission: "distro_event:read", context: context, baseId: \.id, key: \.id, rowKey: \.baseId
                 ) { try await DistributionStore.trackingGroups(ofBases: $0, states: states, in: context) }
@@ -103,7 +104,9 @@ enum DistributionResolvers {
     }
 
     /// Events at the spots of each base, guarded by `distro_event:read` for that base.
-    private static func events(of bases: [Base], states: [DistributionEventState]?, context: ResolverContext)
+    private static func events(
+        of bases: [Base], states: [DistributionEventState]?, context: ResolverContext
+    )
         async throws -> [FieldOutcome]
     {
         try await checkedLists(
@@ -121,7 +124,8 @@ enum DistributionResolvers {
             type.value("longitude") { $0.longitude }
             type.value("boxes") { _ in nil }
             type.batch("base") { spots, _, context in
-                try await WarehouseTypeResolvers.basesChecked(spots.map(\.baseId), permission: "base:read", context: context)
+                try await WarehouseTypeResolvers.basesChecked(
+                    spots.map(\.baseId), permission: "base:read", context: context)
             }
             type.batchValues("comment") { spots, _, context in
                 // The reference never stores the comment; ours lives in `description` (empty if unset).
@@ -178,7 +182,8 @@ enum DistributionResolvers {
                 let user = try context.currentUser
                 let allowed = events.filter { user.can("distro_event:read", baseId: $0.baseId) }
                     .compactMap(\.trackingGroupId)
-                let groups = allowed.isEmpty ? [:] : try await DistributionStore.trackingGroups(ids: allowed, in: context)
+                let groups =
+                    allowed.isEmpty ? [:] : try await DistributionStore.trackingGroups(ids: allowed, in: context)
                 return events.map { event in
                     outcome {
                         try user.authorize("distro_event:read", baseId: event.baseId)

@@ -59,8 +59,10 @@ enum TransferResolvers {
         let includeDeleted = arguments.object("filterInput")?.bool("includeDeleted") ?? false
         return agreements.map { agreement in
             .success(
-                all.filter { $0.agreementId == agreement.id && $0.side == side && (includeDeleted || $0.base.deletedOn == nil) }
-                    .map(\.base))
+                all.filter {
+                    $0.agreementId == agreement.id && $0.side == side && (includeDeleted || $0.base.deletedOn == nil)
+                }
+                .map(\.base))
         }
     }
 
@@ -116,7 +118,8 @@ enum TransferResolvers {
     }
 
     /// `Shipment.direction(baseId)` (spec 04 §5.2.1).
-    static func direction(of shipment: Shipment, baseId: Int, user: CurrentUser) throws(Forbidden) -> ShipmentDirection {
+    static func direction(of shipment: Shipment, baseId: Int, user: CurrentUser) throws(Forbidden) -> ShipmentDirection
+    {
         try user.authorize("base:read", baseId: baseId)
         if shipment.sourceBaseId == baseId { return .outgoing }
         if shipment.targetBaseId == baseId { return .incoming }
@@ -146,10 +149,14 @@ enum TransferResolvers {
             type.user("removedBy") { $0.removedBy }
             type.user("lostBy") { $0.lostBy }
             type.user("receivedBy") { $0.receivedBy }
-            type.relatedForAnyBase("sourceProduct", permission: "product:read", bases: \.shipmentBaseIds, id: \.sourceProductId) {
+            type.relatedForAnyBase(
+                "sourceProduct", permission: "product:read", bases: \.shipmentBaseIds, id: \.sourceProductId
+            ) {
                 ids, context in try await ProductStore.byIds(ids, in: context)
             }
-            type.relatedForAnyBase("targetProduct", permission: "product:read", bases: \.shipmentBaseIds, id: \.targetProductId) {
+            type.relatedForAnyBase(
+                "targetProduct", permission: "product:read", bases: \.shipmentBaseIds, id: \.targetProductId
+            ) {
                 ids, context in try await ProductStore.byIds(ids, in: context)
             }
             type.relatedForAnyBase(

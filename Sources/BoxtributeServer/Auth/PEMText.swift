@@ -9,7 +9,8 @@ enum PEMText {
     static func normalized(_ text: String) -> String {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard trimmed.hasPrefix("-----BEGIN "),
-            let headerEnd = trimmed.range(of: "-----", range: trimmed.index(trimmed.startIndex, offsetBy: 5)..<trimmed.endIndex),
+            let headerEnd = trimmed.range(
+                of: "-----", range: trimmed.index(trimmed.startIndex, offsetBy: 5)..<trimmed.endIndex),
             let footerStart = trimmed.range(of: "-----END ", range: headerEnd.upperBound..<trimmed.endIndex)
         else { return text }
         let body = Array(trimmed[headerEnd.upperBound..<footerStart.lowerBound].filter { !$0.isWhitespace })

@@ -52,7 +52,9 @@ public final class TokenVerifier: Sendable {
     public static let developmentKeyId = "boxtribute-dev"
 
     /// - Parameter developmentKey: the local signing key, trusted outside production.
-    public init(configuration: ServerConfiguration, developmentKey: JWTKit.Insecure.RSA.PrivateKey?, logger: Logger) async throws {
+    public init(
+        configuration: ServerConfiguration, developmentKey: JWTKit.Insecure.RSA.PrivateKey?, logger: Logger
+    ) async throws {
         self.configuration = configuration
         self.logger = logger
         keys = JWTKeyCollection()
@@ -68,7 +70,8 @@ public final class TokenVerifier: Sendable {
         }
         if let developmentKey, !configuration.isProduction {
             await keys.add(
-                rsa: developmentKey.publicKey, digestAlgorithm: .sha256, kid: JWKIdentifier(string: Self.developmentKeyId))
+                rsa: developmentKey.publicKey, digestAlgorithm: .sha256,
+                kid: JWKIdentifier(string: Self.developmentKeyId))
         }
     }
 
@@ -102,7 +105,9 @@ public final class TokenVerifier: Sendable {
             return .failure(.unauthorized("invalid_header", "Authorization header must start with Bearer"))
         }
         if parts.count == 1 { return .failure(.unauthorized("invalid_header", "Token not found")) }
-        if parts.count > 2 { return .failure(.unauthorized("invalid_header", "Authorization header must be Bearer token")) }
+        if parts.count > 2 {
+            return .failure(.unauthorized("invalid_header", "Authorization header must be Bearer token"))
+        }
         return .success(String(parts[1]))
     }
 
@@ -119,7 +124,9 @@ public final class TokenVerifier: Sendable {
         guard claims.aud?.value.contains(configuration.auth0Audience) == true else {
             throw AuthenticationFailure.invalidClaims("Invalid audience")
         }
-        guard claims.iss?.value == configuration.issuer else { throw AuthenticationFailure.invalidClaims("Invalid issuer") }
+        guard claims.iss?.value == configuration.issuer else {
+            throw AuthenticationFailure.invalidClaims("Invalid issuer")
+        }
 
         var missing: [String] = []
         if claims.roles == nil { missing.append("roles") }
@@ -154,7 +161,8 @@ public final class TokenVerifier: Sendable {
             let (data, _) = try await URLSession.shared.data(from: url)
             try await keys.add(jwksJSON: String(decoding: data, as: UTF8.self))
             remoteKeysLoaded.withLock { $0 = true }
-            logger.info("loaded signing keys of the Auth0 tenant", metadata: ["auth0.domain": "\(configuration.auth0Domain)"])
+            logger.info(
+                "loaded signing keys of the Auth0 tenant", metadata: ["auth0.domain": "\(configuration.auth0Domain)"])
         } catch {
             logger.error("could not load the Auth0 tenant's signing keys", metadata: ["error": "\(error)"])
             throw AuthenticationFailure.internalError("could not load the signing keys of the Auth0 tenant")

@@ -44,9 +44,9 @@ public struct ServerConfiguration: Sendable {
 
     /// Reads the configuration from environment variables.
     /// - Throws: ``ConfigurationError`` when production lacks its Auth0 settings.
-    public static func fromEnvironment(_ variables: [String: String] = ProcessInfo.processInfo.environment) throws(
-        ConfigurationError
-    ) -> ServerConfiguration {
+    public static func fromEnvironment(
+        _ variables: [String: String] = ProcessInfo.processInfo.environment
+    ) throws(ConfigurationError) -> ServerConfiguration {
         func value(_ name: String) -> String? {
             guard let text = variables[name]?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
             return text
@@ -62,7 +62,8 @@ public struct ServerConfiguration: Sendable {
         let publicKey = value("AUTH0_PUBLIC_KEY")?.replacingOccurrences(of: "\\n", with: "\n")
         return ServerConfiguration(
             environment: environment, auth0Domain: domain ?? developmentDomain,
-            auth0Audience: audience ?? developmentAudience, auth0PublicKey: publicKey, auth0DomainIsExplicit: domain != nil,
+            auth0Audience: audience ?? developmentAudience, auth0PublicKey: publicKey,
+            auth0DomainIsExplicit: domain != nil,
             databaseURL: value("DATABASE_URL") ?? mysqlURL(value),
             maxRequestBytes: value("MAX_REQUEST_BYTES").flatMap(Int.init) ?? 1 << 20)
     }

@@ -46,10 +46,12 @@ public enum BoxtributeApp {
                     body: .init(byteBuffer: ByteBuffer(string: ExplorerPage.html(endpoint: path))))
             }
             router.post(RouterPath(path)) { request, context in
-                var response = await handle(request, context: context, api: api, protected: protected, services: services)
+                var response = await handle(
+                    request, context: context, api: api, protected: protected, services: services)
                 if let cors {
                     response.headers.append(
-                        contentsOf: cors.responseHeaders(origin: request.headers[.origin], requestedHeaders: nil, preflight: false))
+                        contentsOf: cors.responseHeaders(
+                            origin: request.headers[.origin], requestedHeaders: nil, preflight: false))
                 }
                 return response
             }
@@ -97,7 +99,8 @@ public enum BoxtributeApp {
             graphQLRequest = try JSONDecoder().decode(GraphQLRequest.self, from: Data(body.readableBytesView))
         } catch {
             return jsonResponse(
-                status: .badRequest, body: Array(#"{"errors":[{"message":"The request body is not valid JSON."}]}"#.utf8))
+                status: .badRequest,
+                body: Array(#"{"errors":[{"message":"The request body is not valid JSON."}]}"#.utf8))
         }
         let resolverContext = ResolverContext(user: user, database: services.database)
         let answer = await api.handle(graphQLRequest, context: resolverContext)

@@ -41,7 +41,9 @@ struct CORSPolicy: Sendable {
         if preflight {
             fields[.accessControlAllowMethods] = "POST"
             if let requestedHeaders {
-                let requested = requestedHeaders.split(separator: ",").map { String($0.filter { $0 != " " && $0 != "\t" }) }
+                let requested = requestedHeaders.split(separator: ",").map {
+                    String($0.filter { $0 != " " && $0 != "\t" })
+                }
                 let allowed = requested.filter { allowAnyHeader || Self.allowedHeaders.contains($0.lowercased()) }
                 if !allowed.isEmpty { fields[.accessControlAllowHeaders] = allowed.joined(separator: ", ") }
             }

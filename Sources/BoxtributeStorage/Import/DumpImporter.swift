@@ -21,7 +21,8 @@ public enum DumpImporter {
     /// Progress: statements done, bytes read so far is not tracked; the current table name.
     public typealias Progress = @Sendable (_ statement: Int, _ table: String?, _ rowsSoFar: Int) -> Void
 
-    public static func load(path: String, into database: any Database, progress: Progress? = nil) async throws -> Report {
+    public static func load(path: String, into database: any Database, progress: Progress? = nil) async throws -> Report
+    {
         // Read and translate everything first: syntax errors surface before anything is touched.
         var reader = try MySQLDumpReader(path: path)
         var plan: [(statement: MySQLDumpStatement, sql: [String], table: String?, rows: Int)] = []
@@ -50,7 +51,8 @@ public enum DumpImporter {
                     do {
                         _ = try await connection.query(sql, [])
                     } catch let error as DatabaseError {
-                        throw Failure(statementNumber: step.statement.number, line: step.statement.line, reason: error.message)
+                        throw Failure(
+                            statementNumber: step.statement.number, line: step.statement.line, reason: error.message)
                     }
                 }
                 if let table = step.table, step.rows > 0 {

@@ -122,10 +122,14 @@ public struct MySQLDumpReader {
                     throw error("read error: \(ioError)", line: line)
                 }
                 if p.inConditional {
-                    throw error("unterminated conditional comment /*! ... */ opened on line \(p.conditionalLine)", line: p.hasContent ? p.startLine : p.conditionalLine)
+                    throw error(
+                        "unterminated conditional comment /*! ... */ opened on line \(p.conditionalLine)",
+                        line: p.hasContent ? p.startLine : p.conditionalLine)
                 }
                 if p.hasContent {
-                    throw error("truncated final statement: missing terminating '\(String(decoding: delimiter, as: UTF8.self))'", line: p.startLine)
+                    throw error(
+                        "truncated final statement: missing terminating '\(String(decoding: delimiter, as: UTF8.self))'",
+                        line: p.startLine)
                 }
                 return nil
             }
@@ -143,7 +147,9 @@ public struct MySQLDumpReader {
             }
 
             // DELIMITER client command (only at the start of a statement).
-            if !p.hasContent && !p.inConditional && (b == UInt8(ascii: "D") || b == UInt8(ascii: "d")) && matchesDelimiterCommand() {
+            if !p.hasContent && !p.inConditional && (b == UInt8(ascii: "D") || b == UInt8(ascii: "d"))
+                && matchesDelimiterCommand()
+            {
                 try consumeDelimiterCommand()
                 continue
             }
@@ -161,7 +167,8 @@ public struct MySQLDumpReader {
                 if !p.realContent && Self.isHousekeeping(p.text) {
                     return nil
                 }
-                let statement = MySQLDumpStatement(number: nextNumber, text: String(decoding: p.text, as: UTF8.self), line: p.startLine)
+                let statement = MySQLDumpStatement(
+                    number: nextNumber, text: String(decoding: p.text, as: UTF8.self), line: p.startLine)
                 nextNumber += 1
                 return statement
             }
@@ -242,7 +249,9 @@ public struct MySQLDumpReader {
         while true {
             guard let c = source.peek(0) else {
                 let kind = quote == DumpASCII.backtick ? "quoted identifier" : "string literal"
-                throw error("unterminated \(kind) (\(String(decoding: [quote], as: UTF8.self))) starting on line \(startLine)", line: startLine)
+                throw error(
+                    "unterminated \(kind) (\(String(decoding: [quote], as: UTF8.self))) starting on line \(startLine)",
+                    line: startLine)
             }
             source.advance()
             text.append(c)

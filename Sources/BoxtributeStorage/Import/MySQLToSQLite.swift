@@ -150,7 +150,9 @@ struct DumpSQLParser {
             let c = bytes[pos]
             if DumpASCII.isSpace(c) || c == DumpASCII.newline {
                 pos += 1
-            } else if c == DumpASCII.hash || (c == DumpASCII.minus && byte(pos + 1) == DumpASCII.minus && (byte(pos + 2) ?? 0) <= DumpASCII.space) {
+            } else if c == DumpASCII.hash
+                || (c == DumpASCII.minus && byte(pos + 1) == DumpASCII.minus && (byte(pos + 2) ?? 0) <= DumpASCII.space)
+            {
                 while pos < bytes.count && bytes[pos] != DumpASCII.newline { pos += 1 }
             } else if c == DumpASCII.slash && byte(pos + 1) == DumpASCII.star {
                 if byte(pos + 2) == DumpASCII.bang {
@@ -160,7 +162,9 @@ struct DumpSQLParser {
                 } else {
                     let open = pos
                     pos += 2
-                    while pos < bytes.count && !(bytes[pos] == DumpASCII.star && byte(pos + 1) == DumpASCII.slash) { pos += 1 }
+                    while pos < bytes.count && !(bytes[pos] == DumpASCII.star && byte(pos + 1) == DumpASCII.slash) {
+                        pos += 1
+                    }
                     guard pos < bytes.count else { throw fail("unterminated /* comment", at: open) }
                     pos += 2
                 }
@@ -197,7 +201,8 @@ struct DumpSQLParser {
                 i += 1
             }
         }
-        throw fail(quote == DumpASCII.backtick ? "unterminated quoted identifier" : "unterminated string literal", at: open)
+        throw fail(
+            quote == DumpASCII.backtick ? "unterminated quoted identifier" : "unterminated string literal", at: open)
     }
 
     private mutating func lex() throws(MySQLDumpError) -> Token {
@@ -408,7 +413,9 @@ struct DumpSQLParser {
                 i += 2
                 switch d {
                 case UInt8(ascii: "0"):
-                    guard allowNul else { throw fail("NUL character (\\0) in a string literal is not supported here", at: t.start) }
+                    guard allowNul else {
+                        throw fail("NUL character (\\0) in a string literal is not supported here", at: t.start)
+                    }
                     out.append(contentsOf: Array("'||char(0)||'".utf8))
                 case DumpASCII.singleQuote: out.append(DumpASCII.singleQuote); out.append(DumpASCII.singleQuote)
                 case UInt8(ascii: "b"): out.append(0x08)
@@ -516,7 +523,8 @@ struct DumpSQLParser {
             } else if bytes[t.start] == UInt8(ascii: "_"), t.end - t.start > 1 {
                 // Charset introducer: _binary '...', _utf8mb4 '...'
                 let s = try next()
-                guard s.kind == .singleQuoted || s.kind == .doubleQuoted || s.kind == .hexString || s.kind == .hexNumber else {
+                guard s.kind == .singleQuoted || s.kind == .doubleQuoted || s.kind == .hexString || s.kind == .hexNumber
+                else {
                     throw unexpected(s, "after the charset introducer \(describe(t))")
                 }
                 if s.kind == .hexString || s.kind == .hexNumber {
@@ -526,7 +534,10 @@ struct DumpSQLParser {
                 } else {
                     try appendStringLiteral(s, to: &out, allowNul: !inDefault)
                 }
-            } else if inDefault && (isWord(t, "CURRENT_TIMESTAMP") || isWord(t, "NOW") || isWord(t, "LOCALTIMESTAMP") || isWord(t, "LOCALTIME")) {
+            } else if inDefault
+                && (isWord(t, "CURRENT_TIMESTAMP") || isWord(t, "NOW") || isWord(t, "LOCALTIMESTAMP")
+                    || isWord(t, "LOCALTIME"))
+            {
                 if try acceptPunct(DumpASCII.openParen) {
                     if try peek().kind == .number { _ = try next() }
                     try expectPunct(DumpASCII.closeParen, "in \(describe(t))")
@@ -535,7 +546,9 @@ struct DumpSQLParser {
             } else if inDefault && isWord(t, "CURRENT_DATE") {
                 out.append(contentsOf: Array("CURRENT_DATE".utf8))
             } else {
-                throw fail("unsupported value \(describe(t))\(inDefault ? " in DEFAULT" : " in VALUES (only literals are supported)")", at: t.start)
+                throw fail(
+                    "unsupported value \(describe(t))\(inDefault ? " in DEFAULT" : " in VALUES (only literals are supported)")",
+                    at: t.start)
             }
         case .bitString:
             throw fail("bit-value literals (\(describe(t))) are not supported", at: t.start)
@@ -562,12 +575,15 @@ struct DumpSQLParser {
             if isWord(what, "TEMPORARY") {
                 throw fail("CREATE TEMPORARY TABLE is not supported", at: what.start)
             }
-            throw fail("unsupported statement CREATE \(upperText(what)) … (only CREATE TABLE is supported; triggers, views and routines are not)", at: what.start)
+            throw fail(
+                "unsupported statement CREATE \(upperText(what)) … (only CREATE TABLE is supported; triggers, views and routines are not)",
+                at: what.start)
         }
         if isWord(first, "DROP") {
             let what = try next()
             guard isWord(what, "TABLE") else {
-                throw fail("unsupported statement DROP \(upperText(what)) … (only DROP TABLE is supported)", at: what.start)
+                throw fail(
+                    "unsupported statement DROP \(upperText(what)) … (only DROP TABLE is supported)", at: what.start)
             }
             return try dropTable()
         }
@@ -582,7 +598,9 @@ struct DumpSQLParser {
             let table = try tableIdentifier()
             let verb = try next()
             guard isWord(verb, "DISABLE") || isWord(verb, "ENABLE") else {
-                throw fail("unsupported ALTER TABLE `\(table)` \(upperText(verb)) … (only DISABLE/ENABLE KEYS is supported)", at: verb.start)
+                throw fail(
+                    "unsupported ALTER TABLE `\(table)` \(upperText(verb)) … (only DISABLE/ENABLE KEYS is supported)",
+                    at: verb.start)
             }
             try expectWord("KEYS", "in ALTER TABLE … \(upperText(verb))")
             try expectEnd()
@@ -668,14 +686,18 @@ struct DumpSQLParser {
         }
         let valuesKeyword = try next()
         guard isWord(valuesKeyword, "VALUES") || isWord(valuesKeyword, "VALUE") else {
-            throw fail("unsupported INSERT form: expected VALUES but found \(describe(valuesKeyword)) (INSERT … SET / SELECT are not supported)", at: valuesKeyword.start)
+            throw fail(
+                "unsupported INSERT form: expected VALUES but found \(describe(valuesKeyword)) (INSERT … SET / SELECT are not supported)",
+                at: valuesKeyword.start)
         }
         out.append(contentsOf: Array(" VALUES ".utf8))
 
         var rows = 0
         repeat {
             let open = try next()
-            guard isPunct(open, DumpASCII.openParen) else { throw unexpected(open, "where a value tuple '(' was expected (row \(rows + 1))") }
+            guard isPunct(open, DumpASCII.openParen) else {
+                throw unexpected(open, "where a value tuple '(' was expected (row \(rows + 1))")
+            }
             if rows > 0 { out.append(DumpASCII.comma) }
             out.append(DumpASCII.openParen)
             var values = 0
@@ -688,7 +710,9 @@ struct DumpSQLParser {
                 values += 1
             } while try acceptPunct(DumpASCII.comma)
             let close = try next()
-            guard isPunct(close, DumpASCII.closeParen) else { throw unexpected(close, "in row \(rows + 1) (expected ',' or ')')") }
+            guard isPunct(close, DumpASCII.closeParen) else {
+                throw unexpected(close, "in row \(rows + 1) (expected ',' or ')')")
+            }
             out.append(DumpASCII.closeParen)
             rows += 1
             if let expected = columnCount {
@@ -705,7 +729,8 @@ struct DumpSQLParser {
             throw fail("INSERT … ON DUPLICATE KEY UPDATE is not supported", at: after.start)
         }
         try expectEnd()
-        return MySQLToSQLite.Translation(kind: .insert, table: table, rowCount: rows, statements: [String(decoding: out, as: UTF8.self)])
+        return MySQLToSQLite.Translation(
+            kind: .insert, table: table, rowCount: rows, statements: [String(decoding: out, as: UTF8.self)])
     }
 
     // MARK: CREATE TABLE
@@ -737,7 +762,9 @@ struct DumpSQLParser {
         let table = try tableIdentifier()
         let open = try next()
         guard isPunct(open, DumpASCII.openParen) else {
-            throw fail("unsupported CREATE TABLE form near \(describe(open)) (expected a column list; LIKE / AS SELECT are not supported)", at: open.start)
+            throw fail(
+                "unsupported CREATE TABLE form near \(describe(open)) (expected a column list; LIKE / AS SELECT are not supported)",
+                at: open.start)
         }
 
         var columns: [Column] = []
@@ -760,7 +787,9 @@ struct DumpSQLParser {
             if isWord(head, "PRIMARY") {
                 _ = try next()
                 try expectWord("KEY", "after PRIMARY")
-                guard primaryKey == nil else { throw fail("table `\(table)` has more than one PRIMARY KEY", at: head.start) }
+                guard primaryKey == nil else {
+                    throw fail("table `\(table)` has more than one PRIMARY KEY", at: head.start)
+                }
                 try skipIndexType()
                 primaryKey = try keyParts()
                 primaryKeyOffset = head.start
@@ -784,7 +813,9 @@ struct DumpSQLParser {
                 _ = try next()
                 foreignKeys.append(try foreignKey())
             } else if isWord(head, "FULLTEXT") || isWord(head, "SPATIAL") || isWord(head, "CHECK") {
-                throw fail("\(upperText(head)) \(isWord(head, "CHECK") ? "constraints" : "indexes") are not supported (table `\(table)`)", at: head.start)
+                throw fail(
+                    "\(upperText(head)) \(isWord(head, "CHECK") ? "constraints" : "indexes") are not supported (table `\(table)`)",
+                    at: head.start)
             } else if constraintName != nil {
                 throw unexpected(head, "after CONSTRAINT (expected PRIMARY KEY, UNIQUE or FOREIGN KEY)")
             } else {
@@ -804,7 +835,9 @@ struct DumpSQLParser {
         if let auto = autoColumns.first {
             let singlePK = auto.inlinePrimaryKey || primaryKey == [Self.q(auto.name)]
             guard singlePK, auto.type == "INTEGER" else {
-                throw fail("AUTO_INCREMENT column `\(auto.name)` of `\(table)` is not an integer single-column PRIMARY KEY; SQLite cannot auto-increment it", at: auto.offset)
+                throw fail(
+                    "AUTO_INCREMENT column `\(auto.name)` of `\(table)` is not an integer single-column PRIMARY KEY; SQLite cannot auto-increment it",
+                    at: auto.offset)
             }
             rowidColumn = auto.name
         }
@@ -830,18 +863,25 @@ struct DumpSQLParser {
         }
         lines.append(contentsOf: foreignKeys)
 
-        var statements = ["CREATE TABLE \(ifNotExists ? "IF NOT EXISTS " : "")\(Self.q(table)) (\n  " + lines.joined(separator: ",\n  ") + "\n)"]
+        var statements = [
+            "CREATE TABLE \(ifNotExists ? "IF NOT EXISTS " : "")\(Self.q(table)) (\n  "
+                + lines.joined(separator: ",\n  ") + "\n)"
+        ]
         var seenIndexNames = Set<String>()
         for index in indexes {
             let name = table + "_" + index.name
             guard seenIndexNames.insert(name).inserted else {
                 throw fail("duplicate index name `\(index.name)` in table `\(table)`")
             }
-            statements.append("CREATE \(index.unique ? "UNIQUE " : "")INDEX \(ifNotExists ? "IF NOT EXISTS " : "")\(Self.q(name)) ON \(Self.q(table)) (\(index.parts.joined(separator: ", ")))")
+            statements.append(
+                "CREATE \(index.unique ? "UNIQUE " : "")INDEX \(ifNotExists ? "IF NOT EXISTS " : "")\(Self.q(name)) ON \(Self.q(table)) (\(index.parts.joined(separator: ", ")))"
+            )
         }
         if rowidColumn != nil, let start = autoIncrementStart, start > 1 {
             let literal = "'" + table.replacingOccurrences(of: "'", with: "''") + "'"
-            statements.append("INSERT INTO sqlite_sequence (name, seq) SELECT \(literal), \(start - 1) WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = \(literal))")
+            statements.append(
+                "INSERT INTO sqlite_sequence (name, seq) SELECT \(literal), \(start - 1) WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = \(literal))"
+            )
         }
         return MySQLToSQLite.Translation(kind: .createTable, table: table, rowCount: 0, statements: statements)
     }
@@ -927,13 +967,16 @@ struct DumpSQLParser {
         guard columns.count == targetColumns.count else {
             throw fail("FOREIGN KEY column count mismatch (\(columns.count) vs \(targetColumns.count))")
         }
-        var s = "FOREIGN KEY (\(columns.joined(separator: ", "))) REFERENCES \(Self.q(target)) (\(targetColumns.joined(separator: ", ")))"
+        var s =
+            "FOREIGN KEY (\(columns.joined(separator: ", "))) REFERENCES \(Self.q(target)) (\(targetColumns.joined(separator: ", ")))"
         if try acceptWord("MATCH") {
             _ = try identifier("a MATCH type")
         }
         while try acceptWord("ON") {
             let event = try next()
-            guard isWord(event, "DELETE") || isWord(event, "UPDATE") else { throw unexpected(event, "after ON (expected DELETE or UPDATE)") }
+            guard isWord(event, "DELETE") || isWord(event, "UPDATE") else {
+                throw unexpected(event, "after ON (expected DELETE or UPDATE)")
+            }
             s += " ON \(upperText(event)) " + (try referenceAction())
         }
         return s
@@ -955,10 +998,10 @@ struct DumpSQLParser {
     private static func sqliteType(_ mysqlType: String) -> String? {
         switch mysqlType {
         case "TINYINT", "SMALLINT", "MEDIUMINT", "INT", "INTEGER", "BIGINT", "INT1", "INT2", "INT3", "INT4", "INT8",
-             "BOOL", "BOOLEAN", "BIT", "YEAR":
+            "BOOL", "BOOLEAN", "BIT", "YEAR":
             return "INTEGER"
         case "VARCHAR", "CHAR", "TEXT", "TINYTEXT", "MEDIUMTEXT", "LONGTEXT", "ENUM", "SET", "JSON",
-             "DATETIME", "DATE", "TIMESTAMP", "TIME":
+            "DATETIME", "DATE", "TIMESTAMP", "TIME":
             return "TEXT"
         case "DECIMAL", "NUMERIC", "DEC", "FIXED":
             return "NUMERIC"
@@ -994,7 +1037,9 @@ struct DumpSQLParser {
             let t = try peek()
             if isPunct(t, DumpASCII.comma) || isPunct(t, DumpASCII.closeParen) || t.kind == .end { break }
             _ = try next()
-            if isWord(t, "UNSIGNED") || isWord(t, "SIGNED") || isWord(t, "ZEROFILL") || isWord(t, "VISIBLE") || isWord(t, "INVISIBLE") || isWord(t, "BINARY") {
+            if isWord(t, "UNSIGNED") || isWord(t, "SIGNED") || isWord(t, "ZEROFILL") || isWord(t, "VISIBLE")
+                || isWord(t, "INVISIBLE") || isWord(t, "BINARY")
+            {
                 continue
             } else if isWord(t, "CHARACTER") {
                 try expectWord("SET", "after CHARACTER")
@@ -1061,7 +1106,9 @@ struct DumpSQLParser {
                 throw unexpected(value, "as the value of table option \(upperText(t))")
             }
             if isWord(t, "AUTO_INCREMENT") {
-                guard value.kind == .number, let n = Int(text(value)) else { throw unexpected(value, "as AUTO_INCREMENT value") }
+                guard value.kind == .number, let n = Int(text(value)) else {
+                    throw unexpected(value, "as AUTO_INCREMENT value")
+                }
                 autoIncrement = n
             }
             if isWord(t, "TABLESPACE"), try acceptWord("STORAGE") {

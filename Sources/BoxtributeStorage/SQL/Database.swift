@@ -34,7 +34,9 @@ public protocol Database: SQLQuerying {
     func transaction<T: Sendable>(_ body: @Sendable (any SQLConnection) async throws -> T) async throws -> T
     /// Like ``transaction(_:)``, with foreign-key enforcement off while it runs (bulk loads
     /// whose tables arrive in no particular order).
-    func transactionWithoutForeignKeys<T: Sendable>(_ body: @Sendable (any SQLConnection) async throws -> T)
+    func transactionWithoutForeignKeys<T: Sendable>(
+        _ body: @Sendable (any SQLConnection) async throws -> T
+    )
         async throws -> T
     /// Closes every connection.
     func close() async

@@ -25,7 +25,8 @@ public enum DatabaseLocation: Sendable, Equatable {
             self = .mysql(try MySQLSettings(url: url))
             return
         }
-        throw InvalidDatabaseURL(url: url, reason: "expected sqlite:PATH, sqlite::memory: or mysql://user:pass@host:port/db")
+        throw InvalidDatabaseURL(
+            url: url, reason: "expected sqlite:PATH, sqlite::memory: or mysql://user:pass@host:port/db")
     }
 
     /// A description without secrets, for logs.

@@ -53,7 +53,9 @@ public final class SQLiteDatabase: Database {
         try await writeLock.withLock { try await Self.run(body, on: SQLiteSession(connection: writer)) }
     }
 
-    public func transactionWithoutForeignKeys<T: Sendable>(_ body: @Sendable (any SQLConnection) async throws -> T)
+    public func transactionWithoutForeignKeys<T: Sendable>(
+        _ body: @Sendable (any SQLConnection) async throws -> T
+    )
         async throws -> T
     {
         try await writeLock.withLock {
@@ -71,7 +73,9 @@ public final class SQLiteDatabase: Database {
         }
     }
 
-    private static func run<T: Sendable>(_ body: @Sendable (any SQLConnection) async throws -> T, on session: SQLiteSession)
+    private static func run<T: Sendable>(
+        _ body: @Sendable (any SQLConnection) async throws -> T, on session: SQLiteSession
+    )
         async throws -> T
     {
         _ = try await session.query("BEGIN IMMEDIATE", [])

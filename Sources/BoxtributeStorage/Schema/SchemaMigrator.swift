@@ -71,13 +71,17 @@ public enum SchemaMigrator {
     }
 
     static func statements(of migration: Migration, dialect: SQLDialect) throws -> [String] {
-        guard let url = Bundle.module.url(forResource: migration.resource, withExtension: "sql", subdirectory: "Migrations")
+        guard
+            let url = Bundle.module.url(
+                forResource: migration.resource, withExtension: "sql", subdirectory: "Migrations")
         else { throw MissingMigration(resource: migration.resource) }
         let text = try String(contentsOf: url, encoding: .utf8)
         let statements = try MySQLDumpReader.statements(in: text)
         switch dialect {
         case .mysql: return statements.map(\.text)
-        case .sqlite: return try statements.flatMap { (statement) throws(MySQLDumpError) in try MySQLToSQLite.translate(statement) }
+        case .sqlite:
+            return try statements.flatMap { (statement) throws(MySQLDumpError) in try MySQLToSQLite.translate(statement)
+            }
         }
     }
 
@@ -85,7 +89,8 @@ public enum SchemaMigrator {
         let sql =
             switch database.dialect {
             case .sqlite: "SELECT name FROM sqlite_master WHERE type = 'table' AND name = ?"
-            case .mysql: "SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = ?"
+            case .mysql:
+                "SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = ?"
             }
         return try await !database.query(sql, [.text(name)]).isEmpty
     }
@@ -118,6 +123,7 @@ public enum UTCClock {
             let text = String(value)
             return String(repeating: "0", count: max(0, width - text.count)) + text
         }
-        return "\(pad(year, 4))-\(pad(month))-\(pad(day)) \(pad(remainder / 3600)):\(pad(remainder % 3600 / 60)):\(pad(remainder % 60))"
+        return
+            "\(pad(year, 4))-\(pad(month))-\(pad(day)) \(pad(remainder / 3600)):\(pad(remainder % 3600 / 60)):\(pad(remainder % 60))"
     }
 }

@@ -235,6 +235,7 @@ public struct DemoDataSummary: Sendable, Equatable, CustomStringConvertible {
 
     /// A demo organisation.
     public struct Organisation: Sendable, Equatable {
+        /// `organisations.id`.
         public let id: Int
         public let name: String
     }
@@ -277,8 +278,11 @@ public struct DemoDataSummary: Sendable, Equatable, CustomStringConvertible {
 
     /// All timestamps lie before this moment (UTC, database text).
     public static let baseDate = "2026-01-01 00:00:00"
+    /// Organisations 1–3.
     public static let organisations = DemoCatalog.organisations
+    /// Bases 1–5 (4 is deleted).
     public static let bases = DemoCatalog.bases
+    /// Users 1–11: the god user, then a coordinator (`2b`) and a volunteer (`2b + 1`) per base `b`.
     public static let users = DemoCatalog.users
     /// Transfer agreement 1 (Accepted, org 1 ↔ org 2) carries all demo shipments (ids 1–6).
     public static let acceptedAgreementId = 1

@@ -50,13 +50,15 @@ public enum DistributionStore {
 
     static func decodeEvent(_ row: SQLRow) -> DistributionEvent {
         DistributionEvent(
-            id: row.int(0) ?? 0, name: row.string(1), state: row.string(2).flatMap(DistributionEventState.init(rawValue:)),
+            id: row.int(0) ?? 0, name: row.string(1),
+            state: row.string(2).flatMap(DistributionEventState.init(rawValue:)),
             plannedStartDateTime: row.timestamp(3), plannedEndDateTime: row.timestamp(4), spotId: row.int(5) ?? 0,
             baseId: row.int(6) ?? 0, trackingGroupId: row.int(7))
     }
 
     /// Events whose `column` is one of `keys`, id order.
-    static func events(where column: String, in keys: [Int], extra: String = "", binds extraBinds: [SQLValue] = [],
+    static func events(
+        where column: String, in keys: [Int], extra: String = "", binds extraBinds: [SQLValue] = [],
         db: any SQLQuerying
     ) async throws -> [DistributionEvent] {
         let unique = Array(Set(keys))
@@ -79,7 +81,9 @@ public enum DistributionStore {
     }
 
     /// Events of the tracking groups, id order.
-    public static func events(ofTrackingGroups groupIds: [Int], in db: any SQLQuerying) async throws
+    public static func events(
+        ofTrackingGroups groupIds: [Int], in db: any SQLQuerying
+    ) async throws
         -> [DistributionEvent]
     {
         try await events(where: "e.distro_event_tracking_group_id", in: groupIds, db: db)
@@ -119,7 +123,9 @@ public enum DistributionStore {
     }
 
     /// Packing list entries of the events, id order.
-    public static func packingListEntries(ofEvents eventIds: [Int], in db: any SQLQuerying) async throws
+    public static func packingListEntries(
+        ofEvents eventIds: [Int], in db: any SQLQuerying
+    ) async throws
         -> [PackingListEntry]
     {
         let unique = Array(Set(eventIds))
@@ -133,7 +139,9 @@ public enum DistributionStore {
     }
 
     /// Unboxed item collections of the events, id order.
-    public static func unboxedItemsCollections(ofEvents eventIds: [Int], in db: any SQLQuerying) async throws
+    public static func unboxedItemsCollections(
+        ofEvents eventIds: [Int], in db: any SQLQuerying
+    ) async throws
         -> [UnboxedItemsCollection]
     {
         let unique = Array(Set(eventIds))
@@ -172,7 +180,9 @@ public enum DistributionStore {
     }
 
     /// Tracking groups by id, keyed by id.
-    public static func trackingGroups(ids: [Int], in db: any SQLQuerying) async throws
+    public static func trackingGroups(
+        ids: [Int], in db: any SQLQuerying
+    ) async throws
         -> [Int: DistributionEventsTrackingGroup]
     {
         let unique = Array(Set(ids))
@@ -207,7 +217,9 @@ public enum DistributionStore {
     }
 
     /// Log entries of the tracking groups, id order.
-    public static func trackingEntries(ofGroups groupIds: [Int], in db: any SQLQuerying) async throws
+    public static func trackingEntries(
+        ofGroups groupIds: [Int], in db: any SQLQuerying
+    ) async throws
         -> [DistributionEventsTrackingEntry]
     {
         let unique = Array(Set(groupIds))
@@ -235,7 +247,9 @@ public enum DistributionStore {
     /// `GROUP_CONCAT(DISTINCT … SEPARATOR …)` SQLite lacks): the aggregates, then the
     /// groups' events and spot names, joined into text here. Rows appear only for groups
     /// with at least one event, as with the reference's inner joins.
-    public static func statistics(ofBases baseIds: [Int], in db: any SQLQuerying) async throws
+    public static func statistics(
+        ofBases baseIds: [Int], in db: any SQLQuerying
+    ) async throws
         -> [Int: [DistributionEventsStatistics]]
     {
         let unique = Array(Set(baseIds))

@@ -77,7 +77,8 @@ public enum TransferAgreementStore {
             """, unique.map(SQLValue.init) + unique.map(SQLValue.init))
         return rows.map { row in
             AgreementBase(
-                agreementId: row.int(row.values.count - 2) ?? 0, side: row.int(row.values.count - 1) == 1 ? .target : .source,
+                agreementId: row.int(row.values.count - 2) ?? 0,
+                side: row.int(row.values.count - 1) == 1 ? .target : .source,
                 base: BaseStore.decode(row))
         }
     }
@@ -111,7 +112,9 @@ public enum ShipmentStore {
     }
 
     /// Shipments by id, keyed by id; with a scope, only those touching a base of it.
-    public static func byIds(_ ids: [Int], scope: BaseScope = .all, in db: any SQLQuerying) async throws
+    public static func byIds(
+        _ ids: [Int], scope: BaseScope = .all, in db: any SQLQuerying
+    ) async throws
         -> [Int: Shipment]
     {
         let unique = Array(Set(ids))
@@ -124,7 +127,9 @@ public enum ShipmentStore {
     }
 
     /// Shipments touching a base of `scope`, optionally of certain states (empty or `nil`: all), ascending id.
-    public static func list(scope: BaseScope, states: [ShipmentState]?, in db: any SQLQuerying) async throws
+    public static func list(
+        scope: BaseScope, states: [ShipmentState]?, in db: any SQLQuerying
+    ) async throws
         -> [Shipment]
     {
         var (filter, binds) = scopeFilter(scope)
@@ -137,7 +142,9 @@ public enum ShipmentStore {
     }
 
     /// Shipments of the given agreements touching a base of `scope`, grouped by agreement id, ascending id.
-    public static func ofAgreements(_ agreementIds: [Int], scope: BaseScope, in db: any SQLQuerying) async throws
+    public static func ofAgreements(
+        _ agreementIds: [Int], scope: BaseScope, in db: any SQLQuerying
+    ) async throws
         -> [Int: [Shipment]]
     {
         let unique = Array(Set(agreementIds))
@@ -188,7 +195,8 @@ public enum ShipmentDetailStore {
 
     /// Every detail (removed, lost and received ones included) of the given shipments,
     /// grouped by shipment id, ascending id.
-    public static func ofShipments(_ shipmentIds: [Int], in db: any SQLQuerying) async throws -> [Int: [ShipmentDetail]] {
+    public static func ofShipments(_ shipmentIds: [Int], in db: any SQLQuerying) async throws -> [Int: [ShipmentDetail]]
+    {
         let unique = Array(Set(shipmentIds))
         guard !unique.isEmpty else { return [:] }
         let rows = try await db.query(
@@ -216,7 +224,9 @@ public enum ShipmentDetailStore {
 
     /// For each detail whose source product instantiates a standard product, the non-deleted
     /// product of the shipment's target base instantiating the same one, keyed by detail id.
-    public static func autoMatchingTargetProducts(ofDetails detailIds: [Int], in db: any SQLQuerying) async throws
+    public static func autoMatchingTargetProducts(
+        ofDetails detailIds: [Int], in db: any SQLQuerying
+    ) async throws
         -> [Int: Product]
     {
         let unique = Array(Set(detailIds))

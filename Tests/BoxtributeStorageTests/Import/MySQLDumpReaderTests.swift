@@ -30,10 +30,11 @@ struct MySQLDumpReaderTests {
             INSERT INTO t VALUES ('a;b','-- no','# no','/* no */',"c;d",`we;ird`);
             SELECT 2;
             """
-        #expect(try texts(dump) == [
-            "INSERT INTO t VALUES ('a;b','-- no','# no','/* no */',\"c;d\",`we;ird`)",
-            "SELECT 2",
-        ])
+        #expect(
+            try texts(dump) == [
+                "INSERT INTO t VALUES ('a;b','-- no','# no','/* no */',\"c;d\",`we;ird`)",
+                "SELECT 2",
+            ])
     }
 
     @Test func escapedQuotes() throws {
@@ -41,10 +42,11 @@ struct MySQLDumpReaderTests {
             INSERT INTO t VALUES ('it\'s; ok','it''s; ok',"say \"hi\"; ok","x"";y",'C:\\');
             INSERT INTO t VALUES (`a``;b`);
             """#
-        #expect(try texts(dump) == [
-            #"INSERT INTO t VALUES ('it\'s; ok','it''s; ok',"say \"hi\"; ok","x"";y",'C:\\')"#,
-            "INSERT INTO t VALUES (`a``;b`)",
-        ])
+        #expect(
+            try texts(dump) == [
+                #"INSERT INTO t VALUES ('it\'s; ok','it''s; ok',"say \"hi\"; ok","x"";y",'C:\\')"#,
+                "INSERT INTO t VALUES (`a``;b`)",
+            ])
     }
 
     @Test func multiLineStringsCountLines() throws {
@@ -177,7 +179,8 @@ struct MySQLDumpReaderTests {
             let words = s.text.split(whereSeparator: { $0 == " " || $0 == "\n" }).prefix(2).joined(separator: " ")
             kinds[words, default: 0] += 1
         }
-        #expect(kinds == ["DROP TABLE": 61, "CREATE TABLE": 61, "LOCK TABLES": 61, "UNLOCK TABLES": 61, "INSERT INTO": 43])
+        #expect(
+            kinds == ["DROP TABLE": 61, "CREATE TABLE": 61, "LOCK TABLES": 61, "UNLOCK TABLES": 61, "INSERT INTO": 43])
         #expect(statements.map(\.number) == Array(1...statements.count))
     }
 

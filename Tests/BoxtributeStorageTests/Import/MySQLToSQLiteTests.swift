@@ -45,7 +45,8 @@ struct MySQLToSQLiteTests {
     // MARK: CREATE TABLE
 
     @Test func columnTypesAreMapped() throws {
-        let sql = try translate("""
+        let sql = try translate(
+            """
             CREATE TABLE `types` (
               `a` tinyint(1) NOT NULL DEFAULT '0',
               `b` smallint unsigned DEFAULT NULL,
@@ -72,39 +73,41 @@ struct MySQLToSQLiteTests {
               `w` binary(4)
             ) ENGINE=InnoDB DEFAULT CHARSET=utf8 COLLATE=utf8_bin ROW_FORMAT=DYNAMIC
             """)
-        #expect(sql == [
-            """
-            CREATE TABLE "types" (
-              "a" INTEGER NOT NULL DEFAULT '0',
-              "b" INTEGER DEFAULT NULL,
-              "c" INTEGER,
-              "d" INTEGER,
-              "e" INTEGER NOT NULL,
-              "f" TEXT NOT NULL DEFAULT '',
-              "g" TEXT,
-              "h" TEXT,
-              "i" TEXT,
-              "j" TEXT,
-              "k" TEXT,
-              "l" TEXT,
-              "m" TEXT,
-              "n" TEXT,
-              "o" TEXT DEFAULT NULL,
-              "p" TEXT,
-              "q" NUMERIC,
-              "r" NUMERIC,
-              "s" REAL,
-              "t" REAL,
-              "u" BLOB,
-              "v" BLOB,
-              "w" BLOB
-            )
-            """,
-        ])
+        #expect(
+            sql == [
+                """
+                CREATE TABLE "types" (
+                  "a" INTEGER NOT NULL DEFAULT '0',
+                  "b" INTEGER DEFAULT NULL,
+                  "c" INTEGER,
+                  "d" INTEGER,
+                  "e" INTEGER NOT NULL,
+                  "f" TEXT NOT NULL DEFAULT '',
+                  "g" TEXT,
+                  "h" TEXT,
+                  "i" TEXT,
+                  "j" TEXT,
+                  "k" TEXT,
+                  "l" TEXT,
+                  "m" TEXT,
+                  "n" TEXT,
+                  "o" TEXT DEFAULT NULL,
+                  "p" TEXT,
+                  "q" NUMERIC,
+                  "r" NUMERIC,
+                  "s" REAL,
+                  "t" REAL,
+                  "u" BLOB,
+                  "v" BLOB,
+                  "w" BLOB
+                )
+                """
+            ])
     }
 
     @Test func autoIncrementPrimaryKeyAndIndexes() throws {
-        let statement = stmt("""
+        let statement = stmt(
+            """
             CREATE TABLE `stock` (
               `id` int unsigned NOT NULL AUTO_INCREMENT,
               `box_id` varchar(11) NOT NULL DEFAULT '',
@@ -123,27 +126,29 @@ struct MySQLToSQLiteTests {
         #expect(translation.kind == .createTable)
         #expect(translation.table == "stock")
         #expect(MySQLToSQLite.createTableName(statement) == "stock")
-        #expect(translation.statements == [
-            """
-            CREATE TABLE "stock" (
-              "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
-              "box_id" TEXT NOT NULL DEFAULT '',
-              "location_id" INTEGER NOT NULL,
-              "deleted" TEXT NOT NULL DEFAULT '0000-00-00 00:00:00',
-              "created" TEXT DEFAULT CURRENT_TIMESTAMP,
-              "label" TEXT DEFAULT 'it''s',
-              FOREIGN KEY ("location_id") REFERENCES "locations" ("id") ON DELETE SET NULL ON UPDATE CASCADE
-            )
-            """,
-            #"CREATE UNIQUE INDEX "stock_box_id_unique" ON "stock" ("box_id")"#,
-            #"CREATE INDEX "stock_location_id" ON "stock" ("location_id")"#,
-            #"CREATE INDEX "stock_label_prefix" ON "stock" ("label", "deleted")"#,
-            "INSERT INTO sqlite_sequence (name, seq) SELECT 'stock', 100000363 WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = 'stock')",
-        ])
+        #expect(
+            translation.statements == [
+                """
+                CREATE TABLE "stock" (
+                  "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+                  "box_id" TEXT NOT NULL DEFAULT '',
+                  "location_id" INTEGER NOT NULL,
+                  "deleted" TEXT NOT NULL DEFAULT '0000-00-00 00:00:00',
+                  "created" TEXT DEFAULT CURRENT_TIMESTAMP,
+                  "label" TEXT DEFAULT 'it''s',
+                  FOREIGN KEY ("location_id") REFERENCES "locations" ("id") ON DELETE SET NULL ON UPDATE CASCADE
+                )
+                """,
+                #"CREATE UNIQUE INDEX "stock_box_id_unique" ON "stock" ("box_id")"#,
+                #"CREATE INDEX "stock_location_id" ON "stock" ("location_id")"#,
+                #"CREATE INDEX "stock_label_prefix" ON "stock" ("label", "deleted")"#,
+                "INSERT INTO sqlite_sequence (name, seq) SELECT 'stock', 100000363 WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = 'stock')",
+            ])
     }
 
     @Test func compositePrimaryKeyIsATableConstraint() throws {
-        let sql = try translate("""
+        let sql = try translate(
+            """
             CREATE TABLE `x_people_languages` (
               `people_id` int unsigned NOT NULL,
               `language_id` int unsigned NOT NULL,
@@ -152,21 +157,23 @@ struct MySQLToSQLiteTests {
               CONSTRAINT `x_people_languages_ibfk_1` FOREIGN KEY (`people_id`) REFERENCES `people` (`id`) ON UPDATE CASCADE
             ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 ROW_FORMAT=DYNAMIC
             """)
-        #expect(sql == [
-            """
-            CREATE TABLE "x_people_languages" (
-              "people_id" INTEGER NOT NULL,
-              "language_id" INTEGER NOT NULL,
-              PRIMARY KEY ("people_id", "language_id"),
-              FOREIGN KEY ("people_id") REFERENCES "people" ("id") ON UPDATE CASCADE
-            )
-            """,
-            #"CREATE INDEX "x_people_languages_language_id" ON "x_people_languages" ("language_id")"#,
-        ])
+        #expect(
+            sql == [
+                """
+                CREATE TABLE "x_people_languages" (
+                  "people_id" INTEGER NOT NULL,
+                  "language_id" INTEGER NOT NULL,
+                  PRIMARY KEY ("people_id", "language_id"),
+                  FOREIGN KEY ("people_id") REFERENCES "people" ("id") ON UPDATE CASCADE
+                )
+                """,
+                #"CREATE INDEX "x_people_languages_language_id" ON "x_people_languages" ("language_id")"#,
+            ])
     }
 
     @Test func foreignKeyActions() throws {
-        let sql = try translate("""
+        let sql = try translate(
+            """
             CREATE TABLE `t` (`a` int, `b` int, `c` int,
               CONSTRAINT `f1` FOREIGN KEY (`a`) REFERENCES `p` (`id`) ON DELETE CASCADE ON UPDATE CASCADE,
               CONSTRAINT `f2` FOREIGN KEY (`b`) REFERENCES `p` (`id`) ON DELETE RESTRICT,
@@ -178,25 +185,28 @@ struct MySQLToSQLiteTests {
     }
 
     @Test func autoIncrementWithoutCounterAndNonIdName() throws {
-        let sql = try translate("""
+        let sql = try translate(
+            """
             CREATE TABLE `numbers` (
               `value` int NOT NULL AUTO_INCREMENT,
               `label` varchar(20) NOT NULL,
               PRIMARY KEY (`value`)
             ) ENGINE=InnoDB DEFAULT CHARSET=utf8
             """)
-        #expect(sql == [
-            """
-            CREATE TABLE "numbers" (
-              "value" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
-              "label" TEXT NOT NULL
-            )
-            """,
-        ])
+        #expect(
+            sql == [
+                """
+                CREATE TABLE "numbers" (
+                  "value" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+                  "label" TEXT NOT NULL
+                )
+                """
+            ])
     }
 
     @Test func defaultsKeepLiterals() throws {
-        let sql = try translate("""
+        let sql = try translate(
+            """
             CREATE TABLE `d` (
               `a` int DEFAULT -1,
               `b` decimal(4,2) DEFAULT '0.5',
@@ -217,25 +227,29 @@ struct MySQLToSQLiteTests {
     // MARK: INSERT
 
     @Test func insertStringEscapes() throws {
-        let statement = stmt(#"""
+        let statement = stmt(
+            #"""
             INSERT INTO `t` VALUES ('it\'s','x''y',"dq \"q\" 'sq'",'back\\slash','nl\nx','cr\rtab\t','ctl\Z\b','like\%\_','a""b',"c""d")
             """#)
         let translation = try MySQLToSQLite.translateDetailed(statement)
         #expect(translation.kind == .insert)
         #expect(translation.rowCount == 1)
-        #expect(translation.statements == [
-            "INSERT INTO \"t\" VALUES ('it''s','x''y','dq \"q\" ''sq''','back\\slash','nl\nx','cr\rtab\t','ctl\u{1A}\u{08}','like\\%\\_','a\"\"b','c\"d')",
-        ])
+        #expect(
+            translation.statements == [
+                "INSERT INTO \"t\" VALUES ('it''s','x''y','dq \"q\" ''sq''','back\\slash','nl\nx','cr\rtab\t','ctl\u{1A}\u{08}','like\\%\\_','a\"\"b','c\"d')"
+            ])
     }
 
     @Test func insertNulByteAndBinary() throws {
         #expect(try translate(#"INSERT INTO `t` VALUES ('a\0b')"#) == [#"INSERT INTO "t" VALUES ('a'||char(0)||'b')"#])
-        #expect(try translate(#"INSERT INTO `t` VALUES (_binary 'A\0\'',0xABC,X'0aff',_utf8mb4'é')"#)
-            == [#"INSERT INTO "t" VALUES (X'410027',X'0ABC',X'0aff','é')"#])
+        #expect(
+            try translate(#"INSERT INTO `t` VALUES (_binary 'A\0\'',0xABC,X'0aff',_utf8mb4'é')"#)
+                == [#"INSERT INTO "t" VALUES (X'410027',X'0ABC',X'0aff','é')"#])
     }
 
     @Test func insertNumbersNullAndColumns() throws {
-        let statement = stmt("""
+        let statement = stmt(
+            """
             INSERT INTO `standard_product`
             (id,`name`,price)
             VALUES
@@ -248,9 +262,10 @@ struct MySQLToSQLiteTests {
         #expect(translation.table == "standard_product")
         #expect(MySQLToSQLite.tableName(of: statement) == "standard_product")
         #expect(MySQLToSQLite.createTableName(statement) == nil)
-        #expect(translation.statements == [
-            #"INSERT INTO "standard_product" ("id", "name", "price") VALUES (1,'Baby Bibs',-1.5),(2,NULL,3e2),(3,'x',.5)"#,
-        ])
+        #expect(
+            translation.statements == [
+                #"INSERT INTO "standard_product" ("id", "name", "price") VALUES (1,'Baby Bibs',-1.5),(2,NULL,3e2),(3,'x',.5)"#
+            ])
     }
 
     @Test func insertIgnoreAndReplace() throws {
@@ -259,7 +274,10 @@ struct MySQLToSQLiteTests {
     }
 
     @Test func identifiersWithQuotes() throws {
-        #expect(try translate("INSERT INTO `we\"ird``s` (`a\"b`) VALUES (1)") == [#"INSERT INTO "we""ird`s" ("a""b") VALUES (1)"#])
+        #expect(
+            try translate("INSERT INTO `we\"ird``s` (`a\"b`) VALUES (1)") == [
+                #"INSERT INTO "we""ird`s" ("a""b") VALUES (1)"#
+            ])
     }
 
     // MARK: Errors
@@ -317,7 +335,10 @@ struct MySQLToSQLiteTests {
 
     @Test func malformedCreateTablesThrow() throws {
         let cases: [(String, String)] = [
-            ("CREATE TABLE `t` (`id` int AUTO_INCREMENT, `x` int, PRIMARY KEY (`id`, `x`))", "AUTO_INCREMENT column `id`"),
+            (
+                "CREATE TABLE `t` (`id` int AUTO_INCREMENT, `x` int, PRIMARY KEY (`id`, `x`))",
+                "AUTO_INCREMENT column `id`"
+            ),
             ("CREATE TABLE `t` (`id` int, FULLTEXT KEY `f` (`id`))", "FULLTEXT"),
             ("CREATE TABLE `t` (`id` int, CONSTRAINT `c` CHECK (`id` > 0))", "CHECK"),
             ("CREATE TABLE `t` (`id` int GENERATED ALWAYS AS (1))", "GENERATED"),
@@ -394,7 +415,8 @@ struct MySQLToSQLiteTests {
         #expect(created.count == 61)
         #expect(Set(created).count == 61)
         if FileManager.default.fileExists(atPath: Self.initSQL) {
-            let dumpTables = try MySQLDumpReader.statements(atPath: Self.initSQL).compactMap(MySQLToSQLite.createTableName)
+            let dumpTables = try MySQLDumpReader.statements(atPath: Self.initSQL).compactMap(
+                MySQLToSQLite.createTableName)
             #expect(created == dumpTables)
         }
     }
