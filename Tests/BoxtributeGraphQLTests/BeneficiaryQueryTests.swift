@@ -27,27 +27,36 @@ struct BeneficiaryQueryTests {
         #expect(answer.errors.isEmpty)
         #expect(
             answer.data?["beneficiary"]
-                == ["id": "1", "firstName": "Aisha", "lastName": "Rahman", "dateOfBirth": "1985-03-15",
+                == [
+                    "id": "1", "firstName": "Aisha", "lastName": "Rahman", "dateOfBirth": "1985-03-15",
                     "comment": "Family head", "groupIdentifier": "A1", "gender": "Female", "languages": ["en", "ar"],
                     "familyHead": nil, "active": true, "isVolunteer": false, "signed": true, "registered": true,
-                    "phoneNumber": "+30 690 000 0001", "signature": "Aisha R.", "dateOfSignature": "2021-09-09T00:00:00",
+                    "phoneNumber": "+30 690 000 0001", "signature": "Aisha R.",
+                    "dateOfSignature": "2021-09-09T00:00:00",
                     "createdBy": ["id": "2"], "createdOn": "2024-01-10T10:00:00+00:00", "lastModifiedBy": ["id": "2"],
-                    "lastModifiedOn": "2024-01-11T09:00:00+00:00", "base": ["name": "Lesvos"]])
+                    "lastModifiedOn": "2024-01-11T09:00:00+00:00", "base": ["name": "Lesvos"],
+                ])
     }
 
     @Test("legacy encodings: inverted registration, zero dates, empty gender, family head")
     func legacyEncodings() async throws {
         let api = try await APIHarness.make()
-        let omar = await api.run(#"{ beneficiary(id: "2") { gender registered familyHead { firstName } dateOfSignature } }"#)
+        let omar = await api.run(
+            #"{ beneficiary(id: "2") { gender registered familyHead { firstName } dateOfSignature } }"#)
         #expect(
             omar.data?["beneficiary"]
-                == ["gender": "Male", "registered": false, "familyHead": ["firstName": "Aisha"], "dateOfSignature": nil])
+                == [
+                    "gender": "Male", "registered": false, "familyHead": ["firstName": "Aisha"], "dateOfSignature": nil,
+                ])
         let lena = await api.run(
-            #"{ beneficiary(id: "3") { gender dateOfBirth age active isVolunteer languages tags { id } lastModifiedOn } }"#)
+            #"{ beneficiary(id: "3") { gender dateOfBirth age active isVolunteer languages tags { id } lastModifiedOn } }"#
+        )
         #expect(
             lena.data?["beneficiary"]
-                == ["gender": "Diverse", "dateOfBirth": nil, "age": nil, "active": false, "isVolunteer": true,
-                    "languages": [], "tags": [], "lastModifiedOn": "2024-03-01T00:00:00+00:00"])
+                == [
+                    "gender": "Diverse", "dateOfBirth": nil, "age": nil, "active": false, "isVolunteer": true,
+                    "languages": [], "tags": [], "lastModifiedOn": "2024-03-01T00:00:00+00:00",
+                ])
     }
 
     @Test("age counts full years")
@@ -69,14 +78,18 @@ struct BeneficiaryQueryTests {
         #expect(missing.data == ["beneficiary": nil])
         #expect(await api.run(#"{ beneficiary(id: "4") { id } }"#).firstCode == "FORBIDDEN")
         #expect(await api.run(#"{ beneficiary(id: "1") { id } }"#, as: Fixtures.nobody).firstCode == "FORBIDDEN")
-        #expect(await api.run(#"{ beneficiary(id: "4") { id } }"#, as: Fixtures.samosVolunteer).data == ["beneficiary": ["id": "4"]])
+        #expect(
+            await api.run(#"{ beneficiary(id: "4") { id } }"#, as: Fixtures.samosVolunteer).data == [
+                "beneficiary": ["id": "4"]
+            ])
     }
 
     @Test("beneficiaries pages the beneficiaries of the readable bases, inactive included")
     func beneficiariesQuery() async throws {
         let api = try await APIHarness.make()
         let lesvos = await api.run("{ beneficiaries { totalCount elements { id } } }")
-        #expect(lesvos.data == ["beneficiaries": ["totalCount": 3, "elements": [["id": "1"], ["id": "2"], ["id": "3"]]]])
+        #expect(
+            lesvos.data == ["beneficiaries": ["totalCount": 3, "elements": [["id": "1"], ["id": "2"], ["id": "3"]]]])
         let god = await api.run("{ beneficiaries { totalCount } }", as: Fixtures.god)
         #expect(god.data == ["beneficiaries": ["totalCount": 5]])
         let samos = await api.run("{ beneficiaries { elements { id } } }", as: Fixtures.samosVolunteer)
@@ -88,13 +101,15 @@ struct BeneficiaryQueryTests {
     func pagination() async throws {
         let api = try await APIHarness.make()
         let first = await api.run(
-            "{ beneficiaries(paginationInput: {first: 2}) { totalCount elements { id } pageInfo { hasNextPage hasPreviousPage endCursor } } }")
+            "{ beneficiaries(paginationInput: {first: 2}) { totalCount elements { id } pageInfo { hasNextPage hasPreviousPage endCursor } } }"
+        )
         #expect(first.data?["beneficiaries"]?["elements"] == [["id": "1"], ["id": "2"]])
         #expect(first.data?["beneficiaries"]?["pageInfo"]?["hasNextPage"] == true)
         #expect(first.data?["beneficiaries"]?["totalCount"] == 3)
         let cursor = try #require(first.data?["beneficiaries"]?["pageInfo"]?["endCursor"]?.string)
         let next = await api.run(
-            #"{ beneficiaries(paginationInput: {after: "\#(cursor)"}) { elements { id } pageInfo { hasNextPage hasPreviousPage } } }"#)
+            #"{ beneficiaries(paginationInput: {after: "\#(cursor)"}) { elements { id } pageInfo { hasNextPage hasPreviousPage } } }"#
+        )
         #expect(
             next.data?["beneficiaries"]
                 == ["elements": [["id": "3"]], "pageInfo": ["hasNextPage": false, "hasPreviousPage": true]])
@@ -136,12 +151,16 @@ struct BeneficiaryQueryTests {
             #"{ bases { id beneficiaries(filterInput: {active: true}) { totalCount elements { id } } } }"#, as: user)
         #expect(
             answer.data?["bases"]
-                == [["id": "1", "beneficiaries": ["totalCount": 2, "elements": [["id": "1"], ["id": "2"]]]],
-                    ["id": "2", "beneficiaries": nil]])
+                == [
+                    ["id": "1", "beneficiaries": ["totalCount": 2, "elements": [["id": "1"], ["id": "2"]]]],
+                    ["id": "2", "beneficiaries": nil],
+                ])
         #expect(answer.firstCode == "FORBIDDEN")
         let paged = await api.run(
-            #"{ base(id: "1") { beneficiaries(paginationInput: {first: 1}) { elements { id } pageInfo { hasNextPage } } } }"#)
-        #expect(paged.data?["base"]?["beneficiaries"] == ["elements": [["id": "1"]], "pageInfo": ["hasNextPage": true]])
+            #"{ base(id: "1") { beneficiaries(paginationInput: {first: 1}) { elements { id } pageInfo { hasNextPage } } } }"#
+        )
+        #expect(
+            paged.data?["base"]?["beneficiaries"] == ["elements": [["id": "1"]], "pageInfo": ["hasNextPage": true]])
     }
 
     @Test("tokens and transactions need transaction:read")
@@ -156,10 +175,17 @@ struct BeneficiaryQueryTests {
         #expect(elements?[0]?["tokens"] == 30)
         #expect(
             elements?[0]?["transactions"]
-                == [["id": "1", "beneficiary": ["id": "1"], "product": nil, "count": 0, "tokens": 50,
-                     "description": "Monthly tokens", "createdBy": ["id": "2"], "createdOn": "2024-02-01T10:00:00+00:00"],
-                    ["id": "2", "beneficiary": ["id": "1"], "product": ["name": "Rice"], "count": 2, "tokens": -20,
-                     "description": "", "createdBy": ["id": "2"], "createdOn": "2024-02-03T11:00:00+00:00"]])
+                == [
+                    [
+                        "id": "1", "beneficiary": ["id": "1"], "product": nil, "count": 0, "tokens": 50,
+                        "description": "Monthly tokens", "createdBy": ["id": "2"],
+                        "createdOn": "2024-02-01T10:00:00+00:00",
+                    ],
+                    [
+                        "id": "2", "beneficiary": ["id": "1"], "product": ["name": "Rice"], "count": 2, "tokens": -20,
+                        "description": "", "createdBy": ["id": "2"], "createdOn": "2024-02-03T11:00:00+00:00",
+                    ],
+                ])
         #expect(elements?[1]?["tokens"] == 0)
         #expect(elements?[1]?["transactions"] == [])
         let user = Self.lesvosUser(["beneficiary:read"])
@@ -186,7 +212,10 @@ struct BeneficiaryQueryTests {
     func base() async throws {
         let api = try await APIHarness.make()
         let user = Self.lesvosUser(["beneficiary:read"])
-        #expect(await api.run(#"{ beneficiary(id: "1") { base { id } } }"#, as: user).data == ["beneficiary": ["base": ["id": "1"]]])
+        #expect(
+            await api.run(#"{ beneficiary(id: "1") { base { id } } }"#, as: user).data == [
+                "beneficiary": ["base": ["id": "1"]]
+            ])
         let samos = CurrentUser(
             id: Fixtures.UserID.samosVolunteer, organisationId: Fixtures.Org.aidA,
             permissions: ["beneficiary:read": [Fixtures.BaseID.samos]])

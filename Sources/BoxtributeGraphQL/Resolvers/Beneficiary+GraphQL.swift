@@ -39,7 +39,8 @@ enum BeneficiaryResolvers {
                 try await BeneficiaryStore.byIds(ids, in: context)
             }
             type.batchValues("languages") { beneficiaries, _, context in
-                let languages = try await BeneficiaryStore.languages(ofBeneficiaries: beneficiaries.map(\.id), in: context)
+                let languages = try await BeneficiaryStore.languages(
+                    ofBeneficiaries: beneficiaries.map(\.id), in: context)
                 return beneficiaries.map { languages[$0.id] ?? [] }
             }
             type.batchValues("tokens") { beneficiaries, _, context in
@@ -139,7 +140,8 @@ enum BeneficiaryResolvers {
             query.root("beneficiaries") { arguments, context in
                 let scope = try context.currentUser.baseScope(for: "beneficiary:read")
                 return try await BeneficiaryStore.page(
-                    scope: scope, filter: beneficiaryFilter(arguments), request: try pageRequest(arguments), in: context)
+                    scope: scope, filter: beneficiaryFilter(arguments), request: try pageRequest(arguments), in: context
+                )
             }
         }
     }

@@ -22,7 +22,8 @@ extension BeneficiaryFilter {
         if let pattern {
             // As the reference, `%` and `_` in the pattern act as wildcards.
             conditions.append(
-                "(LOWER(b.lastname) LIKE ? OR LOWER(b.firstname) LIKE ? OR LOWER(b.comments) LIKE ? OR b.container = ?)")
+                "(LOWER(b.lastname) LIKE ? OR LOWER(b.firstname) LIKE ? OR LOWER(b.comments) LIKE ? OR b.container = ?)"
+            )
             let like = SQLValue.text("%" + pattern.lowercased() + "%")
             binds += [like, like, like, .text(pattern)]
         }
@@ -131,7 +132,9 @@ public enum BeneficiaryStore {
     }
 
     /// The transactions of each beneficiary in id order, keyed by beneficiary id.
-    public static func transactions(ofBeneficiaries ids: [Int], in db: any SQLQuerying) async throws
+    public static func transactions(
+        ofBeneficiaries ids: [Int], in db: any SQLQuerying
+    ) async throws
         -> [Int: [Transaction]]
     {
         let unique = Array(Set(ids))
