@@ -1,3 +1,4 @@
+import BoxtributeCore
 import GraphQL
 
 /// Input parsing of the built-in and Boxtribute scalars.
@@ -110,7 +111,7 @@ enum Scalars {
             throw Invalid(message: "Invalid isoformat string: '\(text)'")
         }
         try validate(year: parts.0, month: parts.1, day: parts.2)
-        return format(year: parts.0, month: parts.1, day: parts.2)
+        return CivilCalendar.dateText(year: parts.0, month: parts.1, day: parts.2)
     }
 
     static func parseDatetime(_ text: String) throws(Invalid) -> String {
@@ -153,13 +154,8 @@ enum Scalars {
         guard hour < 24, minute < 60, second < 60 else {
             throw Invalid(message: "Invalid isoformat string: '\(text)'")
         }
-        var total = daysFromCivil(year: year, month: month, day: day) * 86400 + hour * 3600 + minute * 60 + second
-        total -= offsetSeconds
-        let days = Int((Double(total) / 86400).rounded(.down))
-        let remainder = total - days * 86400
-        let civil = civilFromDays(days)
-        return format(year: civil.year, month: civil.month, day: civil.day)
-            + " " + pad(remainder / 3600) + ":" + pad(remainder % 3600 / 60) + ":" + pad(remainder % 60)
+        let local = CivilCalendar.dayNumber(year: year, month: month, day: day) * 86400 + hour * 3600 + minute * 60 + second
+        return CivilCalendar.databaseText(epochSeconds: local - offsetSeconds)
     }
 
     private static func validate(year: Int, month: Int, day: Int) throws(Invalid) {
@@ -175,32 +171,6 @@ enum Scalars {
         return bytes.reduce(0) { $0 * 10 + Int($1 - 48) }
     }
 
-    private static func pad(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }
 
-    private static func format(year: Int, month: Int, day: Int) -> String {
-        let yearText = String(year)
-        return String(repeating: "0", count: max(0, 4 - yearText.count)) + yearText + "-" + pad(month) + "-" + pad(day)
-    }
 
-    // Howard Hinnant's civil-calendar algorithms.
-    private static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146097 + doe - 719468
-    }
-
-    private static func civilFromDays(_ days: Int) -> (year: Int, month: Int, day: Int) {
-        let z = days + 719468
-        let era = (z >= 0 ? z : z - 146096) / 146097
-        let doe = z - era * 146097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (month <= 2 ? 1 : 0), month, day)
-    }
 }

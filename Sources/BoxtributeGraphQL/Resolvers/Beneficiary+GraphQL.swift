@@ -55,14 +55,11 @@ enum BeneficiaryResolvers {
                 return beneficiaries.map { transactions[$0.id] ?? [] }
             }
             type.batch("tags") { beneficiaries, _, context in
-                let user = try context.currentUser
-                let allowed = beneficiaries.filter { user.can("tag:read", baseId: $0.baseId) }.map(\.id)
-                let tags = try await BeneficiaryStore.activeTags(ofBeneficiaries: allowed, in: context)
-                return beneficiaries.map { beneficiary in
-                    outcome {
-                        try user.authorize("tag:read", baseId: beneficiary.baseId)
-                        return tags[beneficiary.id] ?? []
-                    }
+                try await permittedPerBase(
+                    beneficiaries, permission: "tag:read", context: context, baseId: \.baseId
+                ) { permitted in
+                    let tags = try await BeneficiaryStore.activeTags(ofBeneficiaries: permitted.map(\.id), in: context)
+                    return { beneficiary in tags[beneficiary.id] ?? [] }
                 }
             }
         }

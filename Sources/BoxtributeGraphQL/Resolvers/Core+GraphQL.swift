@@ -29,18 +29,11 @@ enum CoreTypeResolvers {
                 try await OrganisationStore.byIds(ids, in: context)
             }
             type.batch("locations") { bases, _, context in
-                let user = try context.currentUser
-                let allowed = bases.filter { user.can("location:read", baseId: $0.id) }.map(\.id)
-                let locations = try await LocationStore.classic(ofBases: allowed, in: context)
-                return bases.map { base in
-                    outcome {
-                        try user.authorize("location:read", baseId: base.id)
-                        return locations.filter { $0.baseId == base.id }
-                    }
-                }
+                try await checkedLists(
+                    bases, permission: "location:read", context: context, baseId: \.id, key: \.id, rowKey: \.baseId
+                ) { try await LocationStore.classic(ofBases: $0, in: context) }
             }
             type.batch("products") { bases, arguments, context in
-                let user = try context.currentUser
                 let input = arguments.object("filterInput")
                 let kind: ProductFilter.Kind =
                     switch input?.string("type") {
@@ -49,32 +42,20 @@ enum CoreTypeResolvers {
                     default: .all
                     }
                 let filter = ProductFilter(includeDeleted: input?.bool("includeDeleted") ?? false, kind: kind)
-                let allowed = bases.filter { user.can("product:read", baseId: $0.id) }.map(\.id)
-                let products = try await ProductStore.ofBases(allowed, filter: filter, in: context)
-                return bases.map { base in
-                    outcome {
-                        try user.authorize("product:read", baseId: base.id)
-                        return products.filter { $0.baseId == base.id }
-                    }
-                }
+                return try await checkedLists(
+                    bases, permission: "product:read", context: context, baseId: \.id, key: \.id, rowKey: \.baseId
+                ) { try await ProductStore.ofBases($0, filter: filter, in: context) }
             }
             type.batch("tags") { bases, arguments, context in
-                let user = try context.currentUser
                 let types: [TagType]? =
                     switch arguments.string("resourceType") {
                     case "Box": [.box, .all]
                     case "Beneficiary": [.beneficiary, .all]
                     default: nil
                     }
-                let allowed = bases.filter { user.can("tag:read", baseId: $0.id) }.map(\.id)
-                let tags =
-                    allowed.isEmpty ? [] : try await TagStore.list(scope: .all, baseIds: allowed, types: types, in: context)
-                return bases.map { base in
-                    outcome {
-                        try user.authorize("tag:read", baseId: base.id)
-                        return tags.filter { $0.baseId == base.id }
-                    }
-                }
+                return try await checkedLists(
+                    bases, permission: "tag:read", context: context, baseId: \.id, key: \.id, rowKey: \.baseId
+                ) { try await TagStore.list(scope: .all, baseIds: $0, types: types, in: context) }
             }
             type.batchValues("instockBoxesCount") { bases, _, context in
                 let totals = try await inStockTotals(bases, context: context)

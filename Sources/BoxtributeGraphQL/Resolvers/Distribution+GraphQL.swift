@@ -90,14 +90,10 @@ enum DistributionResolvers {
                 ) { try await DistributionStore.trackingGroups(ofBases: $0, states: states, in: context) }
             }
             type.batch("distributionEventsStatistics") { bases, _, context in
-                let user = try context.currentUser
-                let allowed = bases.map(\.id).filter { user.can("distro_event:read", baseId: $0) }
-                let statistics = try await DistributionStore.statistics(ofBases: allowed, in: context)
-                return bases.map { base in
-                    outcome {
-                        try user.authorize("distro_event:read", baseId: base.id)
-                        return statistics[base.id] ?? []
-                    }
+                try await permittedPerBase(bases, permission: "distro_event:read", context: context, baseId: \.id) {
+                    permitted in
+                    let statistics = try await DistributionStore.statistics(ofBases: permitted.map(\.id), in: context)
+                    return { base in statistics[base.id] ?? [] }
                 }
             }
         }
@@ -151,14 +147,10 @@ enum DistributionResolvers {
             type.value("plannedStartDateTime") { $0.plannedStartDateTime }
             type.value("plannedEndDateTime") { $0.plannedEndDateTime }
             type.batch("distributionSpot") { events, _, context in
-                let user = try context.currentUser
-                let allowed = events.filter { user.can("location:read", baseId: $0.baseId) }.map(\.spotId)
-                let spots = allowed.isEmpty ? [:] : try await LocationStore.byIds(allowed, in: context)
-                return events.map { event in
-                    outcome {
-                        try user.authorize("location:read", baseId: event.baseId)
-                        return spots[event.spotId]
-                    }
+                try await permittedPerBase(events, permission: "location:read", context: context, baseId: \.baseId) {
+                    permitted in
+                    let spots = try await LocationStore.byIds(permitted.map(\.spotId), in: context)
+                    return { event in spots[event.spotId] }
                 }
             }
             type.batch("packingListEntries") { events, _, context in
@@ -179,16 +171,11 @@ enum DistributionResolvers {
                 ) { try await DistributionStore.unboxedItemsCollections(ofEvents: $0, in: context) }
             }
             type.batch("distributionEventsTrackingGroup") { events, _, context in
-                let user = try context.currentUser
-                let allowed = events.filter { user.can("distro_event:read", baseId: $0.baseId) }
-                    .compactMap(\.trackingGroupId)
-                let groups =
-                    allowed.isEmpty ? [:] : try await DistributionStore.trackingGroups(ids: allowed, in: context)
-                return events.map { event in
-                    outcome {
-                        try user.authorize("distro_event:read", baseId: event.baseId)
-                        return event.trackingGroupId.flatMap { groups[$0] }
-                    }
+                try await permittedPerBase(events, permission: "distro_event:read", context: context, baseId: \.baseId) {
+                    permitted in
+                    let ids = permitted.compactMap(\.trackingGroupId)
+                    let groups = ids.isEmpty ? [:] : try await DistributionStore.trackingGroups(ids: ids, in: context)
+                    return { event in event.trackingGroupId.flatMap { groups[$0] } }
                 }
             }
         }
@@ -322,27 +309,6 @@ enum DistributionResolvers {
     }
 
     // MARK: Helpers
-
-    /// Lists of rows per parent, each parent guarded by `permission` for its base.
-    ///
-    /// Rows are loaded in one call for the permitted parents' keys and grouped by `rowKey`;
-    /// parents without permission get a FORBIDDEN outcome.
-    static func checkedLists<Parent, Row: Sendable>(
-        _ parents: [Parent], permission: String, context: ResolverContext, baseId: (Parent) -> Int,
-        key: (Parent) -> Int, rowKey: (Row) -> Int?, load: ([Int]) async throws -> [Row]
-    ) async throws -> [FieldOutcome] {
-        let user = try context.currentUser
-        let allowed = parents.filter { user.can(permission, baseId: baseId($0)) }.map(key)
-        let rows = allowed.isEmpty ? [] : try await load(allowed)
-        var byKey: [Int: [Row]] = [:]
-        for row in rows { if let value = rowKey(row) { byKey[value, default: []].append(row) } }
-        return parents.map { parent in
-            outcome {
-                try user.authorize(permission, baseId: baseId(parent))
-                return byKey[key(parent)] ?? []
-            }
-        }
-    }
 
     /// An enum-list argument as value names; `nil` when absent or null.
     static func enumList(_ arguments: Arguments, _ name: String) -> [String]? {

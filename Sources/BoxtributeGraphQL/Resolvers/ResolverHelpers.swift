@@ -59,6 +59,39 @@ func outcome(_ body: () throws -> (any Sendable)?) -> FieldOutcome {
     do { return .success(try body()) } catch { return .failure(error) }
 }
 
+/// One outcome per parent, each parent guarded by `permission` for its base (FORBIDDEN where
+/// it is missing). `resolve` runs once, with the permitted parents only, and returns how each
+/// of them gets its value — so a batch costs one load whatever the mix of bases.
+func permittedPerBase<Parent>(
+    _ parents: [Parent], permission: String, context: ResolverContext, baseId: (Parent) -> Int,
+    resolve: ([Parent]) async throws -> (Parent) -> (any Sendable)?
+) async throws -> [FieldOutcome] {
+    let user = try context.currentUser
+    let permitted = parents.filter { user.can(permission, baseId: baseId($0)) }
+    let value = permitted.isEmpty ? { _ in nil } : try await resolve(permitted)
+    return parents.map { parent in
+        outcome {
+            try user.authorize(permission, baseId: baseId(parent))
+            return value(parent)
+        }
+    }
+}
+
+/// Lists of rows per parent, each parent guarded by `permission` for its base: rows are loaded
+/// in one call for the permitted parents' keys and grouped by `rowKey`.
+func checkedLists<Parent, Row: Sendable>(
+    _ parents: [Parent], permission: String, context: ResolverContext, baseId: (Parent) -> Int,
+    key: @escaping (Parent) -> Int, rowKey: (Row) -> Int?, load: ([Int]) async throws -> [Row]
+) async throws -> [FieldOutcome] {
+    try await permittedPerBase(parents, permission: permission, context: context, baseId: baseId) { permitted in
+        var byKey: [Int: [Row]] = [:]
+        for row in try await load(permitted.map(key)) {
+            if let value = rowKey(row) { byKey[value, default: []].append(row) }
+        }
+        return { parent in byKey[key(parent)] ?? [] }
+    }
+}
+
 /// Reads `PaginationInput` from the arguments.
 func pageRequest(_ arguments: Arguments) throws(DomainError) -> PageRequest {
     guard let input = arguments.object("paginationInput") else { return try PageRequest(nil) }

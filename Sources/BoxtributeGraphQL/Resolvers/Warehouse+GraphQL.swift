@@ -275,13 +275,9 @@ enum WarehouseTypeResolvers {
     static func basesChecked(_ baseIds: [Int], permission: String, context: ResolverContext) async throws
         -> [FieldOutcome]
     {
-        let user = try context.currentUser
-        let bases = try await BaseStore.byIds(baseIds.filter { user.can(permission, baseId: $0) }, in: context)
-        return baseIds.map { baseId in
-            outcome {
-                try user.authorize(permission, baseId: baseId)
-                return bases[baseId]
-            }
+        try await permittedPerBase(baseIds, permission: permission, context: context, baseId: { $0 }) { permitted in
+            let bases = try await BaseStore.byIds(permitted, in: context)
+            return { bases[$0] }
         }
     }
 }

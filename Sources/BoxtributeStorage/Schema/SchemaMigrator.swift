@@ -1,3 +1,4 @@
+import BoxtributeCore
 import Foundation
 import Logging
 
@@ -107,23 +108,6 @@ public enum UTCClock {
     public static func now() -> String { format(Date()) }
 
     public static func format(_ date: Date) -> String {
-        let seconds = Int(date.timeIntervalSince1970)
-        let days = seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400
-        let remainder = seconds - days * 86400
-        let z = days + 719468
-        let era = (z >= 0 ? z : z - 146096) / 146097
-        let doe = z - era * 146097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
-        func pad(_ value: Int, _ width: Int = 2) -> String {
-            let text = String(value)
-            return String(repeating: "0", count: max(0, width - text.count)) + text
-        }
-        return
-            "\(pad(year, 4))-\(pad(month))-\(pad(day)) \(pad(remainder / 3600)):\(pad(remainder % 3600 / 60)):\(pad(remainder % 60))"
+        CivilCalendar.databaseText(epochSeconds: Int(date.timeIntervalSince1970.rounded(.down)))
     }
 }
