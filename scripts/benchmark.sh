@@ -46,22 +46,33 @@ label="$(curl -sf "$url" -H "Authorization: Bearer $token" -H 'Content-Type: app
 
 declare -A queries
 queries[organisations_and_bases]='{ organisations { id name } bases { id name organisation { id name } } }'
-queries[box_page_50]='{ boxes(baseId: \"1\") { totalCount pageInfo { hasNextPage endCursor } elements { id labelIdentifier state numberOfItems comment lastModifiedOn product { id name gender category { id name } sizeRange { id name } } size { id name } location { id name } tags { id name color } qrCode { code } } } }'
-queries[box_with_history]="{ box(labelIdentifier: \\\"$label\\\") { labelIdentifier state product { name } location { name } history { id changes changeDate user { id name } } } }"
+queries[box_page_50]='{ boxes(baseId: "1") { totalCount pageInfo { hasNextPage endCursor } elements { id labelIdentifier state numberOfItems comment lastModifiedOn product { id name gender category { id name } sizeRange { id name } } size { id name } location { id name } tags { id name color } qrCode { code } } } }'
+queries[box_with_history]="{ box(labelIdentifier: \"$label\") { labelIdentifier state product { name } location { name } history { id changes changeDate user { id name } } } }"
 
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo); boxes: $boxes; wrk: $connections connections, ${duration}s"
 printf "%-26s %12s %10s %10s\n" scenario "requests/s" p50 p99
 for name in organisations_and_bases box_page_50 box_with_history; do
+    python3 -c 'import json, sys; print(json.dumps({"query": sys.argv[1]}))' "${queries[$name]}" >"$work/$name.json"
     cat >"$work/$name.lua" <<LUA
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
 wrk.headers["Authorization"] = "Bearer $token"
-wrk.body = "{\"query\": \"${queries[$name]}\"}"
+local file = io.open("$work/$name.json")
+wrk.body = file:read("*a")
+file:close()
 LUA
-    curl -sf "$url" -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
-        --data-binary "{\"query\": \"${queries[$name]}\"}" | grep -q '"errors"' && { echo "$name returns errors" >&2; exit 1; }
+    answer="$(curl -s -w '\n%{http_code}' "$url" -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+        --data-binary "@$work/$name.json")"
+    if [ "$(tail -n1 <<<"$answer")" != 200 ] || grep -q '"errors"' <<<"$answer"; then
+        echo "$name does not answer cleanly: $answer" >&2
+        exit 1
+    fi
     wrk -t2 -c"$connections" -d2s -s "$work/$name.lua" "$url" >/dev/null
     output="$(wrk -t2 -c"$connections" -d"${duration}s" --latency -s "$work/$name.lua" "$url")"
+    if grep -q "Non-2xx" <<<"$output"; then
+        echo "$name: some responses were not 200" >&2
+        exit 1
+    fi
     rps="$(awk '/Requests\/sec/ {print $2}' <<<"$output")"
     p50="$(awk '$1 == "50%" {print $2}' <<<"$output")"
     p99="$(awk '$1 == "99%" {print $2}' <<<"$output")"

@@ -27,6 +27,7 @@ public enum SchemaMigrator {
     static let migrations = [
         Migration(version: 1, name: "dropapp schema", resource: "0001_dropapp_schema.mysql"),
         Migration(version: 2, name: "reference data", resource: "0002_reference_data"),
+        Migration(version: 3, name: "box list indexes", resource: "0003_box_list_indexes"),
     ]
 
     static let recordTable = "boxtribute_schema_migrations"
@@ -81,7 +82,11 @@ public enum SchemaMigrator {
         switch dialect {
         case .mysql: return statements.map(\.text)
         case .sqlite:
-            return try statements.flatMap { (statement) throws(MySQLDumpError) in try MySQLToSQLite.translate(statement)
+            return try statements.flatMap { (statement) throws(MySQLDumpError) -> [String] in
+                // Plain CREATE INDEX statements are written portably and need no translation.
+                let text = statement.text.trimmingCharacters(in: .whitespacesAndNewlines)
+                if text.uppercased().hasPrefix("CREATE INDEX ") { return [text] }
+                return try MySQLToSQLite.translate(statement)
             }
         }
     }

@@ -22,15 +22,20 @@ struct DemoBoxGenerator: Sendable {
     private var qr = DemoInsertBuffer("qr", ["id", "code", "created", "legacy"])
     private var stock = DemoInsertBuffer(
         "stock",
-        ["id", "box_id", "product_id", "size_id", "items", "location_id", "box_state_id", "qr_id", "comments",
-         "display_unit_id", "measure_value", "weight", "weight_display_unit_id", "monetary_value", "created",
-         "created_by", "modified", "modified_by", "deleted"],
+        [
+            "id", "box_id", "product_id", "size_id", "items", "location_id", "box_state_id", "qr_id", "comments",
+            "display_unit_id", "measure_value", "weight", "weight_display_unit_id", "monetary_value", "created",
+            "created_by", "modified", "modified_by", "deleted",
+        ],
         maxRowsPerStatement: 500)
     private var details = DemoInsertBuffer(
         "shipment_detail",
-        ["id", "shipment_id", "box_id", "source_product_id", "target_product_id", "source_quantity", "target_quantity",
-         "source_size_id", "target_size_id", "source_location_id", "target_location_id", "created_on", "created_by_id",
-         "lost_on", "lost_by_id", "received_on", "received_by_id", "removed_on", "removed_by_id"])
+        [
+            "id", "shipment_id", "box_id", "source_product_id", "target_product_id", "source_quantity",
+            "target_quantity", "source_size_id", "target_size_id", "source_location_id", "target_location_id",
+            "created_on", "created_by_id", "lost_on", "lost_by_id", "received_on", "received_by_id", "removed_on",
+            "removed_by_id",
+        ])
     private var history = DemoInsertBuffer("history", DemoSetup.historyColumns)
     private var relations = DemoInsertBuffer("tags_relations", DemoSetup.relationColumns)
 
@@ -81,9 +86,12 @@ struct DemoBoxGenerator: Sendable {
         return time + DemoClock.hour + rng.int(max(1, window))
     }
 
-    private mutating func record(_ box: Int, _ change: String, _ user: Int, _ time: Int, from: Int? = nil, to: Int? = nil) {
+    private mutating func record(
+        _ box: Int, _ change: String, _ user: Int, _ time: Int, from: Int? = nil, to: Int? = nil
+    ) {
         history.add([
-            .int(nextHistoryId), .text("stock"), .int(box), .text(change), .int(user), .time(time), .opt(from), .opt(to),
+            .int(nextHistoryId), .text("stock"), .int(box), .text(change), .int(user), .time(time), .opt(from),
+            .opt(to),
         ])
         nextHistoryId += 1
     }
@@ -202,7 +210,8 @@ struct DemoBoxGenerator: Sendable {
                 let assigned = rng.chance(perMille: 700) ? created : later(created)
                 var removed: Int?
                 if rng.chance(perMille: 100) { removed = later(assigned) }
-                relation(id, tag: tag, created: assigned, by: user, removed: removed, removedBy: removed.map { _ in user })
+                relation(
+                    id, tag: tag, created: assigned, by: user, removed: removed, removedBy: removed.map { _ in user })
                 for time in [assigned, removed ?? assigned] where time > modified {
                     modified = time
                     modifiedBy = user
@@ -324,15 +333,18 @@ struct DemoBoxGenerator: Sendable {
 
         stock.add([
             .int(id), .text(DemoLabel.label(forBox: id)), .int(product), .int(sizeId), .int(items), .int(location),
-            .int(state), .int(qrId), .null, .null, .null, .null, .int(1), .null, .time(created), .int(source.coordinator),
+            .int(state), .int(qrId), .null, .null, .null, .null, .int(1), .null, .time(created),
+            .int(source.coordinator),
             .time(modified), .int(modifiedBy), zeroDate,
         ])
         details.add([
-            .int(nextDetailId), .int(shipment.id), .int(id), .int(sourceProduct), .opt(received.map { _ in targetProduct }),
+            .int(nextDetailId), .int(shipment.id), .int(id), .int(sourceProduct),
+            .opt(received.map { _ in targetProduct }),
             .int(items), .opt(received.map { _ in items }), .int(sizeId), .opt(received.map { _ in sizeId }),
             .int(sourceLocation), .opt(received.map { _ in targetLocation }), .time(added), .int(source.coordinator),
             .time(lost), .opt(lost.map { _ in target.coordinator }), .time(received),
-            .opt(received.map { _ in target.coordinator }), .time(removed), .opt(removed.map { _ in source.coordinator }),
+            .opt(received.map { _ in target.coordinator }), .time(removed),
+            .opt(removed.map { _ in source.coordinator }),
         ])
         nextDetailId += 1
     }

@@ -26,7 +26,8 @@ enum DemoCatalog {
 
     static let users: [DemoDataSummary.User] = {
         var users: [DemoDataSummary.User] = [
-            .init(id: 1, name: "Demo God", email: "god@demo.boxtribute.org", role: .god, baseId: nil, organisationId: nil)
+            .init(
+                id: 1, name: "Demo God", email: "god@demo.boxtribute.org", role: .god, baseId: nil, organisationId: nil)
         ]
         for base in bases {
             users.append(
@@ -59,7 +60,8 @@ enum DemoCatalog {
         .init(id: 2, label: "S, M, L", sizes: ["S", "M", "L"]),
         .init(id: 3, label: "One size", sizes: ["One size"]),
         .init(id: 4, label: "Mixed sizes", sizes: ["Mixed"]),
-        .init(id: 5, label: "Baby by month (0-6, 7-12, 13-18, 19-24)", sizes: ["0-6 m", "7-12 m", "13-18 m", "19-24 m"]),
+        .init(
+            id: 5, label: "Baby by month (0-6, 7-12, 13-18, 19-24)", sizes: ["0-6 m", "7-12 m", "13-18 m", "19-24 m"]),
         .init(id: 6, label: "Baby by month (0-3, 3-6, 6-12, 12-24)", sizes: ["0-3 m", "3-6 m", "6-12 m", "12-24 m"]),
         .init(
             id: 7, label: "Children by year (2-3, 4-5, 6-8, 9-12, 13-15)",
@@ -70,13 +72,19 @@ enum DemoCatalog {
         .init(id: 11, label: "Shoe sizes Men (39-47)", sizes: (39...47).map { "EU \($0)" }),
         .init(id: 12, label: "Shoe sizes Children (24-34)", sizes: (24...34).map { "EU \($0)" }),
         .init(id: 13, label: "All shoe sizes (22-48)", sizes: (22...48).map { "EU \($0)" }),
-        .init(id: 14, label: "Sock sizes", sizes: ["Socks 23-26", "Socks 27-34", "Socks 35-38", "Socks 39-42", "Socks 43-46"]),
-        .init(id: 15, label: "Bra sizes", sizes: ["70A", "70B", "75A", "75B", "75C", "80B", "80C", "85C", "85D", "90D"]),
+        .init(
+            id: 14, label: "Sock sizes",
+            sizes: ["Socks 23-26", "Socks 27-34", "Socks 35-38", "Socks 39-42", "Socks 43-46"]),
+        .init(
+            id: 15, label: "Bra sizes", sizes: ["70A", "70B", "75A", "75B", "75C", "80B", "80C", "85C", "85D", "90D"]),
         .init(id: 16, label: "Diaper sizes", sizes: (1...6).map { "Diaper \($0)" }),
-        .init(id: 17, label: "Trousers Women (EU 34-46)", sizes: stride(from: 34, through: 46, by: 2).map { "EU \($0)" }),
+        .init(
+            id: 17, label: "Trousers Women (EU 34-46)", sizes: stride(from: 34, through: 46, by: 2).map { "EU \($0)" }),
         .init(id: 18, label: "Trousers Men (W28-W40)", sizes: stride(from: 28, through: 40, by: 2).map { "W\($0)" }),
         .init(id: 19, label: "Singlepack, Multipack", sizes: ["Singlepack", "Multipack"]),
-        .init(id: 20, label: "Pack of 5-20, Pack of 21+, Bulk (100+)", sizes: ["Pack of 5-20", "Pack of 21+", "Bulk (100+)"]),
+        .init(
+            id: 20, label: "Pack of 5-20, Pack of 21+, Bulk (100+)",
+            sizes: ["Pack of 5-20", "Pack of 21+", "Bulk (100+)"]),
         .init(id: 21, label: "Hat sizes", sizes: ["Hat S", "Hat M", "Hat L"]),
         .init(id: 22, label: "Glove sizes", sizes: ["Glove 6", "Glove 7", "Glove 8", "Glove 9", "Glove 10"]),
         .init(id: 23, label: "Teens (12-14, 15-17)", sizes: ["12-14 y", "15-17 y"]),
@@ -222,7 +230,9 @@ enum DemoCatalog {
         .init(name: "Diapers", category: 10, gender: 10, sizeRange: 16, price: 4, inShop: true),
         .init(name: "Soap", category: 10, gender: 10, sizeRange: 19, price: 1, inShop: true),
         .init(name: "Blankets", category: 20, gender: 10, sizeRange: 26, price: 6),
-        .init(name: "Tents", category: 20, gender: 10, sizeRange: 27, price: 40, comment: "Check poles before handing out"),
+        .init(
+            name: "Tents", category: 20, gender: 10, sizeRange: 27, price: 40, comment: "Check poles before handing out"
+        ),
         .init(name: "Toys", category: 14, gender: 10, sizeRange: 4, price: 2),
         .init(name: "Notebooks & pens", category: 18, gender: 10, sizeRange: 20, price: 1),
         .init(name: "Rice", category: 11, gender: 10, sizeRange: 28, price: 3, comment: "Stored in base unit kg"),
@@ -230,7 +240,9 @@ enum DemoCatalog {
         .init(name: "Cooking oil", category: 11, gender: 10, sizeRange: 29, price: 4),
         .init(name: "Drinking water", category: 19, gender: 10, sizeRange: 29, price: 0),
         .init(name: "Child clothes", category: 12, gender: 6, sizeRange: 8, price: 5, isDeleted: true),
-        .init(name: "Misc. donations", category: 9, gender: 10, sizeRange: 4, price: 0, comment: "Unsorted", isDeleted: true),
+        .init(
+            name: "Misc. donations", category: 9, gender: 10, sizeRange: 4, price: 0, comment: "Unsorted",
+            isDeleted: true),
     ]
 
     /// Version-2 catalogue entries (indices into `standardV2`) each base enables; the last one is
@@ -257,7 +269,8 @@ enum DemoCatalog {
         .init(label: "Urgent", color: "#8e24aa", type: "All", description: "Handle first"),
         .init(label: "Family with baby", color: "#43a047", type: "People", description: "At least one child under 2"),
         .init(label: "Vulnerable", color: "#fb8c00", type: "People", description: "Needs extra support"),
-        .init(label: "Old season", color: "#757575", type: "Stock", description: "Last year's sorting", isDeleted: true),
+        .init(
+            label: "Old season", color: "#757575", type: "Stock", description: "Last year's sorting", isDeleted: true),
     ]
     static let boxTagIndices = [0, 1, 2, 3]
     static let peopleTagIndices = [3, 4, 5]

@@ -86,7 +86,8 @@ public enum DemoData {
             do {
                 return try await writeBoxes(first, into: database, logger: logger, progress: progress)
             } catch {
-                logger.error("demo data seeding failed; removing the rows written so far", metadata: ["error": "\(error)"])
+                logger.error(
+                    "demo data seeding failed; removing the rows written so far", metadata: ["error": "\(error)"])
                 try? await removeSeededRows(from: database)
                 throw error
             }

@@ -48,7 +48,8 @@ struct DemoInsertBuffer: Sendable {
     /// The statements for every row added since the last call.
     mutating func drain() -> [DemoStatement] {
         if pendingRows > 0 {
-            let sql = pendingRows == rowsPerStatement
+            let sql =
+                pendingRows == rowsPerStatement
                 ? fullStatementSQL : Self.sql(table: table, columns: columns, rows: pendingRows)
             ready.append(DemoStatement(sql: sql, binds: pending))
             pending.removeAll(keepingCapacity: true)

@@ -169,7 +169,9 @@ enum MD5 {
         padded.append(0x80)
         while padded.count % 64 != 56 { padded.append(0) }
         let bitLength = UInt64(message.count) &* 8
-        for shift in stride(from: 0, to: 64, by: 8) { padded.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
+        for shift in stride(from: 0, to: 64, by: 8) {
+            padded.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift)))
+        }
 
         var words = [UInt32](repeating: 0, count: 16)
         for chunk in stride(from: 0, to: padded.count, by: 64) {
@@ -215,7 +217,9 @@ enum MD5 {
         var result: [UInt8] = []
         result.reserveCapacity(16)
         for word in [a0, b0, c0, d0] {
-            for shift in stride(from: 0, to: 32, by: 8) { result.append(UInt8(truncatingIfNeeded: word >> UInt32(shift))) }
+            for shift in stride(from: 0, to: 32, by: 8) {
+                result.append(UInt8(truncatingIfNeeded: word >> UInt32(shift)))
+            }
         }
         return result
     }

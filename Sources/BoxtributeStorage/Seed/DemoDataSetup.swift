@@ -82,7 +82,9 @@ struct DemoSetup {
     private(set) var nextHistoryId = 1
     private(set) var nextRelationId = 1
 
-    static let historyColumns = ["id", "tablename", "record_id", "changes", "user_id", "changedate", "from_int", "to_int"]
+    static let historyColumns = [
+        "id", "tablename", "record_id", "changes", "user_id", "changedate", "from_int", "to_int",
+    ]
     static let relationColumns = [
         "id", "object_id", "object_type", "tag_id", "created_on", "created_by_id", "deleted_on", "deleted_by_id",
     ]
@@ -95,7 +97,8 @@ struct DemoSetup {
     }
 
     static let spotCoordinates: [Int: (Double, Double)] = [
-        1: (39.1044, 26.5550), 2: (38.3680, 26.1358), 3: (40.9396, 24.4019), 4: (39.6650, 20.8537), 5: (50.9513, 1.8587),
+        1: (39.1044, 26.5550), 2: (38.3680, 26.1358), 3: (40.9396, 24.4019), 4: (39.6650, 20.8537),
+        5: (50.9513, 1.8587),
     ]
 
     private mutating func flush(_ buffer: inout DemoInsertBuffer) {
@@ -116,13 +119,16 @@ struct DemoSetup {
         // Users first: almost every table refers to them.
         var users = DemoInsertBuffer(
             "cms_users",
-            ["id", "pass", "naam", "email", "is_admin", "lastlogin", "lastaction", "created", "created_by", "modified",
-             "modified_by", "language", "deleted"])
+            [
+                "id", "pass", "naam", "email", "is_admin", "lastlogin", "lastaction", "created", "created_by",
+                "modified", "modified_by", "language", "deleted",
+            ])
         for user in DemoCatalog.users {
             let lastSeen = DemoClock.daysBeforeBase(1) - user.id * DemoClock.hour
             users.add([
                 .int(user.id), .text(""), .text(user.name), .text(user.email), .int(user.role == .god ? 1 : 0),
-                .time(lastSeen), .time(lastSeen + 600), .time(setupTime), .opt(user.id == god ? nil : god), .null, .null,
+                .time(lastSeen), .time(lastSeen + 600), .time(setupTime), .opt(user.id == god ? nil : god), .null,
+                .null,
                 .int(2), zeroDate,
             ])
         }
@@ -131,15 +137,19 @@ struct DemoSetup {
         var organisations = DemoInsertBuffer(
             "organisations", ["id", "label", "created", "created_by", "deleted", "modified", "modified_by"])
         for organisation in DemoCatalog.organisations {
-            organisations.add([.int(organisation.id), .text(organisation.name), .time(setupTime), .int(god), .null, .null, .null])
+            organisations.add([
+                .int(organisation.id), .text(organisation.name), .time(setupTime), .int(god), .null, .null, .null,
+            ])
         }
         flush(&organisations)
 
         let baseDeletedAt = DemoClock.daysBeforeBase(30)
         var camps = DemoInsertBuffer(
             "camps",
-            ["id", "name", "organisation_id", "seq", "currencyname", "monetary_currency_code", "created", "created_by",
-             "modified", "modified_by", "deleted"])
+            [
+                "id", "name", "organisation_id", "seq", "currencyname", "monetary_currency_code", "created",
+                "created_by", "modified", "modified_by", "deleted",
+            ])
         for base in DemoCatalog.bases {
             camps.add([
                 .int(base.id), .text(base.name), .int(base.organisationId), .int(base.id), .text(base.currencyName),
@@ -177,8 +187,10 @@ struct DemoSetup {
         // Standard products: version 1, then version 2 re-issuing it; then link successors.
         var standard = DemoInsertBuffer(
             "standard_product",
-            ["id", "name", "category_id", "gender_id", "size_range_id", "version", "added_on", "added_by",
-             "deprecated_on", "deprecated_by", "preceded_by_product_id", "superceded_by_product_id"])
+            [
+                "id", "name", "category_id", "gender_id", "size_range_id", "version", "added_on", "added_by",
+                "deprecated_on", "deprecated_by", "preceded_by_product_id", "superceded_by_product_id",
+            ])
         let v1Added = DemoClock.daysBeforeBase(500)
         let v2Added = DemoClock.daysBeforeBase(200)
         for (index, product) in DemoCatalog.standardV1.enumerated() {
@@ -208,9 +220,11 @@ struct DemoSetup {
         // Locations.
         var locations = DemoInsertBuffer(
             "locations",
-            ["id", "label", "camp_id", "seq", "created", "created_by", "modified", "modified_by", "visible",
-             "container_stock", "is_market", "is_donated", "is_lost", "is_scrap", "type", "latitude", "longitude",
-             "description", "deleted", "box_state_id"])
+            [
+                "id", "label", "camp_id", "seq", "created", "created_by", "modified", "modified_by", "visible",
+                "container_stock", "is_market", "is_donated", "is_lost", "is_scrap", "type", "latitude", "longitude",
+                "description", "deleted", "box_state_id",
+            ])
         let locationDeletedAt = DemoClock.daysBeforeBase(200)
         for base in DemoCatalog.bases {
             let coordinator = DemoCatalog.coordinatorId(ofBase: base.id)
@@ -224,7 +238,8 @@ struct DemoSetup {
                     .time(location.isDeleted ? locationDeletedAt : nil), .opt(location.isDeleted ? coordinator : nil),
                     .int(visible ? 1 : 0), .int(location.isStockroom ? 1 : 0), .int(location.isShop ? 1 : 0),
                     .int(location.boxState == 5 ? 1 : 0), .int(location.boxState == 2 ? 1 : 0),
-                    .int(location.boxState == 6 ? 1 : 0), .text(location.isDistributionSpot ? "MapDistroSpot" : "Warehouse"),
+                    .int(location.boxState == 6 ? 1 : 0),
+                    .text(location.isDistributionSpot ? "MapDistroSpot" : "Warehouse"),
                     .opt(coordinates?.0), .opt(coordinates?.1), .opt(location.description),
                     .time(location.isDeleted ? locationDeletedAt : nil), .int(location.boxState),
                 ])
@@ -235,8 +250,10 @@ struct DemoSetup {
         // Products: the custom catalogue, enabled standard products, outdated ones (base 1).
         var products = DemoInsertBuffer(
             "products",
-            ["id", "name", "category_id", "gender_id", "sizegroup_id", "camp_id", "value", "created", "created_by",
-             "modified", "modified_by", "stockincontainer", "comments", "deleted", "standard_product_id"])
+            [
+                "id", "name", "category_id", "gender_id", "sizegroup_id", "camp_id", "value", "created", "created_by",
+                "modified", "modified_by", "stockincontainer", "comments", "deleted", "standard_product_id",
+            ])
         var nextProductId = 1
         var productLayouts: [Int: (products: [DemoLayout.Product], customIds: [Int])] = [:]
         let productDeletedAt = DemoClock.daysBeforeBase(150)
@@ -263,7 +280,10 @@ struct DemoSetup {
                 if deleted { record("products", id, "Record deleted", coordinator, productDeletedAt) }
                 if !deleted {
                     let measure = sizeRange == DemoCatalog.massRange || sizeRange == DemoCatalog.volumeRange
-                    usable.append(.init(id: id, sizeIds: measure ? [] : sizesOfRange[sizeRange] ?? [], dimension: measure ? sizeRange : nil))
+                    usable.append(
+                        .init(
+                            id: id, sizeIds: measure ? [] : sizesOfRange[sizeRange] ?? [],
+                            dimension: measure ? sizeRange : nil))
                 }
             }
             for product in DemoCatalog.customProducts {
@@ -278,7 +298,8 @@ struct DemoSetup {
                 let entry = DemoCatalog.standardV2[index].product
                 add(
                     entry.name, category: entry.category, gender: entry.gender, sizeRange: entry.sizeRange,
-                    price: (index * 7) % 12, inShop: index % 3 == 0, comment: "", deleted: position == enabled.count - 1,
+                    price: (index * 7) % 12, inShop: index % 3 == 0, comment: "",
+                    deleted: position == enabled.count - 1,
                     standardId: DemoCatalog.standardV2Id(index))
             }
             for index in DemoCatalog.outdatedStandardProducts(base: base.id) {
@@ -294,8 +315,10 @@ struct DemoSetup {
         // Tags.
         var tags = DemoInsertBuffer(
             "tags",
-            ["id", "label", "color", "camp_id", "deleted", "created", "created_by", "modified", "modified_by",
-             "description", "type", "seq"])
+            [
+                "id", "label", "color", "camp_id", "deleted", "created", "created_by", "modified", "modified_by",
+                "description", "type", "seq",
+            ])
         let tagDeletedAt = DemoClock.daysBeforeBase(100)
         for base in DemoCatalog.bases {
             let coordinator = DemoCatalog.coordinatorId(ofBase: base.id)
@@ -303,7 +326,8 @@ struct DemoSetup {
                 let id = DemoCatalog.tagId(base: base.id, index: index)
                 let created = DemoClock.daysBeforeBase(362) + base.id * DemoClock.hour + index * 600
                 tags.add([
-                    .int(id), .text(tag.label), .text(tag.color), .int(base.id), .time(tag.isDeleted ? tagDeletedAt : nil),
+                    .int(id), .text(tag.label), .text(tag.color), .int(base.id),
+                    .time(tag.isDeleted ? tagDeletedAt : nil),
                     .time(created), .int(coordinator), .time(tag.isDeleted ? tagDeletedAt : nil),
                     .opt(tag.isDeleted ? coordinator : nil), .text(tag.description), .text(tag.type), .int(index + 1),
                 ])
@@ -319,8 +343,11 @@ struct DemoSetup {
         // review (org 3 → org 1), 3 canceled (org 2 ↔ org 3).
         var agreements = DemoInsertBuffer(
             "transfer_agreement",
-            ["id", "source_organisation_id", "target_organisation_id", "state", "type", "requested_on", "requested_by",
-             "accepted_on", "accepted_by", "terminated_on", "terminated_by", "valid_from", "valid_until", "comment"])
+            [
+                "id", "source_organisation_id", "target_organisation_id", "state", "type", "requested_on",
+                "requested_by", "accepted_on", "accepted_by", "terminated_on", "terminated_by", "valid_from",
+                "valid_until", "comment",
+            ])
         let coordinator = DemoCatalog.coordinatorId(ofBase:)
         agreements.add([
             .int(1), .int(1), .int(2), .text("Accepted"), .text("Bidirectional"), .time(DemoClock.daysBeforeBase(200)),
@@ -335,7 +362,8 @@ struct DemoSetup {
         agreements.add([
             .int(3), .int(2), .int(3), .text("Canceled"), .text("Bidirectional"), .time(DemoClock.daysBeforeBase(300)),
             .int(coordinator(3)), .time(DemoClock.daysBeforeBase(290)), .int(coordinator(5)),
-            .time(DemoClock.daysBeforeBase(250)), .int(coordinator(3)), .time(DemoClock.daysBeforeBase(300)), .null, .null,
+            .time(DemoClock.daysBeforeBase(250)), .int(coordinator(3)), .time(DemoClock.daysBeforeBase(300)), .null,
+            .null,
         ])
         flush(&agreements)
         var agreementDetails = DemoInsertBuffer(
@@ -356,13 +384,15 @@ struct DemoSetup {
                 id: 2, kind: .sent, source: 1, target: 3, agreement: 1, started: day(12, at: 9), sent: day(10, at: 14),
                 receivingStarted: nil, completed: nil, canceled: nil, boxCount: perShipment),
             .init(
-                id: 3, kind: .receiving, source: 2, target: 3, agreement: 1, started: day(20, at: 9), sent: day(18, at: 14),
+                id: 3, kind: .receiving, source: 2, target: 3, agreement: 1, started: day(20, at: 9),
+                sent: day(18, at: 14),
                 receivingStarted: day(15, at: 10), completed: nil, canceled: nil, boxCount: perShipment),
             .init(
                 id: 4, kind: .lost, source: 1, target: 3, agreement: 1, started: day(40, at: 9), sent: day(38, at: 14),
                 receivingStarted: nil, completed: day(30, at: 16), canceled: nil, boxCount: perShipment),
             .init(
-                id: 5, kind: .completed, source: 2, target: 3, agreement: 1, started: day(60, at: 9), sent: day(58, at: 14),
+                id: 5, kind: .completed, source: 2, target: 3, agreement: 1, started: day(60, at: 9),
+                sent: day(58, at: 14),
                 receivingStarted: day(55, at: 10), completed: day(54, at: 16), canceled: nil, boxCount: perShipment),
             .init(
                 id: 6, kind: .canceled, source: 1, target: 3, agreement: 1, started: day(50, at: 9), sent: nil,
@@ -370,16 +400,19 @@ struct DemoSetup {
         ]
         var shipmentRows = DemoInsertBuffer(
             "shipment",
-            ["id", "source_base_id", "target_base_id", "transfer_agreement_id", "state", "started_on", "started_by_id",
-             "canceled_on", "canceled_by_id", "sent_on", "sent_by_id", "receiving_started_on", "receiving_started_by_id",
-             "completed_on", "completed_by_id"])
+            [
+                "id", "source_base_id", "target_base_id", "transfer_agreement_id", "state", "started_on",
+                "started_by_id", "canceled_on", "canceled_by_id", "sent_on", "sent_by_id", "receiving_started_on",
+                "receiving_started_by_id", "completed_on", "completed_by_id",
+            ])
         for shipment in shipments {
             let source = coordinator(shipment.source)
             let target = coordinator(shipment.target)
             shipmentRows.add([
                 .int(shipment.id), .int(shipment.source), .int(shipment.target), .opt(shipment.agreement),
                 .text(shipment.kind.rawValue), .time(shipment.started), .int(source), .time(shipment.canceled),
-                .opt(shipment.canceled.map { _ in source }), .time(shipment.sent), .opt(shipment.sent.map { _ in source }),
+                .opt(shipment.canceled.map { _ in source }), .time(shipment.sent),
+                .opt(shipment.sent.map { _ in source }),
                 .time(shipment.receivingStarted), .opt(shipment.receivingStarted.map { _ in target }),
                 .time(shipment.completed), .opt(shipment.completed.map { _ in target }),
             ])
@@ -413,7 +446,9 @@ struct DemoSetup {
             return DemoLayout.Base(
                 id: base.id, coordinator: DemoCatalog.coordinatorId(ofBase: base.id),
                 volunteer: DemoCatalog.volunteerId(ofBase: base.id),
-                inStockLocations: DemoCatalog.inStockLocationIndices.map { DemoCatalog.locationId(base: base.id, index: $0) },
+                inStockLocations: DemoCatalog.inStockLocationIndices.map {
+                    DemoCatalog.locationId(base: base.id, index: $0)
+                },
                 donatedLocation: DemoCatalog.locationId(base: base.id, index: DemoCatalog.donatedLocationIndex),
                 lostLocation: DemoCatalog.locationId(base: base.id, index: DemoCatalog.lostLocationIndex),
                 scrapLocation: DemoCatalog.locationId(base: base.id, index: DemoCatalog.scrapLocationIndex),
@@ -434,10 +469,12 @@ struct DemoSetup {
     private mutating func buildPeople() {
         var people = DemoInsertBuffer(
             "people",
-            ["id", "parent_id", "seq", "firstname", "lastname", "date_of_birth", "gender", "family_id", "visible",
-             "created", "created_by", "modified", "modified_by", "container", "email", "pass", "language", "comments",
-             "camp_id", "deleted", "notregistered", "bicyclebancomment", "workshopbancomment", "volunteer",
-             "approvalsigned", "signaturefield", "date_of_signature", "phone"])
+            [
+                "id", "parent_id", "seq", "firstname", "lastname", "date_of_birth", "gender", "family_id", "visible",
+                "created", "created_by", "modified", "modified_by", "container", "email", "pass", "language",
+                "comments", "camp_id", "deleted", "notregistered", "bicyclebancomment", "workshopbancomment",
+                "volunteer", "approvalsigned", "signaturefield", "date_of_signature", "phone",
+            ])
         var languages = DemoInsertBuffer("x_people_languages", ["people_id", "language_id"])
         let activeBases = DemoCatalog.bases.filter { !$0.isDeleted }
         let total = activeBases.count * DemoCatalog.peoplePerBase
@@ -461,7 +498,8 @@ struct DemoSetup {
                 for member in 0..<size {
                     let isHead = member == 0
                     let isAdult = member < 2 && (isHead || rng.chance(perMille: 600))
-                    let female = isHead ? headFemale : (member == 1 && isAdult ? !headFemale : rng.chance(perMille: 500))
+                    let female =
+                        isHead ? headFemale : (member == 1 && isAdult ? !headFemale : rng.chance(perMille: 500))
                     let gender = isAdult || rng.chance(perMille: 950) ? (female ? "F" : "M") : ""
                     let first = rng.pick(female ? DemoCatalog.firstNamesFemale : DemoCatalog.firstNamesMale)
                     let births = isAdult ? adultBirths : childBirths
@@ -475,7 +513,8 @@ struct DemoSetup {
                     let language = rng.pick([5, 5, 5, 6, 2, 3])
                     people.add([
                         .int(id), .opt(isHead ? nil : headId), .int(isHead ? 1 : 2), .text(first), .text(lastName),
-                        .text(DemoClock.dateText(birth)), .text(gender), .int(0), .int(1), .time(created), .int(creator),
+                        .text(DemoClock.dateText(birth)), .text(gender), .int(0), .int(1), .time(created),
+                        .int(creator),
                         .time(modified), .opt(modified.map { _ in coordinator }), .text(group), .text(""), .text(""),
                         .int(language), .opt(rng.chance(perMille: 150) ? rng.pick(DemoCatalog.peopleComments) : nil),
                         .int(base.id), deactivated ? .time(modified ?? created) : zeroDate,
@@ -494,7 +533,8 @@ struct DemoSetup {
                     if rng.chance(perMille: 300) {
                         let tag = DemoCatalog.tagId(base: base.id, index: rng.pick(DemoCatalog.peopleTagIndices))
                         relations.add([
-                            .int(nextRelationId), .int(id), .text("People"), .int(tag), .time(created), .int(creator), .null,
+                            .int(nextRelationId), .int(id), .text("People"), .int(tag), .time(created), .int(creator),
+                            .null,
                             .null,
                         ])
                         nextRelationId += 1

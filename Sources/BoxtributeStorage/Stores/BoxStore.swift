@@ -122,10 +122,13 @@ public enum BoxStore {
     ) async throws -> Page<Box> {
         let (conditions, binds, needsProduct) = filter.sql
         let product = needsProduct ? " JOIN products p ON p.id = s.product_id" : ""
+        // The page walks `stock` in modification order (index stock_modified) and stops after a
+        // page; CROSS JOIN keeps SQLite from starting with the base's locations and sorting.
         let paginator = Paginator(
             from: "FROM stock s JOIN locations l ON l.id = s.location_id\(product)", idColumn: "s.id",
             conditions: ["l.camp_id = ?", SQL.notDeleted("s.deleted")] + conditions,
-            binds: [.integer(baseId)] + binds, order: "s.modified DESC, s.id DESC")
+            binds: [.integer(baseId)] + binds, order: "s.modified DESC, s.id DESC",
+            pageFrom: "FROM stock s CROSS JOIN locations l ON l.id = s.location_id\(product)")
         return try await paginator.page(columns: columns, request: request, in: db, decode: decode, id: \.id)
     }
 

@@ -12,9 +12,15 @@ public struct Paginator: Sendable {
     public var binds: [SQLValue]
     /// `ORDER BY` clause content.
     public var order: String
+    /// A `FROM` clause for the page rows only, when their order deserves another join order
+    /// than the count (which keeps `from`).
+    public var pageFrom: String?
 
-    public init(from: String, idColumn: String, conditions: [String], binds: [SQLValue], order: String) {
+    public init(
+        from: String, idColumn: String, conditions: [String], binds: [SQLValue], order: String, pageFrom: String? = nil
+    ) {
         self.from = from
+        self.pageFrom = pageFrom
         self.idColumn = idColumn
         self.conditions = conditions
         self.binds = binds
@@ -28,7 +34,7 @@ public struct Paginator: Sendable {
         let filter = conditions.isEmpty ? "1 = 1" : conditions.joined(separator: " AND ")
         let cursorCondition = "\(idColumn) \(request.forward ? ">" : "<") ?"
         let rows = try await db.query(
-            "SELECT \(columns) \(from) WHERE \(filter) AND \(cursorCondition) ORDER BY \(order) LIMIT \(request.limit + 1)",
+            "SELECT \(columns) \(pageFrom ?? from) WHERE \(filter) AND \(cursorCondition) ORDER BY \(order) LIMIT \(request.limit + 1)",
             binds + [.integer(request.cursor)]
         ).map(decode)
         var total = 0

@@ -95,7 +95,8 @@ struct DemoDataTests {
                 await second.close()
             }
         }
-        for table in ["stock", "qr", "history", "tags_relations", "shipment_detail", "people", "products", "locations"] {
+        for table in ["stock", "qr", "history", "tags_relations", "shipment_detail", "people", "products", "locations"]
+        {
             let a = try await dump(table, in: first)
             let b = try await dump(table, in: second)
             #expect(!a.isEmpty, "\(table)")
@@ -145,7 +146,8 @@ struct DemoDataTests {
         let deleted = try await count("SELECT COUNT(*) FROM stock WHERE deleted <> '0000-00-00 00:00:00'", in: database)
         #expect(deleted > 0)
         #expect(
-            try await count("SELECT COUNT(*) FROM history WHERE tablename = 'stock' AND changes = 'Record deleted'", in: database)
+            try await count(
+                "SELECT COUNT(*) FROM history WHERE tablename = 'stock' AND changes = 'Record deleted'", in: database)
                 == deleted)
         #expect(try await count("SELECT COUNT(*) FROM stock WHERE deleted IS NULL", in: database) == 0)
         // Exactly one creation entry per box; modified never before created.
@@ -154,7 +156,8 @@ struct DemoDataTests {
                 "SELECT COUNT(*) FROM stock s WHERE (SELECT COUNT(*) FROM history h WHERE h.tablename = 'stock' AND h.record_id = s.id AND h.changes = 'Record created') <> 1",
                 in: database) == 0)
         #expect(try await count("SELECT COUNT(*) FROM stock WHERE modified < created", in: database) == 0)
-        #expect(try await count("SELECT COUNT(*) FROM stock WHERE modified >= '2026-01-01 00:00:00'", in: database) == 0)
+        #expect(
+            try await count("SELECT COUNT(*) FROM stock WHERE modified >= '2026-01-01 00:00:00'", in: database) == 0)
         #expect(try await count("SELECT COUNT(*) FROM tags_relations WHERE deleted_on IS NOT NULL", in: database) > 0)
         // Every foreign key holds.
         #expect(try await database.query("PRAGMA foreign_key_check", []).isEmpty)
@@ -175,9 +178,11 @@ struct DemoDataTests {
         }
         // Every shipment state appears, each box has one detail, and states match.
         let states = try await database.query("SELECT state FROM shipment ORDER BY id", [])
-        #expect(states.map { $0.string(0) ?? "" } == ["Preparing", "Sent", "Receiving", "Lost", "Completed", "Canceled"])
-        #expect(try await count("SELECT COUNT(DISTINCT box_id) FROM shipment_detail", in: database)
-            == (try await count("SELECT COUNT(*) FROM shipment_detail", in: database)))
+        #expect(
+            states.map { $0.string(0) ?? "" } == ["Preparing", "Sent", "Receiving", "Lost", "Completed", "Canceled"])
+        #expect(
+            try await count("SELECT COUNT(DISTINCT box_id) FROM shipment_detail", in: database)
+                == (try await count("SELECT COUNT(*) FROM shipment_detail", in: database)))
         let mismatched = try await count(
             """
             SELECT COUNT(*) FROM shipment_detail d JOIN shipment sh ON sh.id = d.shipment_id JOIN stock s ON s.id = d.box_id \
