@@ -11,6 +11,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "boxtribute", targets: ["BoxtributeCLI"]),
+        .executable(name: "boxtribute-benchmark", targets: ["BoxtributeBenchmark"]),
         .library(name: "BoxtributeServer", targets: ["BoxtributeServer"]),
     ],
     dependencies: [
@@ -84,6 +85,12 @@ let package = Package(
             name: "BoxtributeTestSupport",
             dependencies: ["BoxtributeCore", "BoxtributeStorage", .product(name: "Logging", package: "swift-log")],
             path: "Tests/Support",
+            swiftSettings: swiftSettings
+        ),
+        // In-process benchmark of the GraphQL layer (`swift run -c release boxtribute-benchmark`).
+        .executableTarget(
+            name: "BoxtributeBenchmark",
+            dependencies: ["BoxtributeGraphQL", "BoxtributeStorage", .product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings
         ),
         .testTarget(

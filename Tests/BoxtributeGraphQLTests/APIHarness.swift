@@ -22,7 +22,9 @@ struct APIHarness {
     }
 
     static func make(_ variant: APIVariant = .full, introspection: Bool = true) async throws -> APIHarness {
-        APIHarness(api: try GraphQLAPI(variant: variant, introspection: introspection), database: try await Fixtures.makeDatabase())
+        APIHarness(
+            api: try GraphQLAPI(variant: variant, introspection: introspection),
+            database: try await Fixtures.makeDatabase())
     }
 
     func run(
@@ -32,6 +34,7 @@ struct APIHarness {
         let context = ResolverContext(user: user, database: database)
         let response = await api.handle(
             GraphQLRequest(query: query, variables: variables, operationName: operationName), context: context)
-        return Answer(status: response.status, json: JSONValue.parse(response.body) ?? .null, statements: context.statementCount)
+        return Answer(
+            status: response.status, json: JSONValue.parse(response.body) ?? .null, statements: context.statementCount)
     }
 }

@@ -1,7 +1,7 @@
 import BoxtributeCore
 import BoxtributeStorage
-import Foundation
 import BoxtributeTestSupport
+import Foundation
 import GraphQL
 import OrderedCollections
 import Testing
@@ -25,7 +25,8 @@ struct BoxQueryTests {
         #expect(
             answer.data?["box"]
                 == [
-                    "id": "1", "labelIdentifier": "10000001", "state": "InStock", "numberOfItems": 10, "comment": "Warm",
+                    "id": "1", "labelIdentifier": "10000001", "state": "InStock", "numberOfItems": 10,
+                    "comment": "Warm",
                     "weight": 7.8, "monetaryValue": 12.5, "measureValue": nil, "deletedOn": nil,
                     "location": [
                         "__typename": "ClassicLocation", "id": "1", "name": "WH Lesvos", "defaultBoxState": "InStock",
@@ -44,8 +45,10 @@ struct BoxQueryTests {
     @Test("measure boxes show their value in the display unit")
     func measureBox() async throws {
         let api = try await APIHarness.make()
-        let answer = await api.run(#"{ box(labelIdentifier: "10000002") { measureValue displayUnit { name symbol } size { id } } }"#)
-        #expect(answer.data?["box"] == ["measureValue": 1500, "displayUnit": ["name": "gram", "symbol": "g"], "size": nil])
+        let answer = await api.run(
+            #"{ box(labelIdentifier: "10000002") { measureValue displayUnit { name symbol } size { id } } }"#)
+        #expect(
+            answer.data?["box"] == ["measureValue": 1500, "displayUnit": ["name": "gram", "symbol": "g"], "size": nil])
     }
 
     @Test("a missing box is BAD_USER_INPUT; a foreign box is FORBIDDEN")
@@ -62,7 +65,9 @@ struct BoxQueryTests {
     @Test("boxes in a shipment are readable from either end of the shipment")
     func boxInTransit() async throws {
         let api = try await APIHarness.make()
-        let target = await api.run(#"{ box(labelIdentifier: "10000006") { state location { id } product { id } } }"#, as: Fixtures.thessalonikiCoordinator)
+        let target = await api.run(
+            #"{ box(labelIdentifier: "10000006") { state location { id } product { id } } }"#,
+            as: Fixtures.thessalonikiCoordinator)
         // Lenient fields: the receiving side sees the box but not the sender's location or product.
         #expect(target.data?["box"] == ["state": "InTransit", "location": nil, "product": nil])
         let outsider = await api.run(#"{ box(labelIdentifier: "10000006") { state } }"#, as: Fixtures.samosVolunteer)
@@ -73,10 +78,12 @@ struct BoxQueryTests {
     func boxesPage() async throws {
         let api = try await APIHarness.make()
         let answer = await api.run(
-            #"{ boxes(baseId: "1") { totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } elements { labelIdentifier } } }"#)
+            #"{ boxes(baseId: "1") { totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } elements { labelIdentifier } } }"#
+        )
         let page = try #require(answer.data?["boxes"])
         #expect(page["totalCount"] == 4)
-        #expect(page["elements"]?.array?.map { $0["labelIdentifier"] } == ["10000002", "10000001", "10000006", "10000003"])
+        #expect(
+            page["elements"]?.array?.map { $0["labelIdentifier"] } == ["10000002", "10000001", "10000006", "10000003"])
         #expect(page["pageInfo"]?["hasNextPage"] == false)
         #expect(page["pageInfo"]?["startCursor"] == .string(Cursor.encode(2)))
     }
@@ -101,13 +108,16 @@ struct BoxQueryTests {
     @Test("boxes paginates by id cursor")
     func boxesPagination() async throws {
         let api = try await APIHarness.make()
-        let first = await api.run(#"{ boxes(baseId: "1", paginationInput: {first: 2}) { pageInfo { hasNextPage endCursor } elements { id } } }"#)
+        let first = await api.run(
+            #"{ boxes(baseId: "1", paginationInput: {first: 2}) { pageInfo { hasNextPage endCursor } elements { id } } }"#
+        )
         #expect(first.data?["boxes"]?["elements"]?.array?.count == 2)
         #expect(first.data?["boxes"]?["pageInfo"]?["hasNextPage"] == true)
         let invalid = await api.run(#"{ boxes(baseId: "1", paginationInput: {last: 2}) { totalCount } }"#)
         #expect(invalid.data == .null)
         #expect(invalid.firstCode == "BAD_USER_INPUT")
-        #expect(invalid.errors.first?["extensions"]?["description"] == "Invalid pagination input: missing 'before' field.")
+        #expect(
+            invalid.errors.first?["extensions"]?["description"] == "Invalid pagination input: missing 'before' field.")
     }
 
     @Test("boxes of a foreign base is FORBIDDEN")
@@ -144,7 +154,8 @@ struct BoxQueryTests {
     @Test("history merges changes and tag assignments, newest first")
     func history() async throws {
         let api = try await APIHarness.make()
-        let answer = await api.run(#"{ box(labelIdentifier: "10000001") { history { id changes changeDate user { id } } } }"#)
+        let answer = await api.run(
+            #"{ box(labelIdentifier: "10000001") { history { id changes changeDate user { id } } } }"#)
         let history = try #require(answer.data?["box"]?["history"]?.array)
         #expect(
             history.map { $0["changes"] ?? .null } == [
@@ -163,7 +174,9 @@ struct BoxQueryTests {
         #expect(history[0]["user"] == ["id": "2"])
     }
 
-    @Test("Reference quirk fixed: history rows whose names cannot be resolved are left out, keeping ids and texts aligned")
+    @Test(
+        "Reference quirk fixed: history rows whose names cannot be resolved are left out, keeping ids and texts aligned"
+    )
     func historyUnresolvable() async throws {
         let api = try await APIHarness.make()
         let answer = await api.run(#"{ box(labelIdentifier: "10000001") { history { id changes } } }"#)
@@ -186,7 +199,10 @@ struct BoxQueryTests {
         let foreign = await api.run(query, variables: ["code": .string("c81e728d9d4c2f636f067f89cc14862c")])
         #expect(
             foreign.data?["qrCode"]?["box"]
-                == ["__typename": "UnauthorizedForBaseError", "id": "3", "name": "Thessaloniki", "organisationName": "Aid Org B"])
+                == [
+                    "__typename": "UnauthorizedForBaseError", "id": "3", "name": "Thessaloniki",
+                    "organisationName": "Aid Org B",
+                ])
         let unassigned = await api.run(query, variables: ["code": .string("a87ff679a2f3e71d9181a67b7542122c")])
         #expect(unassigned.data?["qrCode"]?["box"] == .null)
         let missing = await api.run(query, variables: ["code": .string("nope")])

@@ -8,7 +8,8 @@ struct CoreQueryTests {
     @Test("bases lists the user's non-deleted bases")
     func bases() async throws {
         let api = try await APIHarness.make()
-        let answer = await api.run("{ bases { id name monetaryCurrencyCode freeshopCurrencyName organisation { name } } }")
+        let answer = await api.run(
+            "{ bases { id name monetaryCurrencyCode freeshopCurrencyName organisation { name } } }")
         #expect(answer.status == 200)
         #expect(
             answer.data == [
@@ -51,7 +52,8 @@ struct CoreQueryTests {
         let missing = await api.run(#"{ base(id: "99") { name } }"#, as: Fixtures.god)
         #expect(missing.firstCode == "BAD_USER_INPUT")
         #expect(
-            missing.errors.first?["extensions"]?["description"] == "The requested resource does not exist in the database.")
+            missing.errors.first?["extensions"]?["description"]
+                == "The requested resource does not exist in the database.")
         let found = await api.run(#"{ base(id: "1") { name instockBoxesCount instockItemsCount } }"#)
         #expect(found.data == ["base": ["name": "Lesvos", "instockBoxesCount": 2, "instockItemsCount": 10]])
     }
@@ -98,13 +100,15 @@ struct CoreQueryTests {
     func organisations() async throws {
         let api = try await APIHarness.make()
         let answer = await api.run("{ organisations { id name } }")
-        #expect(answer.data == ["organisations": [["id": "1", "name": "Aid Org A"], ["id": "2", "name": "Aid Org B"]]])
+        #expect(
+            answer.data == ["organisations": [["id": "1", "name": "Aid Org A"], ["id": "2", "name": "Aid Org B"]]])
     }
 
     @Test("user shows email, organisation and bases only to the user themself")
     func user() async throws {
         let api = try await APIHarness.make()
-        let own = await api.run(#"{ user(id: "2") { name email organisation { id } bases { id } validFirstDay validLastDay lastLogin } }"#)
+        let own = await api.run(
+            #"{ user(id: "2") { name email organisation { id } bases { id } validFirstDay validLastDay lastLogin } }"#)
         #expect(
             own.data == [
                 "user": [

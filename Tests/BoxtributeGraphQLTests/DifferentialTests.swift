@@ -17,20 +17,55 @@ import Testing
 struct DifferentialTests {
     static let documents: [(query: String, variables: [String: Map])] = [
         ("{ bases { id name organisation { id name } } organisations { name } }", [:]),
-        (#"{ base(id: "1") { locations { id name defaultBoxState createdBy { name } } products { name gender price } tags { name type } } }"#, [:]),
-        (#"{ a: base(id: "1") { ...F } b: base(id: "2") { ...F } } fragment F on Base { id name instockBoxesCount instockItemsCount }"#, [:]),
-        (#"{ boxes(baseId: "1") { totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } elements { id labelIdentifier state numberOfItems weight monetaryValue measureValue comment deletedOn product { name category { name hasGender } sizeRange { name sizes { label } } } size { label } displayUnit { symbol } weightDisplayUnit { name } qrCode { code createdOn } tags { id name } createdBy { name } lastModifiedOn sourceBox { id } } } }"#, [:]),
-        (#"query($b: ID!, $p: PaginationInput, $f: FilterBoxInput) { boxes(baseId: $b, paginationInput: $p, filterInput: $f) { totalCount elements { id } } }"#,
-         ["b": .string("1"), "p": .dictionary(["first": .number(2)]), "f": .dictionary(["states": .array([.string("InStock"), .string("Lost")])])]),
-        (#"{ box(labelIdentifier: "10000001") { history { id changes changeDate user { name } } tags { name lastUsedOn } } }"#, [:]),
-        (#"query($skip: Boolean!) { organisation(id: "1") { name bases { name tags @skip(if: $skip) { id } } } }"#, ["skip": .bool(false)]),
-        (#"{ user(id: "2") { name email validFirstDay bases { name } organisation { name } } other: user(id: "3") { name email } }"#, [:]),
-        (#"{ products(paginationInput: {before: "MDAwMDAwMDM=", last: 1}) { totalCount elements { id type standardProduct { name } } pageInfo { hasPreviousPage hasNextPage } } }"#, [:]),
-        ("{ productCategories { id name hasGender products { totalCount } } sizeRanges { id name label sizes { name } units { name symbol } } }", [:]),
-        (#"{ tag(id: "1") { id name description color type base { id } createdOn createdBy { id } lastModifiedBy { id } } tags { id } }"#, [:]),
+        (
+            #"{ base(id: "1") { locations { id name defaultBoxState createdBy { name } } products { name gender price } tags { name type } } }"#,
+            [:]
+        ),
+        (
+            #"{ a: base(id: "1") { ...F } b: base(id: "2") { ...F } } fragment F on Base { id name instockBoxesCount instockItemsCount }"#,
+            [:]
+        ),
+        (
+            #"{ boxes(baseId: "1") { totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } elements { id labelIdentifier state numberOfItems weight monetaryValue measureValue comment deletedOn product { name category { name hasGender } sizeRange { name sizes { label } } } size { label } displayUnit { symbol } weightDisplayUnit { name } qrCode { code createdOn } tags { id name } createdBy { name } lastModifiedOn sourceBox { id } } } }"#,
+            [:]
+        ),
+        (
+            #"query($b: ID!, $p: PaginationInput, $f: FilterBoxInput) { boxes(baseId: $b, paginationInput: $p, filterInput: $f) { totalCount elements { id } } }"#,
+            [
+                "b": .string("1"), "p": .dictionary(["first": .number(2)]),
+                "f": .dictionary(["states": .array([.string("InStock"), .string("Lost")])]),
+            ]
+        ),
+        (
+            #"{ box(labelIdentifier: "10000001") { history { id changes changeDate user { name } } tags { name lastUsedOn } } }"#,
+            [:]
+        ),
+        (
+            #"query($skip: Boolean!) { organisation(id: "1") { name bases { name tags @skip(if: $skip) { id } } } }"#,
+            ["skip": .bool(false)]
+        ),
+        (
+            #"{ user(id: "2") { name email validFirstDay bases { name } organisation { name } } other: user(id: "3") { name email } }"#,
+            [:]
+        ),
+        (
+            #"{ products(paginationInput: {before: "MDAwMDAwMDM=", last: 1}) { totalCount elements { id type standardProduct { name } } pageInfo { hasPreviousPage hasNextPage } } }"#,
+            [:]
+        ),
+        (
+            "{ productCategories { id name hasGender products { totalCount } } sizeRanges { id name label sizes { name } units { name symbol } } }",
+            [:]
+        ),
+        (
+            #"{ tag(id: "1") { id name description color type base { id } createdOn createdBy { id } lastModifiedBy { id } } tags { id } }"#,
+            [:]
+        ),
         (#"{ product(id: "5") { name } bases { id } }"#, [:]),
         (#"{ boxes(baseId: "2") { totalCount } }"#, [:]),
-        (#"{ location(id: "1") { name boxes(paginationInput: {first: 1}) { totalCount elements { labelIdentifier } } } }"#, [:]),
+        (
+            #"{ location(id: "1") { name boxes(paginationInput: {first: 1}) { totalCount elements { labelIdentifier } } } }"#,
+            [:]
+        ),
     ]
 
     @Test("identical results for every document", arguments: documents.indices)
@@ -44,19 +79,23 @@ struct DifferentialTests {
         #expect(validate(schema: reference, ast: document).isEmpty)
         let context = ResolverContext(user: Fixtures.lesvosCoordinator, database: harness.database)
         let result = try await GraphQL.execute(
-            schema: reference, documentAST: document, rootValue: RootValue(), context: context, variableValues: variables)
+            schema: reference, documentAST: document, rootValue: RootValue(), context: context,
+            variableValues: variables)
 
         let referenceData = JSONValue.parse(Array(try GraphQLJSONEncoder().encode(result.data ?? .null))) ?? .null
         #expect(ours.data == referenceData, "document \(index): \(result.errors.map(\.message))")
         let ourPaths = Set(ours.errors.map { $0["path"]?.description ?? "" })
-        let referencePaths = Set(result.errors.map { error in
-            JSONValue.array(error.path.elements.map { element in
-                switch element {
-                case .index(let position): JSONValue.number(Double(position))
-                case .key(let key): JSONValue.string(key)
-                }
-            }).description
-        })
+        let referencePaths = Set(
+            result.errors.map { error in
+                JSONValue.array(
+                    error.path.elements.map { element in
+                        switch element {
+                        case .index(let position): JSONValue.number(Double(position))
+                        case .key(let key): JSONValue.string(key)
+                        }
+                    }
+                ).description
+            })
         #expect(ourPaths == referencePaths, "document \(index)")
     }
 

@@ -30,7 +30,8 @@ struct ExecutorTests {
             """
         let answer = await api.run(query, variables: ["id": .number(1), "skipId": .bool(true)])
         #expect(answer.data == ["base": ["name": "Lesvos"]])
-        let other = await api.run(query, variables: ["id": .string("1"), "withName": .bool(false), "skipId": .bool(false)])
+        let other = await api.run(
+            query, variables: ["id": .string("1"), "withName": .bool(false), "skipId": .bool(false)])
         #expect(other.data == ["base": ["id": "1"]])
     }
 
@@ -63,9 +64,11 @@ struct ExecutorTests {
         #expect(syntax.errors.first?["message"]?.string?.hasPrefix("Syntax Error") == true)
         let unknown = await api.run("{ bases { nope } }")
         #expect(unknown.status == 400)
-        let badDate = await api.run(#"{ boxes(baseId: "1", filterInput: {lastModifiedFrom: "2021-13-01"}) { totalCount } }"#)
+        let badDate = await api.run(
+            #"{ boxes(baseId: "1", filterInput: {lastModifiedFrom: "2021-13-01"}) { totalCount } }"#)
         #expect(badDate.status == 400)
-        let noQuery = await api.api.handle(GraphQLRequest(query: nil), context: ResolverContext(user: nil, database: api.database))
+        let noQuery = await api.api.handle(
+            GraphQLRequest(query: nil), context: ResolverContext(user: nil, database: api.database))
         #expect(noQuery.status == 400)
         #expect(JSONValue.parse(noQuery.body)?["errors"]?[0]?["message"] == "The query must be a string.")
     }
@@ -127,8 +130,13 @@ struct ExecutorTests {
     @Test("the public API lists the standard product catalogue without authentication")
     func publicAPI() async throws {
         let api = try await APIHarness.make(.public)
-        let answer = await api.run("{ standardProducts { id name categoryName sizeRangeName gender version } }", as: nil)
-        #expect(answer.data?["standardProducts"]?[0] == ["id": "1", "name": "T-shirt", "categoryName": "Tops", "sizeRangeName": "S, M, L", "gender": "UnisexAdult", "version": 1])
+        let answer = await api.run(
+            "{ standardProducts { id name categoryName sizeRangeName gender version } }", as: nil)
+        #expect(
+            answer.data?["standardProducts"]?[0] == [
+                "id": "1", "name": "T-shirt", "categoryName": "Tops", "sizeRangeName": "S, M, L",
+                "gender": "UnisexAdult", "version": 1,
+            ])
         #expect(answer.data?["standardProducts"]?.array?.count == 3)
     }
 

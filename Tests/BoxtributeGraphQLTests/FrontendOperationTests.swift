@@ -23,7 +23,9 @@ struct FrontendOperationTests {
     /// The root fields an operation selects (through fragments too).
     static func rootFields(of document: Document) -> Set<String> {
         var fragments: [String: FragmentDefinition] = [:]
-        for case let fragment as FragmentDefinition in document.definitions { fragments[fragment.name.value] = fragment }
+        for case let fragment as FragmentDefinition in document.definitions {
+            fragments[fragment.name.value] = fragment
+        }
         var names: Set<String> = []
         func collect(_ selectionSet: SelectionSet) {
             for selection in selectionSet.selections {
@@ -41,7 +43,9 @@ struct FrontendOperationTests {
 
     @Test("every query whose root fields we serve validates against our schema", .enabled(if: SharedData.isAvailable))
     func queriesInScopeValidate() throws {
-        let schemas = ["full": try GraphQLAPI(variant: .full).schema, "public": try GraphQLAPI(variant: .public).schema]
+        let schemas = [
+            "full": try GraphQLAPI(variant: .full).schema, "public": try GraphQLAPI(variant: .public).schema,
+        ]
         var checked = 0
         for operation in try Self.operations() where operation.kind == "query" {
             let schema = try #require(schemas[operation.api])

@@ -10,7 +10,9 @@ import Logging
 public enum Fixtures {
     public enum Org { public static let aidA = 1, aidB = 2 }
     public enum BaseID { public static let lesvos = 1, samos = 2, thessaloniki = 3, closed = 4 }
-    public enum UserID { public static let god = 1, lesvosCoordinator = 2, samosVolunteer = 3, thessalonikiCoordinator = 4 }
+    public enum UserID {
+        public static let god = 1, lesvosCoordinator = 2, samosVolunteer = 3, thessalonikiCoordinator = 4
+    }
     public enum LocationID {
         public static let lesvosWarehouse = 1, lesvosLost = 2, lesvosDeleted = 3, samosWarehouse = 4
         public static let thessalonikiWarehouse = 5, lesvosDistributionSpot = 6

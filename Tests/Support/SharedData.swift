@@ -9,7 +9,8 @@ public enum SharedData {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent()
         let directory = root.deletingLastPathComponent().appendingPathComponent("shared/data")
-        return FileManager.default.fileExists(atPath: directory.appendingPathComponent("init.sql").path) ? directory : nil
+        return FileManager.default.fileExists(atPath: directory.appendingPathComponent("init.sql").path)
+            ? directory : nil
     }
 
     public static var initDump: URL? { directory?.appendingPathComponent("init.sql") }

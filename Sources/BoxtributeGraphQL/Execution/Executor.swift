@@ -123,6 +123,7 @@ private final class Run {
 
     func executeObjects(_ items: [Pending], typeName: String, selectionSets: [SelectionSet]) async {
         let groups = collectFields(typeName: typeName, selectionSets: selectionSets)
+        for item in items { item.node.reserveCapacity(groups.count) }
         let fieldMap = compiled.objects[typeName] ?? [:]
         for (responseKey, fieldNodes) in groups {
             let fieldName = fieldNodes[0].name.value

@@ -13,6 +13,12 @@ final class ObjectNode {
         nonNull.reserveCapacity(capacity)
     }
 
+    func reserveCapacity(_ capacity: Int) {
+        keys.reserveCapacity(capacity)
+        values.reserveCapacity(capacity)
+        nonNull.reserveCapacity(capacity)
+    }
+
     func append(_ key: String, _ value: ResultNode, nonNull isNonNull: Bool) {
         keys.append(key)
         values.append(value)
@@ -21,7 +27,7 @@ final class ObjectNode {
 }
 
 /// A node of the response tree before null propagation.
-indirect enum ResultNode {
+enum ResultNode {
     case null
     case string(String)
     case int(Int)

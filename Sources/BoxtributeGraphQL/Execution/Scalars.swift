@@ -154,7 +154,8 @@ enum Scalars {
         guard hour < 24, minute < 60, second < 60 else {
             throw Invalid(message: "Invalid isoformat string: '\(text)'")
         }
-        let local = CivilCalendar.dayNumber(year: year, month: month, day: day) * 86400 + hour * 3600 + minute * 60 + second
+        let local =
+            CivilCalendar.dayNumber(year: year, month: month, day: day) * 86400 + hour * 3600 + minute * 60 + second
         return CivilCalendar.databaseText(epochSeconds: local - offsetSeconds)
     }
 
@@ -170,7 +171,5 @@ enum Scalars {
         guard !bytes.isEmpty, bytes.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return nil }
         return bytes.reduce(0) { $0 * 10 + Int($1 - 48) }
     }
-
-
 
 }

@@ -5,7 +5,9 @@ import BoxtributeStorage
 enum BoxAccess {
     /// Per box id: success, `Forbidden`, or `DomainError.notFound` (box in a shipment state
     /// without an active shipment detail).
-    static func check(_ boxes: [Box], action: String, context: ResolverContext) async throws
+    static func check(
+        _ boxes: [Box], action: String, context: ResolverContext
+    ) async throws
         -> [Int: Result<Void, any Error>]
     {
         guard !boxes.isEmpty else { return [:] }
@@ -13,7 +15,8 @@ enum BoxAccess {
         let permission = "stock:\(action)"
         let travelling = boxes.filter(\.state.isInShipment)
         let shipmentBases = try await BoxStore.activeShipmentBases(ofBoxes: travelling.map(\.id), in: context)
-        let locations = try await LocationStore.byIds(boxes.filter { !$0.state.isInShipment }.map(\.locationId), in: context)
+        let locations = try await LocationStore.byIds(
+            boxes.filter { !$0.state.isInShipment }.map(\.locationId), in: context)
         var result: [Int: Result<Void, any Error>] = [:]
         for box in boxes {
             result[box.id] = Result {

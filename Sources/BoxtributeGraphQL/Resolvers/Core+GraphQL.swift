@@ -103,7 +103,9 @@ enum CoreTypeResolvers {
 
     /// In-stock totals per base, for the bases the user may read locations of.
     /// Requires `location:read` at all (spec 03 §1.1).
-    private static func inStockTotals(_ bases: [Base], context: ResolverContext) async throws
+    private static func inStockTotals(
+        _ bases: [Base], context: ResolverContext
+    ) async throws
         -> [Int: (boxes: Int, items: Int)]
     {
         let user = try context.currentUser

@@ -171,7 +171,8 @@ enum DistributionResolvers {
                 ) { try await DistributionStore.unboxedItemsCollections(ofEvents: $0, in: context) }
             }
             type.batch("distributionEventsTrackingGroup") { events, _, context in
-                try await permittedPerBase(events, permission: "distro_event:read", context: context, baseId: \.baseId) {
+                try await permittedPerBase(events, permission: "distro_event:read", context: context, baseId: \.baseId)
+                {
                     permitted in
                     let ids = permitted.compactMap(\.trackingGroupId)
                     let groups = ids.isEmpty ? [:] : try await DistributionStore.trackingGroups(ids: ids, in: context)

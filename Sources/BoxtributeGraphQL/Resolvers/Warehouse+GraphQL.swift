@@ -36,7 +36,9 @@ enum WarehouseTypeResolvers {
                     do {
                         try user.authorize("stock:read", baseId: location.baseId)
                         outcomes.append(
-                            .success(try await BoxStore.page(locationId: location.id, filter: filter, request: request, in: context)))
+                            .success(
+                                try await BoxStore.page(
+                                    locationId: location.id, filter: filter, request: request, in: context)))
                     } catch {
                         outcomes.append(.failure(error))
                     }
@@ -161,14 +163,16 @@ enum WarehouseTypeResolvers {
             type.related("sizeRange", permission: "size_range:read", id: \.sizeRangeId) { ids, context in
                 try await ReferenceDataStore.sizeRanges(ids: ids, in: context).byId
             }
-            type.related("standardProduct", permission: "standard_product:read", id: \.standardProductId) { ids, context in
+            type.related("standardProduct", permission: "standard_product:read", id: \.standardProductId) {
+                ids, context in
                 try await StandardProductStore.byIds(ids, in: context)
             }
             type.batch("base") { products, _, context in
                 try await basesChecked(products.map(\.baseId), permission: "base:read", context: context)
             }
             type.batchValues("instockItemsCount") { products, _, context in
-                let totals = try await BoxStore.itemTotals(ofProducts: products.map(\.id), states: [.inStock], in: context)
+                let totals = try await BoxStore.itemTotals(
+                    ofProducts: products.map(\.id), states: [.inStock], in: context)
                 return products.map { totals[$0.id] ?? 0 }
             }
             type.batchValues("transferItemsCount") { products, _, context in
@@ -272,7 +276,9 @@ enum WarehouseTypeResolvers {
     }
 
     /// Loads the bases of a batch, failing per parent where the user lacks `permission` for it.
-    static func basesChecked(_ baseIds: [Int], permission: String, context: ResolverContext) async throws
+    static func basesChecked(
+        _ baseIds: [Int], permission: String, context: ResolverContext
+    ) async throws
         -> [FieldOutcome]
     {
         try await permittedPerBase(baseIds, permission: permission, context: context, baseId: { $0 }) { permitted in

@@ -169,7 +169,8 @@ enum PublicResolvers {
         registry.object("Query", RootValue.self) { query in
             query.root("standardProducts") { _, context in
                 try await StandardProductStore.publicList(in: context).map {
-                    StandardProductInfo(product: $0.product, categoryName: $0.categoryName, sizeRangeName: $0.sizeRangeName)
+                    StandardProductInfo(
+                        product: $0.product, categoryName: $0.categoryName, sizeRangeName: $0.sizeRangeName)
                 }
             }
         }

@@ -24,6 +24,7 @@ public protocol SQLQuerying: Sendable {
 public protocol SQLConnection: SQLQuerying {
     var dialect: SQLDialect { get }
     /// Runs a data-changing statement.
+    @discardableResult
     func execute(_ sql: String, _ binds: [SQLValue]) async throws -> SQLExecution
 }
 

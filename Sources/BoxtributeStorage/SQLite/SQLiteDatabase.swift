@@ -130,6 +130,7 @@ struct SQLiteSession: SQLConnection {
         return rows.map { row in SQLRow(columns: columns, values: row.columns.map { SQLValue($0.data) }) }
     }
 
+    @discardableResult
     func execute(_ sql: String, _ binds: [SQLValue]) async throws -> SQLExecution {
         _ = try await query(sql, binds)
         let id = try await connection.lastAutoincrementID()

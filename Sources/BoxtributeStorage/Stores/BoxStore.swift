@@ -102,7 +102,8 @@ public enum BoxStore {
         let unique = Array(Set(ids))
         guard !unique.isEmpty else { return [:] }
         let rows = try await db.query(
-            "SELECT \(columns) FROM stock s WHERE s.id IN (\(SQL.placeholders(unique.count)))", unique.map(SQLValue.init))
+            "SELECT \(columns) FROM stock s WHERE s.id IN (\(SQL.placeholders(unique.count)))",
+            unique.map(SQLValue.init))
         return Dictionary(rows.map(decode).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
@@ -113,7 +114,8 @@ public enum BoxStore {
         let rows = try await db.query(
             "SELECT \(columns) FROM stock s WHERE s.qr_id IN (\(SQL.placeholders(unique.count)))",
             unique.map(SQLValue.init))
-        return Dictionary(rows.map(decode).compactMap { box in box.qrId.map { ($0, box) } }, uniquingKeysWith: { a, _ in a })
+        return Dictionary(
+            rows.map(decode).compactMap { box in box.qrId.map { ($0, box) } }, uniquingKeysWith: { a, _ in a })
     }
 
     /// A page of the non-deleted boxes of a base, newest modification first (`boxes` query).
@@ -145,7 +147,9 @@ public enum BoxStore {
     }
 
     /// Number of in-stock boxes and their items per base, over the given bases.
-    public static func inStockTotals(ofBases baseIds: [Int], in db: any SQLQuerying) async throws
+    public static func inStockTotals(
+        ofBases baseIds: [Int], in db: any SQLQuerying
+    ) async throws
         -> [Int: (boxes: Int, items: Int)]
     {
         guard !baseIds.isEmpty else { return [:] }
@@ -161,7 +165,9 @@ public enum BoxStore {
     }
 
     /// Sum of items of non-deleted boxes per product, for boxes in `states`.
-    public static func itemTotals(ofProducts productIds: [Int], states: [BoxState], in db: any SQLQuerying)
+    public static func itemTotals(
+        ofProducts productIds: [Int], states: [BoxState], in db: any SQLQuerying
+    )
         async throws -> [Int: Int]
     {
         guard !productIds.isEmpty else { return [:] }
@@ -178,7 +184,9 @@ public enum BoxStore {
     }
 
     /// The source and target bases of the active shipment of each box, keyed by box id.
-    public static func activeShipmentBases(ofBoxes boxIds: [Int], in db: any SQLQuerying) async throws
+    public static func activeShipmentBases(
+        ofBoxes boxIds: [Int], in db: any SQLQuerying
+    ) async throws
         -> [Int: [Int]]
     {
         guard !boxIds.isEmpty else { return [:] }
@@ -210,7 +218,8 @@ public enum QrCodeStore {
         let unique = Array(Set(ids))
         guard !unique.isEmpty else { return [:] }
         let rows = try await db.query(
-            "SELECT id, code, created FROM qr WHERE id IN (\(SQL.placeholders(unique.count)))", unique.map(SQLValue.init))
+            "SELECT id, code, created FROM qr WHERE id IN (\(SQL.placeholders(unique.count)))",
+            unique.map(SQLValue.init))
         return Dictionary(rows.map(decode).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 }

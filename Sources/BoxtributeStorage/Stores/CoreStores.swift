@@ -15,7 +15,8 @@ public enum BaseStore {
         let unique = Array(Set(ids))
         guard !unique.isEmpty else { return [:] }
         let rows = try await db.query(
-            "SELECT \(columns) FROM camps c WHERE c.id IN (\(SQL.placeholders(unique.count)))", unique.map(SQLValue.init))
+            "SELECT \(columns) FROM camps c WHERE c.id IN (\(SQL.placeholders(unique.count)))",
+            unique.map(SQLValue.init))
         return Dictionary(rows.map(decode).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
@@ -33,7 +34,9 @@ public enum BaseStore {
     }
 
     /// Bases of the organisations `organisationIds`, id order.
-    public static func ofOrganisations(_ organisationIds: [Int], includeDeleted: Bool, in db: any SQLQuerying)
+    public static func ofOrganisations(
+        _ organisationIds: [Int], includeDeleted: Bool, in db: any SQLQuerying
+    )
         async throws -> [Base]
     {
         guard !organisationIds.isEmpty else { return [] }
@@ -141,7 +144,8 @@ public enum LocationStore {
 public enum ReferenceDataStore {
     public static func categories(ids: [Int]? = nil, in db: any SQLQuerying) async throws -> [ProductCategory] {
         let (filter, binds) = idFilter(ids, column: "id")
-        return try await db.query("SELECT id, label, parent_id FROM product_categories\(filter) ORDER BY id", binds).map {
+        return try await db.query("SELECT id, label, parent_id FROM product_categories\(filter) ORDER BY id", binds).map
+        {
             ProductCategory(id: $0.int(0) ?? 0, name: $0.string(1) ?? "", parentId: $0.int(2))
         }
     }
@@ -169,7 +173,9 @@ public enum ReferenceDataStore {
             WHERE ss.sizegroup_id IN (\(SQL.placeholders(rangeIds.count))) ORDER BY ss.sizegroup_id, ss.seq, s.id
             """, rangeIds.map(SQLValue.init))
         var result: [Int: [Size]] = [:]
-        for row in rows { result[row.int(0) ?? 0, default: []].append(Size(id: row.int(1) ?? 0, name: row.string(2) ?? "")) }
+        for row in rows {
+            result[row.int(0) ?? 0, default: []].append(Size(id: row.int(1) ?? 0, name: row.string(2) ?? ""))
+        }
         return result
     }
 

@@ -38,7 +38,9 @@ public enum HistoryStore {
                 from: row.int(5), to: row.int(6))
             raw[row.int(1) ?? 0, default: []].append(entry)
             if lookups[entry.changes] != nil {
-                for value in [entry.from, entry.to].compactMap({ $0 }) { wanted[entry.changes, default: []].insert(value) }
+                for value in [entry.from, entry.to].compactMap({ $0 }) {
+                    wanted[entry.changes, default: []].insert(value)
+                }
             }
         }
         var names: [String: [Int: String]] = [:]
@@ -48,7 +50,8 @@ public enum HistoryStore {
             let found = try await db.query(
                 "SELECT id, \(lookup.column) FROM \(lookup.table) WHERE id IN (\(SQL.placeholders(list.count)))",
                 list.map(SQLValue.init))
-            names[change] = Dictionary(found.map { ($0.int(0) ?? 0, $0.string(1) ?? "") }, uniquingKeysWith: { a, _ in a })
+            names[change] = Dictionary(
+                found.map { ($0.int(0) ?? 0, $0.string(1) ?? "") }, uniquingKeysWith: { a, _ in a })
         }
 
         let relations = try await db.query(
@@ -63,7 +66,8 @@ public enum HistoryStore {
             var entries: [HistoryEntry] = []
             for entry in raw[box.id] ?? [] {
                 guard let message = message(for: entry, names: names) else { continue }
-                entries.append(HistoryEntry(id: String(entry.id), changes: message, changeDate: entry.date, userId: entry.userId))
+                entries.append(
+                    HistoryEntry(id: String(entry.id), changes: message, changeDate: entry.date, userId: entry.userId))
             }
             var removals: [HistoryEntry] = []
             for relation in relations where relation.int(1) == box.id {
@@ -71,7 +75,8 @@ public enum HistoryStore {
                 if let created = relation.timestamp(3), created != box.audit.createdOn {
                     entries.append(
                         HistoryEntry(
-                            id: "ta\(relation.int(0) ?? 0)", changes: "assigned tag '\(label)' to box", changeDate: created,
+                            id: "ta\(relation.int(0) ?? 0)", changes: "assigned tag '\(label)' to box",
+                            changeDate: created,
                             userId: relation.int(4)))
                 }
                 if let deleted = relation.timestamp(5) {
@@ -98,7 +103,8 @@ public enum HistoryStore {
     private static func message(for entry: RawEntry, names: [String: [Int: String]]) -> String? {
         let changes = entry.changes
         if let lookup = lookups[changes] {
-            guard let from = entry.from.flatMap({ names[changes]?[$0] }), let to = entry.to.flatMap({ names[changes]?[$0] })
+            guard let from = entry.from.flatMap({ names[changes]?[$0] }),
+                let to = entry.to.flatMap({ names[changes]?[$0] })
             else { return nil }
             return lookup.message.replacingFirst("%@", with: from).replacingFirst("%@", with: to)
         }
@@ -106,7 +112,9 @@ public enum HistoryStore {
             guard let from = entry.from, let to = entry.to else { return nil }
             return "changed the number of items from \(from) to \(to)"
         }
-        if changes.hasPrefix("comments changed") { return "changed comments" + changes.dropFirst("comments changed".count) }
+        if changes.hasPrefix("comments changed") {
+            return "changed comments" + changes.dropFirst("comments changed".count)
+        }
         if changes.hasPrefix("Record") { return String(changes.dropFirst(7)) + " box" }
         if changes == "New Qr-code assigned by pdf generation." { return "created QR code label for box" }
         return changes

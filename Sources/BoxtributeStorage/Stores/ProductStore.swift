@@ -39,7 +39,9 @@ public enum ProductStore {
     }
 
     /// Products of the bases with the filter, id order (`Base.products`).
-    public static func ofBases(_ baseIds: [Int], filter: ProductFilter, in db: any SQLQuerying) async throws
+    public static func ofBases(
+        _ baseIds: [Int], filter: ProductFilter, in db: any SQLQuerying
+    ) async throws
         -> [Product]
     {
         guard !baseIds.isEmpty else { return [] }
@@ -74,7 +76,8 @@ public enum ProductStore {
             conditions.append("p.category_id = ?")
             binds.append(.integer(categoryId))
         }
-        let paginator = Paginator(from: "FROM products p", idColumn: "p.id", conditions: conditions, binds: binds, order: "p.id")
+        let paginator = Paginator(
+            from: "FROM products p", idColumn: "p.id", conditions: conditions, binds: binds, order: "p.id")
         return try await paginator.page(columns: columns, request: request, in: db, decode: decode, id: \.id)
     }
 }
@@ -126,14 +129,17 @@ public enum StandardProductStore {
             decode: { row in
                 var standard = decode(row)
                 if row.int(offset) != nil {
-                    standard.instantiation = ProductStore.decode(SQLRow(columns: row.columns, values: Array(row.values[offset...])))
+                    standard.instantiation = ProductStore.decode(
+                        SQLRow(columns: row.columns, values: Array(row.values[offset...])))
                 }
                 return standard
             }, id: \.id)
     }
 
     /// Every standard product with its category and size range names (public API).
-    public static func publicList(in db: any SQLQuerying) async throws
+    public static func publicList(
+        in db: any SQLQuerying
+    ) async throws
         -> [(product: StandardProduct, categoryName: String, sizeRangeName: String)]
     {
         let rows = try await db.query(

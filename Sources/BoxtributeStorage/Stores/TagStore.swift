@@ -20,12 +20,15 @@ public enum TagStore {
         let unique = Array(Set(ids))
         guard !unique.isEmpty else { return [:] }
         let rows = try await db.query(
-            "SELECT \(columns) FROM tags t WHERE t.id IN (\(SQL.placeholders(unique.count)))", unique.map(SQLValue.init))
+            "SELECT \(columns) FROM tags t WHERE t.id IN (\(SQL.placeholders(unique.count)))", unique.map(SQLValue.init)
+        )
         return Dictionary(rows.map(decode).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// Tags with `deleted IS NULL` in `scope`, optionally of the bases and types given, id order.
-    public static func list(scope: BaseScope, baseIds: [Int]? = nil, types: [TagType]? = nil, in db: any SQLQuerying)
+    public static func list(
+        scope: BaseScope, baseIds: [Int]? = nil, types: [TagType]? = nil, in db: any SQLQuerying
+    )
         async throws -> [Tag]
     {
         var conditions = ["t.deleted IS NULL"]
@@ -48,7 +51,9 @@ public enum TagStore {
     }
 
     /// Non-deleted tags actively assigned to each box, by tag id, keyed by box id.
-    public static func activeTags(ofBoxes boxIds: [Int], scope: BaseScope, in db: any SQLQuerying) async throws
+    public static func activeTags(
+        ofBoxes boxIds: [Int], scope: BaseScope, in db: any SQLQuerying
+    ) async throws
         -> [Int: [Tag]]
     {
         guard !boxIds.isEmpty else { return [:] }
