@@ -24,9 +24,9 @@ public enum DumpImporter {
     public static func load(path: String, into database: any Database, progress: Progress? = nil) async throws -> Report
     {
         // Read and translate everything first: syntax errors surface before anything is touched.
-        var reader = try MySQLDumpReader(path: path)
         var plan: [(statement: MySQLDumpStatement, sql: [String], table: String?, rows: Int)] = []
-        do {
+        do throws(MySQLDumpError) {
+            var reader = try MySQLDumpReader(path: path)
             while let statement = try reader.next() {
                 switch database.dialect {
                 case .sqlite:
@@ -36,7 +36,7 @@ public enum DumpImporter {
                     plan.append((statement, [statement.text], MySQLToSQLite.tableName(of: statement), 0))
                 }
             }
-        } catch let error as MySQLDumpError {
+        } catch {
             throw Failure(statementNumber: error.statementNumber, line: error.line, reason: error.reason)
         }
         let steps = plan

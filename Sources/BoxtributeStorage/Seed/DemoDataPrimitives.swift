@@ -1,3 +1,4 @@
+import BoxtributeCore
 /// Building blocks of the demo-data generator: a deterministic random number generator,
 /// MD5 (for QR codes), a label permutation and timestamp text. No Foundation, so the output
 /// is identical on every platform and Swift version.
@@ -101,16 +102,7 @@ enum DemoClock {
     static func text(_ seconds: Int) -> String {
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         let remainder = seconds - days * 86_400
-        // Howard Hinnant's civil_from_days.
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
+        let (year, month, day) = CivilCalendar.date(dayNumber: days)
         var bytes = [UInt8](repeating: 0, count: 19)
         func put(_ value: Int, at offset: Int, width: Int) {
             var value = value
