@@ -178,7 +178,7 @@ public final class GraphQLAPI: Sendable {
 
     /// 200 with `data: null` (failures once execution has begun).
     static func executionErrors(_ errors: [ExecutionError]) -> GraphQLHTTPResponse {
-        GraphQLHTTPResponse(status: 200, body: encode(Executor.Outcome(data: nil, errors: errors, hasData: true)))
+        GraphQLHTTPResponse(status: 200, body: encode(Executor.Outcome(data: nil, errors: errors)))
     }
 
     private static func introspectionField(in document: Document) -> String? {

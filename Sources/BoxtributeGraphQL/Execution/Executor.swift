@@ -20,8 +20,6 @@ final class Executor: Sendable {
         /// `nil` when execution did not start (variable coercion failed) or the root was nulled.
         var data: ResultNode?
         var errors: [ExecutionError]
-        /// Whether the response carries a `data` key at all.
-        var hasData: Bool
     }
 
     func execute(
@@ -35,7 +33,7 @@ final class Executor: Sendable {
         } catch {
             let location = GraphQLError(message: "", nodes: [operation]).locations
             return Outcome(
-                data: nil, errors: [ExecutionError(message: error.message, locations: location)], hasData: true)
+                data: nil, errors: [ExecutionError(message: error.message, locations: location)])
         }
         let rootType = operation.operation == .mutation ? compiled.schema.mutationType : compiled.schema.queryType
         guard let rootType else {
@@ -45,7 +43,7 @@ final class Executor: Sendable {
                     ExecutionError(
                         message: "Schema is not configured to execute \(operation.operation.rawValue) operation.")
                 ],
-                hasData: true)
+            )
         }
         let run = Run(
             compiled: compiled, fragments: fragments, variables: variables, coercion: coercion, context: context)
@@ -54,7 +52,7 @@ final class Executor: Sendable {
             [Pending(value: RootValue(), node: root, path: nil)], typeName: rootType.name,
             selectionSets: [operation.selectionSet])
         let data = ResultNode.object(root).propagatingNulls()
-        return Outcome(data: data.isNull ? nil : data, errors: run.errors, hasData: true)
+        return Outcome(data: data.isNull ? nil : data, errors: run.errors)
     }
 }
 

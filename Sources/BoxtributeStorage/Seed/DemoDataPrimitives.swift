@@ -1,4 +1,5 @@
 import BoxtributeCore
+
 /// Building blocks of the demo-data generator: a deterministic random number generator,
 /// MD5 (for QR codes), a label permutation and timestamp text. No Foundation, so the output
 /// is identical on every platform and Swift version.
