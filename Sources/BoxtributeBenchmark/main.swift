@@ -54,6 +54,11 @@ let scenarios: [(String, String)] = [
         #"{ boxes(baseId: "1") { totalCount pageInfo { hasNextPage endCursor } elements { id labelIdentifier state numberOfItems comment lastModifiedOn product { id name gender category { id name } sizeRange { id name } } size { id name } location { id name } tags { id name color } qrCode { code } } } }"#
     ),
     ("box_page_50_ids", #"{ boxes(baseId: "1") { elements { id } } }"#),
+    (
+        "box_page_50_ten_leaves",
+        #"{ boxes(baseId: "1") { elements { id labelIdentifier state numberOfItems comment lastModifiedOn createdOn deletedOn weight monetaryValue } } }"#
+    ),
+    ("box_page_50_product", #"{ boxes(baseId: "1") { elements { id product { id } } } }"#),
 ]
 print("boxes: \(boxes), iterations: \(iterations)")
 for (name, query) in scenarios {
