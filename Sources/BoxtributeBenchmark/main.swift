@@ -80,4 +80,28 @@ for (name, query) in scenarios {
             format: "%-26@ %7.3f ms/request  sql %7.3f ms  rest %7.3f ms  (%d bytes)", name as NSString, perRequest,
             sql, perRequest - sql, bytes))
 }
+// The statements alone, straight on the database.
+let statements: [(String, String, [SQLValue])] = [
+    ("organisations", "SELECT id, label FROM organisations WHERE deleted IS NULL ORDER BY id", []),
+    (
+        "box page rows",
+        """
+        SELECT s.id, s.box_id, s.product_id, s.size_id, s.items, s.location_id, s.box_state_id, s.qr_id, s.comments, \
+        s.display_unit_id, s.measure_value, s.weight, s.weight_display_unit_id, s.monetary_value, s.distro_event_id, \
+        s.source_box_id, s.deleted, s.created, s.created_by, s.modified, s.modified_by \
+        FROM stock s CROSS JOIN locations l ON l.id = s.location_id WHERE l.camp_id = ? \
+        AND (s.deleted IS NULL OR s.deleted = '0000-00-00 00:00:00') AND s.id > ? ORDER BY s.modified DESC, s.id DESC LIMIT 51
+        """, [.integer(1), .integer(0)]
+    ),
+]
+for (name, sql, binds) in statements {
+    let start = ContinuousClock.now
+    for _ in 0..<iterations { _ = try await memory.query(sql, binds) }
+    let total = ContinuousClock.now - start
+    print(
+        String(
+            format: "statement %-18@ %7.3f ms", name as NSString,
+            (Double(total.components.seconds) * 1e3 + Double(total.components.attoseconds) / 1e15) / Double(iterations))
+    )
+}
 await memory.close()

@@ -13,6 +13,15 @@ indirect enum TypeShape: Sendable {
         if case .nonNull = self { return true }
         return false
     }
+
+    /// The leaf kind of a (possibly non-null) scalar or enum field; `nil` for lists and objects.
+    var leafKind: LeafKind? {
+        switch self {
+        case .leaf(let kind, _): kind
+        case .nonNull(.leaf(let kind, _)): kind
+        default: nil
+        }
+    }
 }
 
 /// How a leaf value is serialised.

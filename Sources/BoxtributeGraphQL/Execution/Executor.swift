@@ -141,7 +141,16 @@ private final class Run {
             }
             let outcomes = await resolve(field, items: items, fieldNode: fieldNodes[0])
             var pending: OrderedDictionary<String, [Pending]> = [:]
+            let leafKind = field.shape.leafKind
+            let isNonNull = field.shape.isNonNull
             for (item, outcome) in zip(items, outcomes) {
+                // Fast path for the common case, a scalar that serialises: no path, no checks.
+                if let leafKind, case .success(let value?) = outcome,
+                    let leaf = Executor.serializeLeaf(value, kind: leafKind)
+                {
+                    item.node.append(responseKey, leaf, nonNull: isNonNull)
+                    continue
+                }
                 let path = ResponsePath(parent: item.path, key: responseKey)
                 let node: ResultNode
                 switch outcome {
@@ -153,7 +162,7 @@ private final class Run {
                     record(error, fields: fieldNodes, path: path)
                     node = .null
                 }
-                item.node.append(responseKey, node, nonNull: field.shape.isNonNull)
+                item.node.append(responseKey, node, nonNull: isNonNull)
             }
             let subSelections = fieldNodes.compactMap(\.selectionSet)
             for (childType, children) in pending {
