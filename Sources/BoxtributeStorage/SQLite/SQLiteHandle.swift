@@ -1,0 +1,144 @@
+import Synchronization
+// sqlite-nio's vendored SQLite (symbols prefixed `sqlite_nio_`), used directly so that
+// statements run on the calling thread with a prepared-statement cache: sqlite-nio's own API
+// hops to a thread pool and back for every statement, which costs more than most of our
+// queries themselves.
+import VaporCSQLite
+
+private let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+/// One SQLite connection, used synchronously. Calls are serialised by an internal lock, so a
+/// handle may be shared; prepared statements are cached per SQL text.
+final class SQLiteHandle: @unchecked Sendable {
+    private struct State {
+        var db: OpaquePointer?
+        var statements: [String: (statement: OpaquePointer, columns: SQLColumns)] = [:]
+    }
+
+    // @unchecked Sendable: all access to the connection goes through this lock.
+    private let state: Mutex<State>
+
+    init(path: String) throws {
+        var db: OpaquePointer?
+        let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX | SQLITE_OPEN_URI
+        let status = sqlite_nio_sqlite3_open_v2(path, &db, flags, nil)
+        guard status == SQLITE_OK, let db else {
+            let message = db.map { String(cString: sqlite_nio_sqlite3_errmsg($0)) } ?? "cannot open \(path)"
+            if let db { sqlite_nio_sqlite3_close(db) }
+            throw DatabaseError(kind: .other, message: message)
+        }
+        sqlite_nio_sqlite3_extended_result_codes(db, 1)
+        state = Mutex(State(db: db))
+    }
+
+    /// Runs a statement and returns its rows.
+    func query(_ sql: String, _ binds: [SQLValue]) throws -> [SQLRow] {
+        try state.withLock { state in
+            let (statement, columns) = try Self.prepared(sql, in: &state)
+            defer {
+                sqlite_nio_sqlite3_reset(statement)
+                sqlite_nio_sqlite3_clear_bindings(statement)
+            }
+            try Self.bind(binds, to: statement, db: state.db)
+            var rows: [SQLRow] = []
+            while true {
+                let status = sqlite_nio_sqlite3_step(statement)
+                if status == SQLITE_DONE { break }
+                guard status == SQLITE_ROW else { throw Self.error(state.db, status: status) }
+                var values: [SQLValue] = []
+                values.reserveCapacity(columns.names.count)
+                for index in 0..<Int32(columns.names.count) { values.append(Self.value(statement, index)) }
+                rows.append(SQLRow(columns: columns, values: values))
+            }
+            return rows
+        }
+    }
+
+    /// Runs a data-changing statement.
+    func execute(_ sql: String, _ binds: [SQLValue]) throws -> SQLExecution {
+        try state.withLock { state in
+            let (statement, _) = try Self.prepared(sql, in: &state)
+            defer {
+                sqlite_nio_sqlite3_reset(statement)
+                sqlite_nio_sqlite3_clear_bindings(statement)
+            }
+            try Self.bind(binds, to: statement, db: state.db)
+            var status = sqlite_nio_sqlite3_step(statement)
+            while status == SQLITE_ROW { status = sqlite_nio_sqlite3_step(statement) }
+            guard status == SQLITE_DONE else { throw Self.error(state.db, status: status) }
+            return SQLExecution(
+                affectedRows: Int(sqlite_nio_sqlite3_changes(state.db)),
+                lastInsertId: Int(sqlite_nio_sqlite3_last_insert_rowid(state.db)))
+        }
+    }
+
+    /// Finalises the cached statements and closes the connection.
+    func close() {
+        state.withLock { state in
+            for entry in state.statements.values { sqlite_nio_sqlite3_finalize(entry.statement) }
+            state.statements.removeAll()
+            if let db = state.db { sqlite_nio_sqlite3_close_v2(db) }
+            state.db = nil
+        }
+    }
+
+    deinit { close() }
+
+    private static func prepared(_ sql: String, in state: inout State) throws -> (OpaquePointer, SQLColumns) {
+        if let cached = state.statements[sql] { return cached }
+        guard let db = state.db else { throw DatabaseError(kind: .other, message: "the connection is closed") }
+        var statement: OpaquePointer?
+        let status = sqlite_nio_sqlite3_prepare_v2(db, sql, -1, &statement, nil)
+        guard status == SQLITE_OK, let statement else { throw error(db, status: status) }
+        let count = sqlite_nio_sqlite3_column_count(statement)
+        let names = (0..<count).map { index in
+            sqlite_nio_sqlite3_column_name(statement, index).map { String(cString: $0) } ?? ""
+        }
+        let entry = (statement, SQLColumns(names))
+        // Schema-dependent or one-off statements (dump import, DDL) are not worth keeping.
+        if state.statements.count < 512 && !sql.hasPrefix("PRAGMA") && !sql.hasPrefix("INSERT INTO \"") {
+            state.statements[sql] = entry
+        }
+        return entry
+    }
+
+    private static func bind(_ binds: [SQLValue], to statement: OpaquePointer, db: OpaquePointer?) throws {
+        for (offset, value) in binds.enumerated() {
+            let index = Int32(offset + 1)
+            let status: Int32
+            switch value {
+            case .null: status = sqlite_nio_sqlite3_bind_null(statement, index)
+            case .integer(let int): status = sqlite_nio_sqlite3_bind_int64(statement, index, Int64(int))
+            case .real(let double): status = sqlite_nio_sqlite3_bind_double(statement, index, double)
+            case .text(let text): status = sqlite_nio_sqlite3_bind_text(statement, index, text, -1, transient)
+            case .blob(let bytes):
+                status = bytes.withUnsafeBytes {
+                    sqlite_nio_sqlite3_bind_blob(statement, index, $0.baseAddress, Int32($0.count), transient)
+                }
+            }
+            guard status == SQLITE_OK else { throw error(db, status: status) }
+        }
+    }
+
+    private static func value(_ statement: OpaquePointer, _ index: Int32) -> SQLValue {
+        switch sqlite_nio_sqlite3_column_type(statement, index) {
+        case SQLITE_INTEGER: return .integer(Int(sqlite_nio_sqlite3_column_int64(statement, index)))
+        case SQLITE_FLOAT: return .real(sqlite_nio_sqlite3_column_double(statement, index))
+        case SQLITE_TEXT:
+            guard let text = sqlite_nio_sqlite3_column_text(statement, index) else { return .text("") }
+            let count = Int(sqlite_nio_sqlite3_column_bytes(statement, index))
+            return .text(String(decoding: UnsafeBufferPointer(start: text, count: count), as: UTF8.self))
+        case SQLITE_BLOB:
+            let count = Int(sqlite_nio_sqlite3_column_bytes(statement, index))
+            guard let bytes = sqlite_nio_sqlite3_column_blob(statement, index), count > 0 else { return .blob([]) }
+            return .blob(Array(UnsafeRawBufferPointer(start: bytes, count: count)))
+        default: return .null
+        }
+    }
+
+    private static func error(_ db: OpaquePointer?, status: Int32) -> DatabaseError {
+        let message = db.map { String(cString: sqlite_nio_sqlite3_errmsg($0)) } ?? "SQLite error \(status)"
+        let constraint = (status & 0xFF) == SQLITE_CONSTRAINT
+        return DatabaseError(kind: constraint ? .constraintViolation : .other, message: message)
+    }
+}
