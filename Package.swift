@@ -90,7 +90,10 @@ let package = Package(
         // In-process benchmark of the GraphQL layer (`swift run -c release boxtribute-benchmark`).
         .executableTarget(
             name: "BoxtributeBenchmark",
-            dependencies: ["BoxtributeGraphQL", "BoxtributeStorage", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "BoxtributeGraphQL", "BoxtributeStorage", "BoxtributeServer",
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

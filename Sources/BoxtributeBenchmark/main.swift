@@ -1,5 +1,6 @@
 import BoxtributeCore
 import BoxtributeGraphQL
+import BoxtributeServer
 import BoxtributeStorage
 import Foundation
 import Logging
@@ -104,4 +105,39 @@ for (name, sql, binds) in statements {
             (Double(total.components.seconds) * 1e3 + Double(total.components.attoseconds) / 1e15) / Double(iterations))
     )
 }
+// Decoding a request body.
+let body = Data(#"{"query": "{ boxes(baseId: \"1\") { elements { id } } }", "variables": {"id": "1"}}"#.utf8)
+let decodeStart = ContinuousClock.now
+for _ in 0..<iterations { _ = try JSONDecoder().decode(GraphQLRequest.self, from: body) }
+let decodeTotal = ContinuousClock.now - decodeStart
+print(
+    String(
+        format: "request body decode      %7.3f ms",
+        (Double(decodeTotal.components.seconds) * 1e3 + Double(decodeTotal.components.attoseconds) / 1e15)
+            / Double(iterations)))
+let trivial = GraphQLRequest(query: "{ __typename }")
+let trivialStart = ContinuousClock.now
+for _ in 0..<iterations { _ = await api.handle(trivial, context: ResolverContext(user: user, database: database)) }
+let trivialTotal = ContinuousClock.now - trivialStart
+print(
+    String(
+        format: "{ __typename }           %7.3f ms",
+        (Double(trivialTotal.components.seconds) * 1e3 + Double(trivialTotal.components.attoseconds) / 1e15)
+            / Double(iterations)))
+// Authenticating a (cached) development token.
+let keyPath = FileManager.default.temporaryDirectory.appendingPathComponent("bench-\(UUID().uuidString).pem").path
+let key = try DevelopmentTokens.loadOrCreateKey(at: keyPath)
+try? FileManager.default.removeItem(atPath: keyPath)
+let configuration = ServerConfiguration()
+let verifier = try await TokenVerifier(configuration: configuration, developmentKey: key, logger: logger)
+let token = try await DevelopmentTokens.mint(DevelopmentTokens.Request(), key: key, configuration: configuration)
+_ = await verifier.authenticate(authorization: "Bearer " + token)
+let authStart = ContinuousClock.now
+for _ in 0..<iterations { _ = await verifier.authenticate(authorization: "Bearer " + token) }
+let authTotal = ContinuousClock.now - authStart
+print(
+    String(
+        format: "authenticate (cached)    %7.3f ms",
+        (Double(authTotal.components.seconds) * 1e3 + Double(authTotal.components.attoseconds) / 1e15)
+            / Double(iterations)))
 await memory.close()

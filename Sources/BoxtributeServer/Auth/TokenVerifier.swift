@@ -45,7 +45,7 @@ public final class TokenVerifier: Sendable {
     private let configuration: ServerConfiguration
     private let keys: JWTKeyCollection
     private let remoteKeysLoaded = Mutex(false)
-    private let cache = Mutex<[String: (user: CurrentUser, expires: Date)]>([:])
+    private let cache = Mutex<[TokenKey: (user: CurrentUser, expires: Date)]>([:])
     private let logger: Logger
 
     /// The `kid` of development tokens minted by `boxtribute token`.
@@ -82,12 +82,13 @@ public final class TokenVerifier: Sendable {
         case .success(let value): token = value
         case .failure(let failure): return .failure(failure)
         }
-        if let cached = cache.withLock({ $0[token] }), cached.expires > Date() { return .success(cached.user) }
+        let key = TokenKey(token)
+        if let cached = cache.withLock({ $0[key] }), cached.expires > Date() { return .success(cached.user) }
         do {
             let user = try await verify(token)
             cache.withLock { cache in
                 if cache.count >= 10_000 { cache.removeAll(keepingCapacity: true) }
-                cache[token] = (user.user, user.expires)
+                cache[key] = (user.user, user.expires)
             }
             return .success(user.user)
         } catch let failure as AuthenticationFailure {
@@ -100,7 +101,9 @@ public final class TokenVerifier: Sendable {
     /// Splits `Bearer <token>` as the reference does.
     static func bearerToken(_ header: String?) -> Result<String, AuthenticationFailure> {
         guard let header, !header.isEmpty else { return .failure(.headerMissing) }
-        let parts = header.split(whereSeparator: \.isWhitespace)
+        // Bytes, not Characters: tokens are long ASCII and grapheme splitting is costly.
+        let parts = header.utf8.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D })
+            .map { String(decoding: $0, as: UTF8.self) }
         guard let first = parts.first, first.lowercased() == "bearer" else {
             return .failure(.unauthorized("invalid_header", "Authorization header must start with Bearer"))
         }
@@ -172,5 +175,17 @@ public final class TokenVerifier: Sendable {
     private static func describe(_ error: any Error) -> String {
         if let jwtError = error as? JWTError { return jwtError.reason ?? String(describing: jwtError.errorType) }
         return String(describing: error)
+    }
+}
+
+/// A token as a cache key: hashed and compared as raw bytes, which is much cheaper than
+/// Unicode-aware `String` hashing for kilobyte-long tokens.
+struct TokenKey: Hashable, Sendable {
+    let bytes: [UInt8]
+
+    init(_ token: String) { bytes = Array(token.utf8) }
+
+    func hash(into hasher: inout Hasher) {
+        bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
     }
 }
