@@ -6,8 +6,9 @@ import Foundation
 import Logging
 import Synchronization
 
-// In-process benchmark of the GraphQL layer: executes the benchmark scenarios against an
-// in-memory demo database and splits the time into SQL and the rest (executor + JSON).
+// In-process benchmark of the request path below HTTP: GraphQL scenarios against an in-memory
+// demo database (split into SQL and the rest: executor and JSON), single statements, request
+// decoding and cached token authentication.
 // Run with `swift run -c release boxtribute-benchmark [boxes] [iterations]`.
 
 /// Measures the time spent in SQL statements.
@@ -18,12 +19,7 @@ final class TimedDatabase: Database {
     var dialect: SQLDialect { base.dialect }
     func query(_ sql: String, _ binds: [SQLValue]) async throws -> [SQLRow] {
         let start = ContinuousClock.now
-        defer {
-            let elapsed = ContinuousClock.now - start
-            nanoseconds.add(
-                Int(elapsed.components.attoseconds / 1_000_000_000) + Int(elapsed.components.seconds) * 1_000_000_000,
-                ordering: .relaxed)
-        }
+        defer { nanoseconds.add(Int(milliseconds(ContinuousClock.now - start) * 1e6), ordering: .relaxed) }
         return try await base.query(sql, binds)
     }
     func transaction<T: Sendable>(_ body: @Sendable (any SQLConnection) async throws -> T) async throws -> T {
@@ -31,10 +27,27 @@ final class TimedDatabase: Database {
     }
     func transactionWithoutForeignKeys<T: Sendable>(
         _ body: @Sendable (any SQLConnection) async throws -> T
-    ) async throws -> T {
+    )
+        async throws -> T
+    {
         try await base.transactionWithoutForeignKeys(body)
     }
     func close() async { await base.close() }
+}
+
+func milliseconds(_ duration: Duration) -> Double {
+    Double(duration.components.seconds) * 1e3 + Double(duration.components.attoseconds) / 1e15
+}
+
+/// Average milliseconds of `body` over `iterations` runs.
+func average(_ iterations: Int, _ body: () async throws -> Void) async rethrows -> Double {
+    let start = ContinuousClock.now
+    for _ in 0..<iterations { try await body() }
+    return milliseconds(ContinuousClock.now - start) / Double(iterations)
+}
+
+func report(_ name: String, _ value: Double, _ detail: String = "") {
+    print(name.padding(toLength: 28, withPad: " ", startingAt: 0) + String(format: "%7.3f ms", value) + detail)
 }
 
 let arguments = CommandLine.arguments
@@ -48,44 +61,38 @@ let database = TimedDatabase(memory)
 let api = try GraphQLAPI(variant: .full)
 let user = CurrentUser(
     id: 2, organisationId: 1, permissions: CurrentUser.permissionMap(PermissionCatalogue.all, baseIds: [1]))
+let boxPage = """
+    { boxes(baseId: "1") { totalCount pageInfo { hasNextPage endCursor } elements { id labelIdentifier state \
+    numberOfItems comment lastModifiedOn product { id name gender category { id name } sizeRange { id name } } \
+    size { id name } location { id name } tags { id name color } qrCode { code } } } }
+    """
 let scenarios: [(String, String)] = [
     ("organisations_and_bases", "{ organisations { id name } bases { id name organisation { id name } } }"),
-    (
-        "box_page_50",
-        #"{ boxes(baseId: "1") { totalCount pageInfo { hasNextPage endCursor } elements { id labelIdentifier state numberOfItems comment lastModifiedOn product { id name gender category { id name } sizeRange { id name } } size { id name } location { id name } tags { id name color } qrCode { code } } } }"#
-    ),
+    ("box_page_50", boxPage),
     ("box_page_50_ids", #"{ boxes(baseId: "1") { elements { id } } }"#),
     (
         "box_page_50_ten_leaves",
         #"{ boxes(baseId: "1") { elements { id labelIdentifier state numberOfItems comment lastModifiedOn createdOn deletedOn weight monetaryValue } } }"#
     ),
     ("box_page_50_product", #"{ boxes(baseId: "1") { elements { id product { id } } } }"#),
+    ("typename", "{ __typename }"),
 ]
 print("boxes: \(boxes), iterations: \(iterations)")
 for (name, query) in scenarios {
     let request = GraphQLRequest(query: query)
-    _ = await api.handle(request, context: ResolverContext(user: user, database: database))
+    var bytes = await api.handle(request, context: ResolverContext(user: user, database: database)).body.count
     database.nanoseconds.store(0, ordering: .relaxed)
-    let start = ContinuousClock.now
-    var bytes = 0
-    for _ in 0..<iterations {
+    let perRequest = await average(iterations) {
         bytes = await api.handle(request, context: ResolverContext(user: user, database: database)).body.count
     }
-    let total = ContinuousClock.now - start
-    let perRequest =
-        Double(total.components.seconds) * 1e3 / Double(iterations)
-        + Double(total.components.attoseconds) / 1e15 / Double(iterations)
     let sql = Double(database.nanoseconds.load(ordering: .relaxed)) / 1e6 / Double(iterations)
-    print(
-        String(
-            format: "%-26@ %7.3f ms/request  sql %7.3f ms  rest %7.3f ms  (%d bytes)", name as NSString, perRequest,
-            sql, perRequest - sql, bytes))
+    report(name, perRequest, String(format: "  sql %7.3f ms  rest %7.3f ms  (%d bytes)", sql, perRequest - sql, bytes))
 }
-// The statements alone, straight on the database.
+
 let statements: [(String, String, [SQLValue])] = [
-    ("organisations", "SELECT id, label FROM organisations WHERE deleted IS NULL ORDER BY id", []),
+    ("statement organisations", "SELECT id, label FROM organisations WHERE deleted IS NULL ORDER BY id", []),
     (
-        "box page rows",
+        "statement box page rows",
         """
         SELECT s.id, s.box_id, s.product_id, s.size_id, s.items, s.location_id, s.box_state_id, s.qr_id, s.comments, \
         s.display_unit_id, s.measure_value, s.weight, s.weight_display_unit_id, s.monetary_value, s.distro_event_id, \
@@ -96,48 +103,21 @@ let statements: [(String, String, [SQLValue])] = [
     ),
 ]
 for (name, sql, binds) in statements {
-    let start = ContinuousClock.now
-    for _ in 0..<iterations { _ = try await memory.query(sql, binds) }
-    let total = ContinuousClock.now - start
-    print(
-        String(
-            format: "statement %-18@ %7.3f ms", name as NSString,
-            (Double(total.components.seconds) * 1e3 + Double(total.components.attoseconds) / 1e15) / Double(iterations))
-    )
+    report(name, try await average(iterations) { _ = try await memory.query(sql, binds) })
 }
-// Decoding a request body.
+
 let body = Data(#"{"query": "{ boxes(baseId: \"1\") { elements { id } } }", "variables": {"id": "1"}}"#.utf8)
-let decodeStart = ContinuousClock.now
-for _ in 0..<iterations { _ = try JSONDecoder().decode(GraphQLRequest.self, from: body) }
-let decodeTotal = ContinuousClock.now - decodeStart
-print(
-    String(
-        format: "request body decode      %7.3f ms",
-        (Double(decodeTotal.components.seconds) * 1e3 + Double(decodeTotal.components.attoseconds) / 1e15)
-            / Double(iterations)))
-let trivial = GraphQLRequest(query: "{ __typename }")
-let trivialStart = ContinuousClock.now
-for _ in 0..<iterations { _ = await api.handle(trivial, context: ResolverContext(user: user, database: database)) }
-let trivialTotal = ContinuousClock.now - trivialStart
-print(
-    String(
-        format: "{ __typename }           %7.3f ms",
-        (Double(trivialTotal.components.seconds) * 1e3 + Double(trivialTotal.components.attoseconds) / 1e15)
-            / Double(iterations)))
-// Authenticating a (cached) development token.
+report(
+    "request body decode",
+    try await average(iterations) { _ = try JSONDecoder().decode(GraphQLRequest.self, from: body) })
+
 let keyPath = FileManager.default.temporaryDirectory.appendingPathComponent("bench-\(UUID().uuidString).pem").path
 let key = try DevelopmentTokens.loadOrCreateKey(at: keyPath)
 try? FileManager.default.removeItem(atPath: keyPath)
 let configuration = ServerConfiguration()
 let verifier = try await TokenVerifier(configuration: configuration, developmentKey: key, logger: logger)
-let token = try await DevelopmentTokens.mint(DevelopmentTokens.Request(), key: key, configuration: configuration)
-_ = await verifier.authenticate(authorization: "Bearer " + token)
-let authStart = ContinuousClock.now
-for _ in 0..<iterations { _ = await verifier.authenticate(authorization: "Bearer " + token) }
-let authTotal = ContinuousClock.now - authStart
-print(
-    String(
-        format: "authenticate (cached)    %7.3f ms",
-        (Double(authTotal.components.seconds) * 1e3 + Double(authTotal.components.attoseconds) / 1e15)
-            / Double(iterations)))
+let header =
+    "Bearer " + (try await DevelopmentTokens.mint(DevelopmentTokens.Request(), key: key, configuration: configuration))
+_ = await verifier.authenticate(authorization: header)
+report("authenticate (cached)", await average(iterations) { _ = await verifier.authenticate(authorization: header) })
 await memory.close()
