@@ -21,6 +21,12 @@ public struct Arguments: Sendable {
     public func int(_ name: String) -> Int? { values[name]?.intScalar }
     public func bool(_ name: String) -> Bool? { values[name]?.boolScalar }
 
+    /// A list of strings (enum names, ids); `nil` when absent or null.
+    public func stringList(_ name: String) -> [String]? {
+        guard case .array(let items)? = values[name] else { return nil }
+        return items.compactMap(\.stringScalar)
+    }
+
     /// An `ID` argument as the integer id the reference parses it to.
     public func id(_ name: String) throws(DomainError) -> Int? {
         guard let value = values[name], !value.isNull else { return nil }

@@ -73,7 +73,7 @@ enum DistributionResolvers {
                 ) { try await DistributionStore.spots(ofBases: $0, in: context) }
             }
             type.batch("distributionEvents") { bases, arguments, context in
-                let states = enumList(arguments, "states")?.compactMap(DistributionEventState.init(rawValue:))
+                let states = arguments.stringList("states")?.compactMap(DistributionEventState.init(rawValue:))
                 return try await events(of: bases, states: states, context: context)
             }
             type.batch("distributionEventsBeforeReturnedFromDistributionState") { bases, _, context in
@@ -83,7 +83,7 @@ enum DistributionResolvers {
                 try await events(of: bases, states: [.returnedFromDistribution], context: context)
             }
             type.batch("distributionEventsTrackingGroups") { bases, arguments, context in
-                let states = enumList(arguments, "states")?.compactMap(
+                let states = arguments.stringList("states")?.compactMap(
                     DistributionEventsTrackingGroupState.init(rawValue:))
                 return try await checkedLists(
                     bases, permission: "distro_event:read", context: context, baseId: \.id, key: \.id, rowKey: \.baseId
@@ -307,14 +307,6 @@ enum DistributionResolvers {
             type.value("productId") { String($0.productId) }
             type.value("sizeId") { String($0.sizeId) }
         }
-    }
-
-    // MARK: Helpers
-
-    /// An enum-list argument as value names; `nil` when absent or null.
-    static func enumList(_ arguments: Arguments, _ name: String) -> [String]? {
-        guard case .array(let items)? = arguments.values[name] else { return nil }
-        return items.compactMap(\.stringScalar)
     }
 }
 

@@ -16,7 +16,7 @@ enum TransferQueries {
             }
             query.root("transferAgreements") { arguments, context in
                 let scope = try TransferResolvers.readScope("transfer_agreement_detail:read", context: context)
-                let states = enumList(arguments, "states").compactMap(TransferAgreementState.init(rawValue:))
+                let states = (arguments.stringList("states") ?? []).compactMap(TransferAgreementState.init(rawValue:))
                 return try await TransferAgreementStore.list(scope: scope, states: states, in: context)
             }
             query.root("shipment") { arguments, context in
@@ -27,15 +27,10 @@ enum TransferQueries {
             }
             query.root("shipments") { arguments, context in
                 let scope = try TransferResolvers.readScope("shipment:read", context: context)
-                let states = enumList(arguments, "states").compactMap(ShipmentState.init(rawValue:))
+                let states = (arguments.stringList("states") ?? []).compactMap(ShipmentState.init(rawValue:))
                 return try await ShipmentStore.list(scope: scope, states: states, in: context)
             }
         }
     }
 
-    /// The names of a list-of-enums argument; empty when absent or null.
-    private static func enumList(_ arguments: Arguments, _ name: String) -> [String] {
-        guard case .array(let items)? = arguments.values[name] else { return [] }
-        return items.compactMap(\.stringScalar)
-    }
 }
