@@ -67,3 +67,17 @@ public enum SQL {
         "(\(column) IS NULL OR \(column) = '0000-00-00 00:00:00')"
     }
 }
+
+extension SQLQuerying {
+    /// The rows of `select` (ending in `WHERE`) whose `idColumn` is one of `ids`, decoded and
+    /// keyed by id: one statement, none when there are no ids.
+    public func rowsById<Row>(
+        _ select: String, idColumn: String, ids: [Int], decode: (SQLRow) -> Row, id: (Row) -> Int
+    ) async throws -> [Int: Row] {
+        let unique = Array(Set(ids))
+        guard !unique.isEmpty else { return [:] }
+        let rows = try await query(
+            "\(select) \(idColumn) IN (\(SQL.placeholders(unique.count)))", unique.map(SQLValue.init))
+        return Dictionary(rows.map(decode).map { (id($0), $0) }, uniquingKeysWith: { first, _ in first })
+    }
+}

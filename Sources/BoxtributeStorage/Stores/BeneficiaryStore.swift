@@ -69,12 +69,8 @@ public enum BeneficiaryStore {
     }
 
     public static func byIds(_ ids: [Int], in db: any SQLQuerying) async throws -> [Int: Beneficiary] {
-        let unique = Array(Set(ids))
-        guard !unique.isEmpty else { return [:] }
-        let rows = try await db.query(
-            "SELECT \(columns) FROM people b WHERE b.id IN (\(SQL.placeholders(unique.count)))",
-            unique.map(SQLValue.init))
-        return Dictionary(rows.map(decode).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        try await db.rowsById(
+            "SELECT \(columns) FROM people b WHERE", idColumn: "b.id", ids: ids, decode: decode, id: \.id)
     }
 
     /// A page of the beneficiaries (active and inactive) of the bases in `scope`, or of one base, by id.

@@ -99,12 +99,8 @@ public enum BoxStore {
     }
 
     public static func byIds(_ ids: [Int], in db: any SQLQuerying) async throws -> [Int: Box] {
-        let unique = Array(Set(ids))
-        guard !unique.isEmpty else { return [:] }
-        let rows = try await db.query(
-            "SELECT \(columns) FROM stock s WHERE s.id IN (\(SQL.placeholders(unique.count)))",
-            unique.map(SQLValue.init))
-        return Dictionary(rows.map(decode).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        try await db.rowsById(
+            "SELECT \(columns) FROM stock s WHERE", idColumn: "s.id", ids: ids, decode: decode, id: \.id)
     }
 
     /// Boxes linked to these QR codes, keyed by QR id.
@@ -215,11 +211,7 @@ public enum QrCodeStore {
     }
 
     public static func byIds(_ ids: [Int], in db: any SQLQuerying) async throws -> [Int: QrCode] {
-        let unique = Array(Set(ids))
-        guard !unique.isEmpty else { return [:] }
-        let rows = try await db.query(
-            "SELECT id, code, created FROM qr WHERE id IN (\(SQL.placeholders(unique.count)))",
-            unique.map(SQLValue.init))
-        return Dictionary(rows.map(decode).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        try await db.rowsById(
+            "SELECT id, code, created FROM qr WHERE", idColumn: "id", ids: ids, decode: decode, id: \.id)
     }
 }

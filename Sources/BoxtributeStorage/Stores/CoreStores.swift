@@ -12,12 +12,8 @@ public enum BaseStore {
 
     /// Bases by id, keyed by id.
     public static func byIds(_ ids: [Int], in db: any SQLQuerying) async throws -> [Int: Base] {
-        let unique = Array(Set(ids))
-        guard !unique.isEmpty else { return [:] }
-        let rows = try await db.query(
-            "SELECT \(columns) FROM camps c WHERE c.id IN (\(SQL.placeholders(unique.count)))",
-            unique.map(SQLValue.init))
-        return Dictionary(rows.map(decode).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        try await db.rowsById(
+            "SELECT \(columns) FROM camps c WHERE", idColumn: "c.id", ids: ids, decode: decode, id: \.id)
     }
 
     /// Bases visible in `scope`, id order; deleted ones only when asked.
@@ -53,12 +49,8 @@ public enum OrganisationStore {
     static func decode(_ row: SQLRow) -> Organisation { Organisation(id: row.int(0) ?? 0, name: row.string(1) ?? "") }
 
     public static func byIds(_ ids: [Int], in db: any SQLQuerying) async throws -> [Int: Organisation] {
-        let unique = Array(Set(ids))
-        guard !unique.isEmpty else { return [:] }
-        let rows = try await db.query(
-            "SELECT id, label FROM organisations WHERE id IN (\(SQL.placeholders(unique.count)))",
-            unique.map(SQLValue.init))
-        return Dictionary(rows.map(decode).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        try await db.rowsById(
+            "SELECT id, label FROM organisations WHERE", idColumn: "id", ids: ids, decode: decode, id: \.id)
     }
 
     /// Organisations not deleted, id order.
@@ -78,12 +70,8 @@ public enum UserStore {
     }
 
     public static func byIds(_ ids: [Int], in db: any SQLQuerying) async throws -> [Int: User] {
-        let unique = Array(Set(ids))
-        guard !unique.isEmpty else { return [:] }
-        let rows = try await db.query(
-            "SELECT \(columns) FROM cms_users WHERE id IN (\(SQL.placeholders(unique.count)))",
-            unique.map(SQLValue.init))
-        return Dictionary(rows.map(decode).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        try await db.rowsById(
+            "SELECT \(columns) FROM cms_users WHERE", idColumn: "id", ids: ids, decode: decode, id: \.id)
     }
 
     public static func all(in db: any SQLQuerying) async throws -> [User] {
@@ -109,12 +97,8 @@ public enum LocationStore {
     }
 
     public static func byIds(_ ids: [Int], in db: any SQLQuerying) async throws -> [Int: Location] {
-        let unique = Array(Set(ids))
-        guard !unique.isEmpty else { return [:] }
-        let rows = try await db.query(
-            "SELECT \(columns) FROM locations l WHERE l.id IN (\(SQL.placeholders(unique.count)))",
-            unique.map(SQLValue.init))
-        return Dictionary(rows.map(decode).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        try await db.rowsById(
+            "SELECT \(columns) FROM locations l WHERE", idColumn: "l.id", ids: ids, decode: decode, id: \.id)
     }
 
     /// Non-deleted classic locations of the bases, id order.

@@ -30,12 +30,8 @@ public enum ProductStore {
     }
 
     public static func byIds(_ ids: [Int], in db: any SQLQuerying) async throws -> [Int: Product] {
-        let unique = Array(Set(ids))
-        guard !unique.isEmpty else { return [:] }
-        let rows = try await db.query(
-            "SELECT \(columns) FROM products p WHERE p.id IN (\(SQL.placeholders(unique.count)))",
-            unique.map(SQLValue.init))
-        return Dictionary(rows.map(decode).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        try await db.rowsById(
+            "SELECT \(columns) FROM products p WHERE", idColumn: "p.id", ids: ids, decode: decode, id: \.id)
     }
 
     /// Products of the bases with the filter, id order (`Base.products`).
@@ -98,12 +94,8 @@ public enum StandardProductStore {
     }
 
     public static func byIds(_ ids: [Int], in db: any SQLQuerying) async throws -> [Int: StandardProduct] {
-        let unique = Array(Set(ids))
-        guard !unique.isEmpty else { return [:] }
-        let rows = try await db.query(
-            "SELECT \(columns) FROM standard_product sp WHERE sp.id IN (\(SQL.placeholders(unique.count)))",
-            unique.map(SQLValue.init))
-        return Dictionary(rows.map(decode).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        try await db.rowsById(
+            "SELECT \(columns) FROM standard_product sp WHERE", idColumn: "sp.id", ids: ids, decode: decode, id: \.id)
     }
 
     /// The latest catalogue, or for a base the latest catalogue plus what the base instantiated,

@@ -20,12 +20,8 @@ public enum TransferAgreementStore {
 
     /// Agreements by id, keyed by id.
     public static func byIds(_ ids: [Int], in db: any SQLQuerying) async throws -> [Int: TransferAgreement] {
-        let unique = Array(Set(ids))
-        guard !unique.isEmpty else { return [:] }
-        let rows = try await db.query(
-            "SELECT \(columns) FROM transfer_agreement ta WHERE ta.id IN (\(SQL.placeholders(unique.count)))",
-            unique.map(SQLValue.init))
-        return Dictionary(rows.map(decode).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        try await db.rowsById(
+            "SELECT \(columns) FROM transfer_agreement ta WHERE", idColumn: "ta.id", ids: ids, decode: decode, id: \.id)
     }
 
     /// Agreements with a detail whose source or target base is in `scope`, optionally of
@@ -186,11 +182,7 @@ public enum ShipmentDetailStore {
 
     /// Details by id, keyed by id.
     public static func byIds(_ ids: [Int], in db: any SQLQuerying) async throws -> [Int: ShipmentDetail] {
-        let unique = Array(Set(ids))
-        guard !unique.isEmpty else { return [:] }
-        let rows = try await db.query(
-            "SELECT \(columns) \(from) WHERE d.id IN (\(SQL.placeholders(unique.count)))", unique.map(SQLValue.init))
-        return Dictionary(rows.map(decode).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        try await db.rowsById("SELECT \(columns) \(from) WHERE", idColumn: "d.id", ids: ids, decode: decode, id: \.id)
     }
 
     /// Every detail (removed, lost and received ones included) of the given shipments,
