@@ -38,6 +38,10 @@ public enum Fixtures {
     public static let thessalonikiCoordinator = CurrentUser(
         id: UserID.thessalonikiCoordinator, organisationId: Org.aidB, maxBetaLevel: 99,
         permissions: CurrentUser.permissionMap(PermissionCatalogue.all, baseIds: [BaseID.thessaloniki]))
+    /// Read permissions for Lesvos only, every beta feature (mutations fail on permissions).
+    public static let lesvosReader = CurrentUser(
+        id: UserID.samosVolunteer, organisationId: Org.aidA, maxBetaLevel: 99,
+        permissions: CurrentUser.permissionMap(PermissionCatalogue.reads, baseIds: [BaseID.lesvos]))
     /// A user of organisation 1 without any permission.
     public static let nobody = CurrentUser(id: 9, organisationId: Org.aidA)
 

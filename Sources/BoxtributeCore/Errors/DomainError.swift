@@ -8,12 +8,14 @@ public enum DomainError: Error, Equatable, Sendable {
     case databaseFailure
     /// A bad argument value the reference rejects with a code.
     case badUserInput(String)
+    /// A failure the reference reports as `INTERNAL_SERVER_ERROR` with its own text.
+    case internalError(String)
 
     /// The `extensions.code` of this error.
     public var code: String {
         switch self {
         case .notFound, .invalidPaginationInput, .badUserInput: "BAD_USER_INPUT"
-        case .databaseFailure: "INTERNAL_SERVER_ERROR"
+        case .databaseFailure, .internalError: "INTERNAL_SERVER_ERROR"
         }
     }
 
@@ -23,7 +25,7 @@ public enum DomainError: Error, Equatable, Sendable {
         case .notFound: "The requested resource does not exist in the database."
         case .invalidPaginationInput: "Invalid pagination input: missing 'before' field."
         case .databaseFailure: "The database failed to perform the requested action."
-        case .badUserInput(let text): text
+        case .badUserInput(let text), .internalError(let text): text
         }
     }
 }

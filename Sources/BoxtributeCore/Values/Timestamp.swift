@@ -12,6 +12,9 @@ public struct Timestamp: Sendable, Hashable, Comparable {
         self.databaseText = databaseText
     }
 
+    /// Wraps text the server produced itself (`YYYY-MM-DD HH:MM:SS`), without checks.
+    public init(trustedText: String) { databaseText = trustedText }
+
     /// ISO 8601 with an explicit UTC offset, as the reference serialises `Datetime`.
     public var iso8601: String {
         var text = databaseText

@@ -61,6 +61,7 @@ public final class GraphQLAPI: Sendable {
             TransferResolvers.register(in: &registry)
             DistributionResolvers.register(in: &registry)
             BeneficiaryResolvers.register(in: &registry)
+            if variant == .full { WarehouseMutations.register(in: &registry) }
         case .public:
             PublicResolvers.register(in: &registry)
         }

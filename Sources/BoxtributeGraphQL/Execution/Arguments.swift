@@ -38,6 +38,21 @@ public struct Arguments: Sendable {
         guard case .dictionary(let fields)? = values[name] else { return nil }
         return InputObject(fields: fields)
     }
+
+    /// A list of input objects; `nil` when absent or null.
+    public func objectList(_ name: String) -> [InputObject]? {
+        guard case .array(let items)? = values[name] else { return nil }
+        return items.compactMap { item in
+            guard case .dictionary(let fields) = item else { return nil }
+            return InputObject(fields: fields)
+        }
+    }
+
+    /// A list of integers; `nil` when absent or null.
+    public func intList(_ name: String) -> [Int]? {
+        guard case .array(let items)? = values[name] else { return nil }
+        return items.compactMap(\.intScalar)
+    }
 }
 
 /// A coerced input object value.
@@ -50,6 +65,11 @@ public struct InputObject: Sendable {
     public func int(_ name: String) -> Int? { fields[name]?.intScalar }
     public func bool(_ name: String) -> Bool? { fields[name]?.boolScalar }
     public func double(_ name: String) -> Double? { fields[name]?.doubleScalar }
+    /// An `ID` field as the integer id the reference parses it to.
+    public func id(_ name: String) throws(DomainError) -> Int? {
+        guard let value = fields[name], !value.isNull else { return nil }
+        return try value.idValue()
+    }
     /// A list of integers; `nil` when absent or null.
     public func intList(_ name: String) -> [Int]? {
         guard case .array(let items)? = fields[name] else { return nil }

@@ -9,13 +9,24 @@ public final class ResolverContext: SQLQuerying, @unchecked Sendable {
     /// `nil` on the public API.
     public let user: CurrentUser?
     public let database: any Database
+    /// Clock and randomness for mutations.
+    public let environment: MutationEnvironment
     /// Statements run for this request (tests assert batching with it).
     public private(set) var statementCount = 0
     private var memo: [String: any Sendable] = [:]
 
-    public init(user: CurrentUser?, database: any Database) {
+    public init(user: CurrentUser?, database: any Database, environment: MutationEnvironment = .live) {
         self.user = user
         self.database = database
+        self.environment = environment
+    }
+
+    /// Runs a mutation as the current user in one transaction.
+    public func mutate<T: Sendable>(_ body: @Sendable (MutationScope) async throws -> T) async throws -> T {
+        let result = try await MutationScope.run(as: try currentUser, in: database, environment: environment, body)
+        // Memos from before the change would be stale.
+        memo.removeAll()
+        return result
     }
 
     /// The authenticated user; resolvers of the protected APIs may rely on it.

@@ -138,7 +138,8 @@ struct UnauthorizedForBaseError: GraphQLObjectValue {
 
 /// A looked-up resource does not exist.
 struct ResourceDoesNotExistError: GraphQLObjectValue {
-    let id: Int?
+    /// A numeric id or a box label.
+    let id: String?
     let name: String
     var graphQLTypeName: String { "ResourceDoesNotExistError" }
 }

@@ -124,7 +124,8 @@ enum WarehouseTypeResolvers {
             type.value("createdOn") { $0.createdOn }
             type.batch("box") { codes, _, context in
                 let boxes = try await BoxStore.byQrIds(codes.map(\.id), in: context)
-                let access = try await BoxAccess.check(Array(boxes.values), action: "read", context: context)
+                let access = try await BoxAccess.check(
+                    Array(boxes.values), action: "read", user: try context.currentUser, in: context)
                 var outcomes: [FieldOutcome] = []
                 for code in codes {
                     guard let box = boxes[code.id] else {

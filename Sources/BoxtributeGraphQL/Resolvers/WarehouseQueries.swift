@@ -38,7 +38,7 @@ enum WarehouseQueries {
             query.root("box") { arguments, context in
                 let label = arguments.string("labelIdentifier") ?? ""
                 let box = try await BoxStore.byLabel(label, in: context).orNotFound()
-                try await BoxAccess.check([box], action: "read", context: context)[box.id]?.get()
+                try await BoxAccess.authorize(box, action: "read", user: try context.currentUser, in: context)
                 return box
             }
             query.root("boxes") { arguments, context in

@@ -171,7 +171,7 @@ public enum ReferenceDataStore {
             conversionFactor: row.double(3) ?? 1, dimensionId: row.int(4) ?? 0)
     }
 
-    public static func units(ids: [Int], in db: any SQLQuerying) async throws -> [MeasureUnit] {
+    public static func units(ids: [Int]? = nil, in db: any SQLQuerying) async throws -> [MeasureUnit] {
         let (filter, binds) = idFilter(ids, column: "id")
         return try await db.query("SELECT \(unitColumns) FROM units\(filter) ORDER BY id", binds).map(decodeUnit)
     }

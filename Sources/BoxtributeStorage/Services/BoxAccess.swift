@@ -1,22 +1,19 @@
 import BoxtributeCore
-import BoxtributeStorage
 
 /// The reference's `authorize_for_accessing_box` (spec 01 §4.4), for a batch of boxes.
-enum BoxAccess {
+public enum BoxAccess {
     /// Per box id: success, `Forbidden`, or `DomainError.notFound` (box in a shipment state
     /// without an active shipment detail).
-    static func check(
-        _ boxes: [Box], action: String, context: ResolverContext
+    public static func check(
+        _ boxes: [Box], action: String, user: CurrentUser, in db: any SQLQuerying
     ) async throws
         -> [Int: Result<Void, any Error>]
     {
         guard !boxes.isEmpty else { return [:] }
-        let user = try context.currentUser
         let permission = "stock:\(action)"
         let travelling = boxes.filter(\.state.isInShipment)
-        let shipmentBases = try await BoxStore.activeShipmentBases(ofBoxes: travelling.map(\.id), in: context)
-        let locations = try await LocationStore.byIds(
-            boxes.filter { !$0.state.isInShipment }.map(\.locationId), in: context)
+        let shipmentBases = try await BoxStore.activeShipmentBases(ofBoxes: travelling.map(\.id), in: db)
+        let locations = try await LocationStore.byIds(boxes.filter { !$0.state.isInShipment }.map(\.locationId), in: db)
         var result: [Int: Result<Void, any Error>] = [:]
         for box in boxes {
             result[box.id] = Result {
@@ -30,5 +27,10 @@ enum BoxAccess {
             }
         }
         return result
+    }
+
+    /// Requires `stock:<action>` for one box.
+    public static func authorize(_ box: Box, action: String, user: CurrentUser, in db: any SQLQuerying) async throws {
+        try await check([box], action: action, user: user, in: db)[box.id]?.get()
     }
 }

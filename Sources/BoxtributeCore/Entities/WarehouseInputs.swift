@@ -1,0 +1,93 @@
+/// `BoxCreationInput`.
+public struct BoxCreation: Sendable {
+    public var productId: Int
+    public var sizeId: Int?
+    public var weight: Double?
+    public var monetaryValue: Double?
+    public var displayUnitId: Int?
+    public var measureValue: Double?
+    public var numberOfItems: Int?
+    public var locationId: Int
+    public var comment: String?
+    public var qrCode: String?
+    public var tagIds: [Int]?
+    public var newTagNames: [String]?
+    public init(productId: Int, locationId: Int) {
+        self.productId = productId
+        self.locationId = locationId
+    }
+}
+
+/// `BoxUpdateInput`: `nil` leaves a field unchanged (for `tagIds`, `[]` removes every tag).
+public struct BoxUpdate: Sendable {
+    public var labelIdentifier: String
+    public var productId: Int?
+    public var sizeId: Int?
+    public var weight: Double?
+    public var monetaryValue: Double?
+    public var displayUnitId: Int?
+    public var measureValue: Double?
+    public var numberOfItems: Int?
+    public var locationId: Int?
+    public var comment: String?
+    public var state: BoxState?
+    public var tagIds: [Int]?
+    public var newTagNames: [String]?
+    public init(labelIdentifier: String) { self.labelIdentifier = labelIdentifier }
+}
+
+/// `BoxBulkCreationInput`: one row of a bulk import.
+public struct BoxBulkCreation: Sendable {
+    public var productId: Int
+    public var sizeName: String
+    public var numberOfItems: Int?
+    public var locationId: Int
+    public var comment: String?
+    public var tagIds: [Int]?
+    public var newTagNames: [String]?
+    public var boxLabelIdentifierForMerge: String?
+    public init(productId: Int, sizeName: String, locationId: Int) {
+        self.productId = productId
+        self.sizeName = sizeName
+        self.locationId = locationId
+    }
+}
+
+/// `CustomProductCreationInput` and `CustomProductEditInput` (`nil`: unchanged on edit).
+public struct CustomProductFields: Sendable {
+    public var name: String?
+    public var categoryId: Int?
+    public var sizeRangeId: Int?
+    public var gender: ProductGender?
+    public var price: Int?
+    public var comment: String?
+    public var inShop: Bool?
+    public init() {}
+}
+
+/// `TagUpdateInput` (`nil`: unchanged).
+public struct TagUpdate: Sendable {
+    public var id: Int
+    public var name: String?
+    public var description: String?
+    public var color: String?
+    public var type: TagType?
+    public init(id: Int) { self.id = id }
+}
+
+/// What a bulk box operation did: the boxes it changed and the requested labels it could not
+/// apply to (`BoxesResult`, `BoxesTagsOperationResult`).
+public struct BoxesOutcome: Sendable {
+    public var updatedBoxes: [Box]
+    public var invalidBoxLabelIdentifiers: [String]
+    /// Per requested tag id that could not be used: a ``Forbidden`` or a ``UserError``.
+    /// `nil` for operations without tags.
+    public var tagErrors: [(tagId: Int, error: any Error)]?
+    public init(
+        updatedBoxes: [Box], invalidBoxLabelIdentifiers: [String], tagErrors: [(tagId: Int, error: any Error)]? = nil
+    ) {
+        self.updatedBoxes = updatedBoxes
+        self.invalidBoxLabelIdentifiers = invalidBoxLabelIdentifiers
+        self.tagErrors = tagErrors
+    }
+}

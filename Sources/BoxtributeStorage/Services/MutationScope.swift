@@ -1,0 +1,55 @@
+import BoxtributeCore
+import Foundation
+
+/// One mutation in progress: the acting user, its single timestamp, and the connection of
+/// its transaction. Every read and write of a mutation goes through the scope, so it sees
+/// its own changes and commits or rolls back as a whole.
+public struct MutationScope: Sendable {
+    public let user: CurrentUser
+    /// The one timestamp of this mutation (history rows, created/modified stamps).
+    public let now: Timestamp
+    public let connection: any SQLConnection
+    public let environment: MutationEnvironment
+
+    public init(user: CurrentUser, now: Timestamp, connection: any SQLConnection, environment: MutationEnvironment) {
+        self.user = user
+        self.now = now
+        self.connection = connection
+        self.environment = environment
+    }
+
+    /// Runs `body` in one transaction of `database`: all of its changes or none.
+    public static func run<T: Sendable>(
+        as user: CurrentUser, in database: any Database, environment: MutationEnvironment = .live,
+        _ body: @Sendable (MutationScope) async throws -> T
+    ) async throws -> T {
+        try await database.transaction { connection in
+            try await body(
+                MutationScope(user: user, now: environment.now(), connection: connection, environment: environment))
+        }
+    }
+
+    /// ` FOR UPDATE` where the engine needs it to lock rows read before a write (MySQL);
+    /// SQLite serialises write transactions, so nothing there.
+    var forUpdate: String { connection.dialect == .mysql ? " FOR UPDATE" : "" }
+
+    /// Runs a data-changing statement.
+    @discardableResult
+    func execute(_ sql: String, _ binds: [SQLValue]) async throws -> SQLExecution {
+        try await connection.execute(sql, binds)
+    }
+}
+
+extension MutationEnvironment {
+    /// The system clock and random number generator.
+    public static let live = MutationEnvironment(
+        now: { Timestamp(trustedText: UTCClock.now()) },
+        newLabel: {
+            var generator = SystemRandomNumberGenerator()
+            return WarehouseRules.randomLabel(using: &generator)
+        },
+        newColor: {
+            var generator = SystemRandomNumberGenerator()
+            return WarehouseRules.randomColor(using: &generator)
+        })
+}
