@@ -41,22 +41,35 @@ struct FrontendOperationTests {
         return names
     }
 
-    @Test("every query whose root fields we serve validates against our schema", .enabled(if: SharedData.isAvailable))
-    func queriesInScopeValidate() throws {
+    /// Validates every operation of `kind` whose root fields the schema serves; returns how many.
+    static func validateServed(kind: String) throws -> Int {
         let schemas = [
             "full": try GraphQLAPI(variant: .full).schema, "public": try GraphQLAPI(variant: .public).schema,
         ]
         var checked = 0
-        for operation in try Self.operations() where operation.kind == "query" {
+        for operation in try operations() where operation.kind == kind {
             let schema = try #require(schemas[operation.api])
-            let served = Set(try (schema.queryType?.fields() ?? [:]).keys)
+            let rootType = kind == "mutation" ? schema.mutationType : schema.queryType
+            let served = Set(try (rootType?.fields() ?? [:]).keys)
             let document = try parse(source: Source(body: operation.document, name: operation.name))
-            guard Self.rootFields(of: document).isSubset(of: served) else { continue }
+            guard rootFields(of: document).isSubset(of: served) else { continue }
             checked += 1
             let errors = validate(schema: schema, ast: document)
             #expect(errors.isEmpty, "\(operation.name): \(errors.prefix(3).map(\.message))")
         }
+        return checked
+    }
+
+    @Test("every query whose root fields we serve validates against our schema", .enabled(if: SharedData.isAvailable))
+    func queriesInScopeValidate() throws {
         // 26 front-end queries use only the core and warehouse root fields.
-        #expect(checked >= 26)
+        #expect(try Self.validateServed(kind: "query") >= 26)
+    }
+
+    @Test(
+        "every mutation whose root fields we serve validates against our schema", .enabled(if: SharedData.isAvailable))
+    func mutationsInScopeValidate() throws {
+        // 21 front-end mutations use only warehouse mutations.
+        #expect(try Self.validateServed(kind: "mutation") >= 21)
     }
 }
