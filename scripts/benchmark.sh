@@ -4,7 +4,9 @@
 #   scripts/benchmark.sh [--boxes N] [--duration SECONDS] [--connections N]
 #
 # Scenarios: organisations + bases; a page of 50 boxes with nested fields; one box by label
-# with its history. Prints requests/s and p50/p99 latency per scenario. Traffic goes to
+# with its history; updateBox (a new comment on one of 20 boxes per request); and
+# moveBoxesToLocation (50 boxes, back and forth between two locations). Prints requests/s and
+# p50/p99 latency per scenario. Traffic goes to
 # 127.0.0.1 only; the server is stopped at the end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -49,10 +51,30 @@ queries[organisations_and_bases]='{ organisations { id name } bases { id name or
 queries[box_page_50]='{ boxes(baseId: "1") { totalCount pageInfo { hasNextPage endCursor } elements { id labelIdentifier state numberOfItems comment lastModifiedOn product { id name gender category { id name } sizeRange { id name } } size { id name } location { id name } tags { id name color } qrCode { code } } } }'
 queries[box_with_history]="{ box(labelIdentifier: \"$label\") { labelIdentifier state product { name } location { name } history { id changes changeDate user { id name } } } }"
 
-echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo); boxes: $boxes; wrk: $connections connections, ${duration}s"
-printf "%-26s %12s %10s %10s\n" scenario "requests/s" p50 p99
-for name in organisations_and_bases box_page_50 box_with_history; do
-    python3 -c 'import json, sys; print(json.dumps({"query": sys.argv[1]}))' "${queries[$name]}" >"$work/$name.json"
+# Mutation scenarios: many different request bodies, cycled through by wrk.
+boxes_json="$(curl -sf "$url" -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+    -d '{"query":"{ boxes(baseId: \"1\", filterInput: {states: [InStock]}, paginationInput: {first: 50}) { elements { labelIdentifier } } base(id: \"1\") { locations { id } } }"}')"
+python3 - "$boxes_json" "$work" <<'PY'
+import json, sys
+data = json.loads(sys.argv[1])["data"]
+labels = [box["labelIdentifier"] for box in data["boxes"]["elements"]]
+locations = [int(location["id"]) for location in data["base"]["locations"]][:2]
+update = "mutation($label: String!, $comment: String) { updateBox(updateInput: {labelIdentifier: $label, comment: $comment}) { id comment lastModifiedOn } }"
+move = "mutation($labels: [String!]!, $location: Int!) { moveBoxesToLocation(updateInput: {labelIdentifiers: $labels, locationId: $location}) { ... on BoxesResult { updatedBoxes { id } invalidBoxLabelIdentifiers } } }"
+bodies = {
+    "update_box": [json.dumps({"query": update, "variables": {"label": labels[i % 20], "comment": f"benchmark {i}"}}) for i in range(400)],
+    "move_50_boxes": [json.dumps({"query": move, "variables": {"labels": labels, "location": locations[i % 2]}}) for i in range(2)],
+}
+for name, items in bodies.items():
+    with open(f"{sys.argv[2]}/{name}.bodies.json", "w") as file:
+        json.dump(items, file)
+    with open(f"{sys.argv[2]}/{name}.json", "w") as file:
+        file.write(items[0])
+PY
+
+# Writes a wrk script that posts $work/$1.json, or cycles through $work/$1.bodies.json.
+write_lua() {
+    local name="$1"
     cat >"$work/$name.lua" <<LUA
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
@@ -61,6 +83,29 @@ local file = io.open("$work/$name.json")
 wrk.body = file:read("*a")
 file:close()
 LUA
+    if [ -f "$work/$name.bodies.json" ]; then
+        python3 - "$work/$name.bodies.json" >>"$work/$name.lua" <<'PY'
+import json, sys
+bodies = json.load(open(sys.argv[1]))
+def lua(text):
+    return "[==[" + text + "]==]"
+print("local bodies = {" + ", ".join(lua(body) for body in bodies) + "}")
+print("local counter = 0")
+print("request = function()")
+print("    counter = counter + 1")
+print("    return wrk.format(nil, nil, nil, bodies[(counter % #bodies) + 1])")
+print("end")
+PY
+    fi
+}
+
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo); boxes: $boxes; wrk: $connections connections, ${duration}s"
+printf "%-26s %12s %10s %10s\n" scenario "requests/s" p50 p99
+for name in organisations_and_bases box_page_50 box_with_history update_box move_50_boxes; do
+    if [ -n "${queries[$name]:-}" ]; then
+        python3 -c 'import json, sys; print(json.dumps({"query": sys.argv[1]}))' "${queries[$name]}" >"$work/$name.json"
+    fi
+    write_lua "$name"
     answer="$(curl -s -w '\n%{http_code}' "$url" -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
         --data-binary "@$work/$name.json")"
     if [ "$(tail -n1 <<<"$answer")" != 200 ] || grep -q '"errors"' <<<"$answer"; then
