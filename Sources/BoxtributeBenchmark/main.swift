@@ -9,17 +9,26 @@ import Synchronization
 // In-process benchmark of the request path below HTTP: GraphQL scenarios against an in-memory
 // demo database (split into SQL and the rest: executor and JSON), single statements, request
 // decoding and cached token authentication.
-// Run with `swift run -c release boxtribute-benchmark [boxes] [iterations]`.
+// Run with `swift run -c release boxtribute-benchmark [boxes] [iterations] [scenario]`; a scenario
+// name runs that GraphQL scenario only (for profiling).
 
 /// Measures the time spent in SQL statements.
 final class TimedDatabase: Database {
     let base: any Database
     let nanoseconds = Atomic<Int>(0)
+    /// Time and count per statement text, when profiling one scenario.
+    let perStatement = Mutex<[String: (nanoseconds: Int, count: Int)]>([:])
     init(_ base: any Database) { self.base = base }
     var dialect: SQLDialect { base.dialect }
     func query(_ sql: String, _ binds: [SQLValue]) async throws -> [SQLRow] {
         let start = ContinuousClock.now
-        defer { nanoseconds.add(Int(milliseconds(ContinuousClock.now - start) * 1e6), ordering: .relaxed) }
+        defer {
+            let elapsed = Int(milliseconds(ContinuousClock.now - start) * 1e6)
+            nanoseconds.add(elapsed, ordering: .relaxed)
+            perStatement.withLock {
+                $0[sql, default: (0, 0)].nanoseconds += elapsed; $0[sql, default: (0, 0)].count += 1
+            }
+        }
         return try await base.query(sql, binds)
     }
     func transaction<T: Sendable>(_ body: @Sendable (any SQLConnection) async throws -> T) async throws -> T {
@@ -46,6 +55,15 @@ func average(_ iterations: Int, _ body: () async throws -> Void) async rethrows 
     return milliseconds(ContinuousClock.now - start) / Double(iterations)
 }
 
+/// CPU time of the whole process so far, in milliseconds: steadier than wall time on a busy machine.
+func processCPUMilliseconds() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    let user = Double(usage.ru_utime.tv_sec) * 1e3 + Double(usage.ru_utime.tv_usec) / 1e3
+    let system = Double(usage.ru_stime.tv_sec) * 1e3 + Double(usage.ru_stime.tv_usec) / 1e3
+    return user + system
+}
+
 func report(_ name: String, _ value: Double, _ detail: String = "") {
     print(name.padding(toLength: 28, withPad: " ", startingAt: 0) + String(format: "%7.3f ms", value) + detail)
 }
@@ -53,6 +71,7 @@ func report(_ name: String, _ value: Double, _ detail: String = "") {
 let arguments = CommandLine.arguments
 let boxes = arguments.count > 1 ? Int(arguments[1]) ?? 5000 : 5000
 let iterations = arguments.count > 2 ? Int(arguments[2]) ?? 300 : 300
+let only = arguments.count > 3 ? arguments[3] : nil
 var logger = Logger(label: "boxtribute.benchmark")
 logger.logLevel = .warning
 let memory = try await SQLiteDatabase.open(path: ":memory:", logger: logger)
@@ -78,15 +97,27 @@ let scenarios: [(String, String)] = [
     ("typename", "{ __typename }"),
 ]
 print("boxes: \(boxes), iterations: \(iterations)")
-for (name, query) in scenarios {
+for (name, query) in scenarios where only == nil || only == name {
     let request = GraphQLRequest(query: query)
     var bytes = await api.handle(request, context: ResolverContext(user: user, database: database)).body.count
     database.nanoseconds.store(0, ordering: .relaxed)
+    let cpuStart = processCPUMilliseconds()
     let perRequest = await average(iterations) {
         bytes = await api.handle(request, context: ResolverContext(user: user, database: database)).body.count
     }
+    let cpu = (processCPUMilliseconds() - cpuStart) / Double(iterations)
     let sql = Double(database.nanoseconds.load(ordering: .relaxed)) / 1e6 / Double(iterations)
-    report(name, perRequest, String(format: "  sql %7.3f ms  rest %7.3f ms  (%d bytes)", sql, perRequest - sql, bytes))
+    report(
+        name, perRequest,
+        String(format: "  cpu %7.3f ms  sql %7.3f ms  rest %7.3f ms  (%d bytes)", cpu, sql, perRequest - sql, bytes))
+    if only != nil {
+        for (text, entry) in database.perStatement.withLock({ $0 }).sorted(by: {
+            $0.value.nanoseconds > $1.value.nanoseconds
+        }) {
+            let perCall = Double(entry.nanoseconds) / 1e6 / Double(entry.count)
+            print(String(format: "  %7.3f ms x %5d  ", perCall, entry.count) + String(text.prefix(150)))
+        }
+    }
 }
 
 let statements: [(String, String, [SQLValue])] = [

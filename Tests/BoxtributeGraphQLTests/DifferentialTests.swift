@@ -115,10 +115,13 @@ struct DifferentialTests {
                     var values: [String: Map] = [:]
                     if case .dictionary(let given) = args { for (key, value) in given { values[key] = value } }
                     let arguments = Arguments(values)
+                    guard let parents = registry.casters[name]?([source]) else {
+                        return nil
+                    }
                     let value: (any Sendable)?
                     switch resolution {
-                    case .perObject(let resolve): value = try resolve(source, arguments, context)
-                    case .batch(let resolve): value = try await resolve([source], arguments, context)[0].get()
+                    case .perObject(let resolve): value = try resolve(parents, 0, arguments, context)
+                    case .batch(let resolve): value = try await resolve(parents, arguments, context)[0].get()
                     }
                     return leafMap(value, shape: shape) ?? value
                 }

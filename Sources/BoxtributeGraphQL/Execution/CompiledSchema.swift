@@ -43,6 +43,7 @@ final class CompiledSchema: Sendable {
     let objects: [String: [String: CompiledField]]
     let possibleTypes: [String: Set<String>]
     let typeResolvers: [String: @Sendable (any Sendable) -> String?]
+    let casters: [String: @Sendable ([any Sendable]) -> TypedParents?]
 
     /// - Throws: ``SchemaWiringError`` listing every field without a resolver (and every
     ///   resolver without a field), so a half-wired schema never starts.
@@ -78,6 +79,7 @@ final class CompiledSchema: Sendable {
                 break
             }
         }
+        missing += registry.conflicts
         for typeName in registry.objects.keys where objects[typeName] == nil {
             missing.append("\(typeName) (resolvers for a type the schema lacks)")
         }
@@ -85,6 +87,7 @@ final class CompiledSchema: Sendable {
         self.objects = objects
         self.possibleTypes = possible
         self.typeResolvers = registry.typeResolvers
+        self.casters = registry.casters
     }
 
     static func shape(of type: any GraphQLType, in schema: GraphQLSchema) throws -> TypeShape {

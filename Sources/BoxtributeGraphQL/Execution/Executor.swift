@@ -51,7 +51,9 @@ final class Executor: Sendable {
         await run.executeObjects(
             [Pending(value: RootValue(), node: root, path: nil)], typeName: rootType.name,
             selectionSets: [operation.selectionSet])
-        let data = ResultNode.object(root).propagatingNulls()
+        // Every null in a non-null position records an error, so without errors there is
+        // nothing to propagate.
+        let data = run.errors.isEmpty ? ResultNode.object(root) : ResultNode.object(root).propagatingNulls()
         return Outcome(data: data.isNull ? nil : data, errors: run.errors)
     }
 }
@@ -123,6 +125,8 @@ private final class Run {
         let groups = collectFields(typeName: typeName, selectionSets: selectionSets)
         for item in items { item.node.reserveCapacity(groups.count) }
         let fieldMap = compiled.objects[typeName] ?? [:]
+        // Cast once for every field of the batch, not once per field and parent.
+        let parents = compiled.casters[typeName]?(items.map(\.value))
         for (responseKey, fieldNodes) in groups {
             let fieldName = fieldNodes[0].name.value
             if fieldName == "__typename" {
@@ -139,7 +143,8 @@ private final class Run {
                 }
                 continue
             }
-            let outcomes = await resolve(field, items: items, fieldNode: fieldNodes[0])
+            let outcomes = await resolve(
+                field, items: items, parents: parents, typeName: typeName, fieldNode: fieldNodes[0])
             var pending: OrderedDictionary<String, [Pending]> = [:]
             let leafKind = field.shape.leafKind
             let isNonNull = field.shape.isNonNull
@@ -171,21 +176,29 @@ private final class Run {
         }
     }
 
-    private func resolve(_ field: CompiledField, items: [Pending], fieldNode: Field) async -> [FieldOutcome] {
+    private func resolve(
+        _ field: CompiledField, items: [Pending], parents: TypedParents?, typeName: String, fieldNode: Field
+    ) async -> [FieldOutcome] {
         let arguments: Arguments
         do {
             arguments = try coerceArguments(field, node: fieldNode)
         } catch {
             return items.map { _ in .failure(ExecutionError(message: error.message)) }
         }
+        guard let parents else { return items.map { _ in .failure(ParentTypeMismatch(typeName: typeName)) } }
         switch field.resolution {
         case .perObject(let resolver):
-            return items.map { item in
-                do { return .success(try resolver(item.value, arguments, context)) } catch { return .failure(error) }
+            var outcomes: [FieldOutcome] = []
+            outcomes.reserveCapacity(items.count)
+            for index in items.indices {
+                do { outcomes.append(.success(try resolver(parents, index, arguments, context))) } catch {
+                    outcomes.append(.failure(error))
+                }
             }
+            return outcomes
         case .batch(let resolver):
             do {
-                let outcomes = try await resolver(items.map(\.value), arguments, context)
+                let outcomes = try await resolver(parents, arguments, context)
                 guard outcomes.count == items.count else {
                     let mismatch = ExecutionError(
                         message: "Internal error: resolver returned a wrong number of results")
@@ -275,6 +288,9 @@ private final class Run {
     /// Unwraps optionals that arrive boxed inside the existential.
     private static func flatten(_ value: (any Sendable)?) -> (any Sendable)? {
         guard let value else { return nil }
+        // A metadata check first: the protocol cast is costly and almost never needed.
+        func isOptional<T>(_: T) -> Bool { _isOptional(T.self) }
+        guard isOptional(value) else { return value }
         if let optional = value as? any OptionalValue, optional.isNone { return nil }
         return value
     }

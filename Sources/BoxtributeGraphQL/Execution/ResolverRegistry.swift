@@ -4,17 +4,31 @@ import GraphQL
 /// The outcome of resolving one field for one parent object.
 public typealias FieldOutcome = Result<(any Sendable)?, any Error>
 
-/// Resolves a field one parent at a time, synchronously (column reads, cheap computations).
+/// The parents of one batch, cast to their Swift type once for all fields of the batch.
+public class TypedParents: @unchecked Sendable {
+    /// How many parents the batch holds.
+    var count: Int { 0 }
+}
+
+/// The parents of a batch of one object type whose values are `Parent`.
+final class TypedBatch<Parent>: TypedParents, @unchecked Sendable {
+    // @unchecked Sendable: created and read by one request's execution, never mutated.
+    let values: [Parent]
+    init(_ values: [Parent]) { self.values = values }
+    override var count: Int { values.count }
+}
+
+/// Resolves a field one parent at a time, synchronously (column reads, cheap computations):
+/// the parent is `parents[index]`.
 public typealias FieldResolver =
-    @Sendable (_ parent: any Sendable, _ arguments: Arguments, _ context: ResolverContext)
+    @Sendable (_ parents: TypedParents, _ index: Int, _ arguments: Arguments, _ context: ResolverContext)
     throws -> (any Sendable)?
 
 /// Resolves a field for every parent of a batch at once (database look-ups).
 /// Returns one outcome per parent, in order.
 public typealias BatchFieldResolver =
-    @Sendable (
-        _ parents: [any Sendable], _ arguments: Arguments, _ context: ResolverContext
-    ) async throws -> [FieldOutcome]
+    @Sendable (_ parents: TypedParents, _ arguments: Arguments, _ context: ResolverContext) async throws
+    -> [FieldOutcome]
 
 /// How one schema field is resolved.
 public enum FieldResolution: Sendable {
@@ -25,8 +39,7 @@ public enum FieldResolution: Sendable {
 /// Thrown when a resolver receives a parent of an unexpected Swift type: a wiring bug.
 struct ParentTypeMismatch: Error, CustomStringConvertible {
     let typeName: String
-    let fieldName: String
-    var description: String { "Internal error: unexpected parent value for \(typeName).\(fieldName)" }
+    var description: String { "Internal error: unexpected parent value for \(typeName)" }
 }
 
 /// Resolvers for the fields of one object type whose values are `Parent`.
@@ -38,16 +51,17 @@ public struct ObjectResolvers<Parent: Sendable> {
     public mutating func field(
         _ name: String, _ resolve: @escaping @Sendable (Parent, Arguments, ResolverContext) throws -> (any Sendable)?
     ) {
-        let typeName = typeName
-        fields[name] = .perObject { parent, arguments, context in
-            guard let typed = parent as? Parent else { throw ParentTypeMismatch(typeName: typeName, fieldName: name) }
-            return try resolve(typed, arguments, context)
+        fields[name] = .perObject { parents, index, arguments, context in
+            // The executor hands each type's fields the batch its caster built for that type.
+            try resolve(unsafeDowncast(parents, to: TypedBatch<Parent>.self).values[index], arguments, context)
         }
     }
 
     /// Registers a per-object resolver that ignores arguments and context.
     public mutating func value(_ name: String, _ resolve: @escaping @Sendable (Parent) -> (any Sendable)?) {
-        field(name) { parent, _, _ in resolve(parent) }
+        fields[name] = .perObject { parents, index, _, _ in
+            resolve(unsafeDowncast(parents, to: TypedBatch<Parent>.self).values[index])
+        }
     }
 
     /// Registers a resolver called once with every parent of a batch.
@@ -55,17 +69,8 @@ public struct ObjectResolvers<Parent: Sendable> {
         _ name: String,
         _ resolve: @escaping @Sendable ([Parent], Arguments, ResolverContext) async throws -> [FieldOutcome]
     ) {
-        let typeName = typeName
         fields[name] = .batch { parents, arguments, context in
-            var typed: [Parent] = []
-            typed.reserveCapacity(parents.count)
-            for parent in parents {
-                guard let value = parent as? Parent else {
-                    throw ParentTypeMismatch(typeName: typeName, fieldName: name)
-                }
-                typed.append(value)
-            }
-            return try await resolve(typed, arguments, context)
+            try await resolve(unsafeDowncast(parents, to: TypedBatch<Parent>.self).values, arguments, context)
         }
     }
 
@@ -85,7 +90,7 @@ public struct ObjectResolvers<Parent: Sendable> {
     ) {
         fields[name] = .batch { parents, arguments, context in
             let value = try await resolve(arguments, context)
-            return parents.map { _ in .success(value) }
+            return Array(repeating: .success(value), count: parents.count)
         }
     }
 }
@@ -94,6 +99,12 @@ public struct ObjectResolvers<Parent: Sendable> {
 public struct ResolverRegistry: Sendable {
     var objects: [String: [String: FieldResolution]] = [:]
     var typeResolvers: [String: @Sendable (any Sendable) -> String?] = [:]
+    /// Per object type: casts a batch's parents to the type's Swift type (`nil` on a mismatch).
+    var casters: [String: @Sendable ([any Sendable]) -> TypedParents?] = [:]
+    /// Per object type: the Swift type its resolvers expect.
+    var parentTypes: [String: ObjectIdentifier] = [:]
+    /// Object types registered with two different Swift types (a wiring error).
+    var conflicts: [String] = []
 
     public init() {}
 
@@ -105,6 +116,20 @@ public struct ResolverRegistry: Sendable {
         resolvers.fields = objects[typeName] ?? [:]
         build(&resolvers)
         objects[typeName] = resolvers.fields
+        let identifier = ObjectIdentifier(Parent.self)
+        if let existing = parentTypes[typeName], existing != identifier {
+            conflicts.append("\(typeName) (resolvers registered for two Swift types)")
+        }
+        parentTypes[typeName] = identifier
+        casters[typeName] = { values in
+            var typed: [Parent] = []
+            typed.reserveCapacity(values.count)
+            for value in values {
+                guard let parent = value as? Parent else { return nil }
+                typed.append(parent)
+            }
+            return TypedBatch(typed)
+        }
     }
 
     /// Registers how values of interface or union `typeName` map to object type names.

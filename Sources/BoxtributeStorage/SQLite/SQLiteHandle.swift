@@ -20,7 +20,9 @@ final class SQLiteHandle: @unchecked Sendable {
 
     init(path: String) throws {
         var db: OpaquePointer?
-        let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX | SQLITE_OPEN_URI
+        // NOMUTEX: `state` already serialises every call; SQLite's own per-call mutex would only
+        // add a lock round trip to each column read.
+        let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI
         let status = sqlite_nio_sqlite3_open_v2(path, &db, flags, nil)
         guard status == SQLITE_OK, let db else {
             let message = db.map { String(cString: sqlite_nio_sqlite3_errmsg($0)) } ?? "cannot open \(path)"
@@ -35,10 +37,10 @@ final class SQLiteHandle: @unchecked Sendable {
     func query(_ sql: String, _ binds: [SQLValue]) throws -> [SQLRow] {
         try state.withLock { state in
             let (statement, columns) = try Self.prepared(sql, in: &state)
-            defer {
-                sqlite_nio_sqlite3_reset(statement)
-                sqlite_nio_sqlite3_clear_bindings(statement)
-            }
+            // No sqlite3_clear_bindings: every parameter is bound again on the next use, and
+            // clearing expires any statement whose plan depends on a bound value (`camp_id = ?`
+            // with a small integer), which would re-prepare it on every call.
+            defer { sqlite_nio_sqlite3_reset(statement) }
             try Self.bind(binds, to: statement, db: state.db)
             var rows: [SQLRow] = []
             while true {
@@ -58,10 +60,10 @@ final class SQLiteHandle: @unchecked Sendable {
     func execute(_ sql: String, _ binds: [SQLValue]) throws -> SQLExecution {
         try state.withLock { state in
             let (statement, _) = try Self.prepared(sql, in: &state)
-            defer {
-                sqlite_nio_sqlite3_reset(statement)
-                sqlite_nio_sqlite3_clear_bindings(statement)
-            }
+            // No sqlite3_clear_bindings: every parameter is bound again on the next use, and
+            // clearing expires any statement whose plan depends on a bound value (`camp_id = ?`
+            // with a small integer), which would re-prepare it on every call.
+            defer { sqlite_nio_sqlite3_reset(statement) }
             try Self.bind(binds, to: statement, db: state.db)
             var status = sqlite_nio_sqlite3_step(statement)
             while status == SQLITE_ROW { status = sqlite_nio_sqlite3_step(statement) }
