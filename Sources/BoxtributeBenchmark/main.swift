@@ -31,6 +31,11 @@ final class TimedDatabase: Database {
         }
         return try await base.query(sql, binds)
     }
+    func queryReusingUntilChange(_ sql: String, _ binds: [SQLValue]) async throws -> [SQLRow] {
+        let start = ContinuousClock.now
+        defer { nanoseconds.add(Int(milliseconds(ContinuousClock.now - start) * 1e6), ordering: .relaxed) }
+        return try await base.queryReusingUntilChange(sql, binds)
+    }
     func transaction<T: Sendable>(_ body: @Sendable (any SQLConnection) async throws -> T) async throws -> T {
         try await base.transaction(body)
     }

@@ -57,6 +57,29 @@ struct MigrationTests {
         await database.close()
     }
 
+    @Test("reused aggregates are recomputed after any commit, also one by another connection")
+    func reusedAggregatesFollowChanges() async throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "boxtribute-\(UUID().uuidString).sqlite3"
+        ).path
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        let database = try await SQLiteDatabase.open(path: path, readers: 1, logger: logger)
+        let other = try await SQLiteDatabase.open(path: path, readers: 1, logger: logger)
+        try await SchemaMigrator.migrate(database, logger: logger)
+        let count = "SELECT COUNT(*) FROM organisations"
+        #expect(try await database.queryReusingUntilChange(count, []).first?.int(0) == 0)
+        try await database.transaction {
+            _ = try await $0.execute("INSERT INTO organisations (label) VALUES ('A')", [])
+        }
+        #expect(try await database.queryReusingUntilChange(count, []).first?.int(0) == 1)
+        try await other.transaction { _ = try await $0.execute("INSERT INTO organisations (label) VALUES ('B')", []) }
+        #expect(try await database.queryReusingUntilChange(count, []).first?.int(0) == 2)
+        // Unchanged data: the reader answers from its last run, still right.
+        #expect(try await database.queryReusingUntilChange(count, []).first?.int(0) == 2)
+        await other.close()
+        await database.close()
+    }
+
     @Test("a failed transaction leaves nothing behind")
     func rollback() async throws {
         let database = try await Fixtures.makeDatabase()

@@ -45,11 +45,12 @@ final class Executor: Sendable {
                 ],
             )
         }
-        let run = Run(
-            compiled: compiled, fragments: fragments, variables: variables, coercion: coercion, context: context)
         let root = ObjectNode()
+        let run = Run(
+            compiled: compiled, fragments: fragments, variables: variables, coercion: coercion, context: context,
+            root: root)
         await run.executeObjects(
-            [Pending(value: RootValue(), node: root, path: nil)], typeName: rootType.name,
+            [Pending(value: RootValue(), node: root)], typeName: rootType.name,
             selectionSets: [operation.selectionSet])
         // Every null in a non-null position records an error, so without errors there is
         // nothing to propagate.
@@ -98,7 +99,6 @@ extension Executor {
 struct Pending {
     let value: any Sendable
     let node: ObjectNode
-    let path: ResponsePath?
 }
 
 /// The state of one execution. Used by a single task; resolvers run one after another.
@@ -108,12 +108,16 @@ private final class Run {
     let variables: [String: Map]
     let coercion: InputCoercion
     let context: ResolverContext
+    let root: ObjectNode
     var errors: [ExecutionError] = []
+    /// List indices from the field being completed down to the current item (error paths).
+    private var indices: [Int] = []
 
     init(
         compiled: CompiledSchema, fragments: [String: FragmentDefinition], variables: [String: Map],
-        coercion: InputCoercion, context: ResolverContext
+        coercion: InputCoercion, context: ResolverContext, root: ObjectNode
     ) {
+        self.root = root
         self.compiled = compiled
         self.fragments = fragments
         self.variables = variables
@@ -123,23 +127,31 @@ private final class Run {
 
     func executeObjects(_ items: [Pending], typeName: String, selectionSets: [SelectionSet]) async {
         let groups = collectFields(typeName: typeName, selectionSets: selectionSets)
-        for item in items { item.node.reserveCapacity(groups.count) }
         let fieldMap = compiled.objects[typeName] ?? [:]
+        let layout = FieldLayout(
+            keys: Array(groups.keys),
+            nonNull: groups.values.map { fields in
+                fields[0].name.value == "__typename" || fieldMap[fields[0].name.value]?.shape.isNonNull == true
+            })
+        for item in items {
+            item.node.layout = layout
+            item.node.reserveCapacity(groups.count)
+        }
         // Cast once for every field of the batch, not once per field and parent.
         let parents = compiled.casters[typeName]?(items.map(\.value))
         for (responseKey, fieldNodes) in groups {
             let fieldName = fieldNodes[0].name.value
             if fieldName == "__typename" {
-                for item in items { item.node.append(responseKey, .string(typeName), nonNull: true) }
+                for item in items { item.node.append(.string(typeName)) }
                 continue
             }
             guard let field = fieldMap[fieldName] else {
                 // Validation rules this out; guard anyway instead of crashing.
                 for item in items {
-                    item.node.append(responseKey, .null, nonNull: false)
+                    item.node.append(.null)
                     record(
                         ExecutionError(message: "Cannot query field '\(fieldName)' on type '\(typeName)'."),
-                        fields: fieldNodes, path: ResponsePath(parent: item.path, key: responseKey))
+                        fields: fieldNodes, at: item.node, key: responseKey)
                 }
                 continue
             }
@@ -147,27 +159,25 @@ private final class Run {
                 field, items: items, parents: parents, typeName: typeName, fieldNode: fieldNodes[0])
             var pending: OrderedDictionary<String, [Pending]> = [:]
             let leafKind = field.shape.leafKind
-            let isNonNull = field.shape.isNonNull
             for (item, outcome) in zip(items, outcomes) {
                 // Fast path for the common case, a scalar that serialises: no path, no checks.
                 if let leafKind, case .success(let value?) = outcome,
                     let leaf = Executor.serializeLeaf(value, kind: leafKind)
                 {
-                    item.node.append(responseKey, leaf, nonNull: isNonNull)
+                    item.node.append(leaf)
                     continue
                 }
-                let path = ResponsePath(parent: item.path, key: responseKey)
                 let node: ResultNode
                 switch outcome {
                 case .success(let value):
                     node = complete(
-                        field.shape, value, path: path, fields: fieldNodes, parentType: typeName, fieldName: fieldName,
-                        pending: &pending)
+                        field.shape, value, at: item.node, key: responseKey, fields: fieldNodes, parentType: typeName,
+                        fieldName: fieldName, pending: &pending)
                 case .failure(let error):
-                    record(error, fields: fieldNodes, path: path)
+                    record(error, fields: fieldNodes, at: item.node, key: responseKey)
                     node = .null
                 }
-                item.node.append(responseKey, node, nonNull: isNonNull)
+                item.node.append(node)
             }
             let subSelections = fieldNodes.compactMap(\.selectionSet)
             for (childType, children) in pending {
@@ -226,8 +236,8 @@ private final class Run {
     }
 
     private func complete(
-        _ shape: TypeShape, _ value: (any Sendable)?, path: ResponsePath, fields: [Field], parentType: String,
-        fieldName: String, pending: inout OrderedDictionary<String, [Pending]>
+        _ shape: TypeShape, _ value: (any Sendable)?, at parent: ObjectNode, key: String, fields: [Field],
+        parentType: String, fieldName: String, pending: inout OrderedDictionary<String, [Pending]>
     ) -> ResultNode {
         let value = Self.flatten(value)
         switch shape {
@@ -235,11 +245,11 @@ private final class Run {
             guard let value else {
                 record(
                     ExecutionError(message: "Cannot return null for non-nullable field \(parentType).\(fieldName)."),
-                    fields: fields, path: path)
+                    fields: fields, at: parent, key: key)
                 return .null
             }
             return complete(
-                inner, value, path: path, fields: fields, parentType: parentType, fieldName: fieldName,
+                inner, value, at: parent, key: key, fields: fields, parentType: parentType, fieldName: fieldName,
                 pending: &pending)
         case .list(let inner):
             guard let value else { return .null }
@@ -247,27 +257,32 @@ private final class Run {
                 record(
                     ExecutionError(
                         message: "Expected Iterable, but did not find one for field \(parentType).\(fieldName)."),
-                    fields: fields, path: path)
+                    fields: fields, at: parent, key: key)
                 return .null
             }
             var nodes: [ResultNode] = []
             nodes.reserveCapacity(items.count)
+            indices.append(0)
             for (index, item) in items.enumerated() {
+                indices[indices.count - 1] = index
                 nodes.append(
                     complete(
-                        inner, item, path: ResponsePath(parent: path, index: index), fields: fields,
-                        parentType: parentType, fieldName: fieldName, pending: &pending))
+                        inner, item, at: parent, key: key, fields: fields, parentType: parentType,
+                        fieldName: fieldName, pending: &pending))
             }
+            indices.removeLast()
             return .list(nodes, itemsNonNull: inner.isNonNull)
         case .leaf(let kind, let name):
             guard let value else { return .null }
             if let leaf = Executor.serializeLeaf(value, kind: kind) { return leaf }
-            record(ExecutionError(message: "\(name) cannot represent value: \(value)"), fields: fields, path: path)
+            record(
+                ExecutionError(message: "\(name) cannot represent value: \(value)"), fields: fields, at: parent,
+                key: key)
             return .null
         case .object(let typeName):
             guard let value else { return .null }
             let node = ObjectNode()
-            pending[typeName, default: []].append(Pending(value: value, node: node, path: path))
+            pending[typeName, default: []].append(Pending(value: value, node: node))
             return .object(node)
         case .abstract(let abstractName):
             guard let value else { return .null }
@@ -276,11 +291,11 @@ private final class Run {
                     ExecutionError(
                         message:
                             "Abstract type '\(abstractName)' must resolve to an Object type at runtime for field '\(parentType).\(fieldName)'."
-                    ), fields: fields, path: path)
+                    ), fields: fields, at: parent, key: key)
                 return .null
             }
             let node = ObjectNode()
-            pending[typeName, default: []].append(Pending(value: value, node: node, path: path))
+            pending[typeName, default: []].append(Pending(value: value, node: node))
             return .object(node)
         }
     }
@@ -295,9 +310,11 @@ private final class Run {
         return value
     }
 
-    private func record(_ error: any Error, fields: [Field], path: ResponsePath) {
-        errors.append(
-            ExecutionError(error: error, locations: SourcePositions.locations(of: fields), path: path.components))
+    /// Records an error of field `key` of `node`, at the list position being completed.
+    private func record(_ error: any Error, fields: [Field], at node: ObjectNode, key: String) {
+        let prefix = ResultNode.object(root).path(to: node) ?? []
+        let path = prefix + [.key(key)] + indices.map(PathComponent.index)
+        errors.append(ExecutionError(error: error, locations: SourcePositions.locations(of: fields), path: path))
     }
 
     // MARK: Field collection

@@ -43,6 +43,12 @@ public final class ResolverContext: SQLQuerying, @unchecked Sendable {
         return try await database.query(sql, binds)
     }
 
+    /// Runs an aggregate that may be reused until the data changes, counting it.
+    public func queryReusingUntilChange(_ sql: String, _ binds: [SQLValue]) async throws -> [SQLRow] {
+        statementCount += 1
+        return try await database.queryReusingUntilChange(sql, binds)
+    }
+
     /// Returns the memoised value for `key`, computing it once per request.
     public func memoized<T: Sendable>(_ key: String, _ compute: () async throws -> T) async rethrows -> T {
         if let value = memo[key] as? T { return value }

@@ -1,29 +1,30 @@
 import GraphQL
 import OrderedCollections
 
-/// A response object being filled in; fields are appended in selection order.
+/// The response keys of the objects of one batch, in selection order, and whether each is
+/// non-null: shared by all objects of the batch.
+final class FieldLayout: Sendable {
+    let keys: [String]
+    let nonNull: [Bool]
+
+    init(keys: [String], nonNull: [Bool]) {
+        self.keys = keys
+        self.nonNull = nonNull
+    }
+
+    static let empty = FieldLayout(keys: [], nonNull: [])
+}
+
+/// A response object being filled in; values are appended in the order of its layout's keys.
 final class ObjectNode {
-    var keys: [String] = []
+    var layout = FieldLayout.empty
     var values: [ResultNode] = []
-    var nonNull: [Bool] = []
 
-    init(capacity: Int = 0) {
-        keys.reserveCapacity(capacity)
-        values.reserveCapacity(capacity)
-        nonNull.reserveCapacity(capacity)
-    }
+    var keys: [String] { layout.keys }
 
-    func reserveCapacity(_ capacity: Int) {
-        keys.reserveCapacity(capacity)
-        values.reserveCapacity(capacity)
-        nonNull.reserveCapacity(capacity)
-    }
+    func reserveCapacity(_ capacity: Int) { values.reserveCapacity(capacity) }
 
-    func append(_ key: String, _ value: ResultNode, nonNull isNonNull: Bool) {
-        keys.append(key)
-        values.append(value)
-        nonNull.append(isNonNull)
-    }
+    func append(_ value: ResultNode) { values.append(value) }
 }
 
 /// A node of the response tree before null propagation.
@@ -57,7 +58,7 @@ enum ResultNode {
         case .object(let node):
             for index in node.values.indices {
                 let normalised = node.values[index].propagatingNulls()
-                if node.nonNull[index] && normalised.isNull { return .null }
+                if node.layout.nonNull[index] && normalised.isNull { return .null }
                 node.values[index] = normalised
             }
             return self
@@ -81,32 +82,25 @@ enum ResultNode {
     }
 }
 
-/// A position in the response, for error paths.
-final class ResponsePath {
-    let parent: ResponsePath?
-    let key: String?
-    let index: Int
-
-    init(parent: ResponsePath?, key: String) {
-        self.parent = parent
-        self.key = key
-        self.index = 0
-    }
-
-    init(parent: ResponsePath?, index: Int) {
-        self.parent = parent
-        self.key = nil
-        self.index = index
-    }
-
-    var components: [PathComponent] {
-        var result: [PathComponent] = []
-        var node: ResponsePath? = self
-        while let current = node {
-            result.append(current.key.map(PathComponent.key) ?? .index(current.index))
-            node = current.parent
+extension ResultNode {
+    /// The path from this node to `target` (found by identity), `nil` when it is not below.
+    /// Only errors need paths, so they are searched for instead of kept for every field.
+    func path(to target: ObjectNode) -> [PathComponent]? {
+        switch self {
+        case .object(let node):
+            if node === target { return [] }
+            for (index, value) in node.values.enumerated() {
+                if let rest = value.path(to: target) { return [.key(node.layout.keys[index])] + rest }
+            }
+            return nil
+        case .list(let items, _):
+            for (index, item) in items.enumerated() {
+                if let rest = item.path(to: target) { return [.index(index)] + rest }
+            }
+            return nil
+        default:
+            return nil
         }
-        return result.reversed()
     }
 }
 

@@ -18,6 +18,17 @@ public struct SQLExecution: Sendable {
 public protocol SQLQuerying: Sendable {
     /// Runs a statement and returns its rows.
     func query(_ sql: String, _ binds: [SQLValue]) async throws -> [SQLRow]
+
+    /// Runs an expensive read-only statement (an aggregate such as a list's total count) whose
+    /// result may be reused until the database changes. Engines that cannot tell when the data
+    /// changed simply run it.
+    func queryReusingUntilChange(_ sql: String, _ binds: [SQLValue]) async throws -> [SQLRow]
+}
+
+extension SQLQuerying {
+    public func queryReusingUntilChange(_ sql: String, _ binds: [SQLValue]) async throws -> [SQLRow] {
+        try await query(sql, binds)
+    }
 }
 
 /// One connection, used by one task at a time.

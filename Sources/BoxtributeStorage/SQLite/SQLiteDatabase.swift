@@ -53,6 +53,15 @@ public final class SQLiteDatabase: Database {
         try readers[nextReader.next() % readers.count].query(sql, binds)
     }
 
+    /// Reuses results per reader connection until any connection commits a change. An
+    /// in-memory database (one connection for reads and writes, which could see its own
+    /// uncommitted rows) always runs the statement.
+    public func queryReusingUntilChange(_ sql: String, _ binds: [SQLValue]) async throws -> [SQLRow] {
+        let reader = readers[nextReader.next() % readers.count]
+        guard reader !== writer else { return try reader.query(sql, binds) }
+        return try reader.queryReusingUntilChange(sql, binds)
+    }
+
     public func transaction<T: Sendable>(_ body: @Sendable (any SQLConnection) async throws -> T) async throws -> T {
         try await writeLock.withLock { try await Self.run(body, on: SQLiteSession(handle: writer)) }
     }

@@ -13,7 +13,18 @@ final class SQLiteHandle: @unchecked Sendable {
     private struct State {
         var db: OpaquePointer?
         var statements: [String: (statement: OpaquePointer, columns: SQLColumns)] = [:]
+        /// Results of ``SQLiteHandle/queryReusingUntilChange(_:_:)`` and the data version they belong to.
+        var reusable: [ReusableKey: [SQLRow]] = [:]
+        var reusableVersion: Int64 = -1
     }
+
+    private struct ReusableKey: Hashable {
+        let sql: String
+        let binds: [SQLValue]
+    }
+
+    /// Results kept at most; the cache is emptied when full (the working set is a few lists).
+    private static let reusableLimit = 256
 
     // @unchecked Sendable: all access to the connection goes through this lock.
     private let state: Mutex<State>
@@ -35,25 +46,46 @@ final class SQLiteHandle: @unchecked Sendable {
 
     /// Runs a statement and returns its rows.
     func query(_ sql: String, _ binds: [SQLValue]) throws -> [SQLRow] {
+        try state.withLock { state in try Self.rows(sql, binds, in: &state) }
+    }
+
+    /// Runs a read statement, or returns its rows from the last run if no connection (of this
+    /// process or another) has committed a change since: SQLite's `data_version` tells.
+    /// Only for a connection that itself never writes.
+    func queryReusingUntilChange(_ sql: String, _ binds: [SQLValue]) throws -> [SQLRow] {
         try state.withLock { state in
-            let (statement, columns) = try Self.prepared(sql, in: &state)
-            // No sqlite3_clear_bindings: every parameter is bound again on the next use, and
-            // clearing expires any statement whose plan depends on a bound value (`camp_id = ?`
-            // with a small integer), which would re-prepare it on every call.
-            defer { sqlite_nio_sqlite3_reset(statement) }
-            try Self.bind(binds, to: statement, db: state.db)
-            var rows: [SQLRow] = []
-            while true {
-                let status = sqlite_nio_sqlite3_step(statement)
-                if status == SQLITE_DONE { break }
-                guard status == SQLITE_ROW else { throw Self.error(state.db, status: status) }
-                var values: [SQLValue] = []
-                values.reserveCapacity(columns.names.count)
-                for index in 0..<Int32(columns.names.count) { values.append(Self.value(statement, index)) }
-                rows.append(SQLRow(columns: columns, values: values))
+            let version = try Self.rows("PRAGMA data_version", [], in: &state).first?.values.first?.intValue ?? -1
+            if version != Int(state.reusableVersion) {
+                state.reusable.removeAll(keepingCapacity: true)
+                state.reusableVersion = Int64(version)
             }
+            let key = ReusableKey(sql: sql, binds: binds)
+            if let rows = state.reusable[key] { return rows }
+            let rows = try Self.rows(sql, binds, in: &state)
+            if state.reusable.count >= Self.reusableLimit { state.reusable.removeAll(keepingCapacity: true) }
+            state.reusable[key] = rows
             return rows
         }
+    }
+
+    private static func rows(_ sql: String, _ binds: [SQLValue], in state: inout State) throws -> [SQLRow] {
+        let (statement, columns) = try Self.prepared(sql, in: &state)
+        // No sqlite3_clear_bindings: every parameter is bound again on the next use, and
+        // clearing expires any statement whose plan depends on a bound value (`camp_id = ?`
+        // with a small integer), which would re-prepare it on every call.
+        defer { sqlite_nio_sqlite3_reset(statement) }
+        try Self.bind(binds, to: statement, db: state.db)
+        var rows: [SQLRow] = []
+        while true {
+            let status = sqlite_nio_sqlite3_step(statement)
+            if status == SQLITE_DONE { break }
+            guard status == SQLITE_ROW else { throw Self.error(state.db, status: status) }
+            var values: [SQLValue] = []
+            values.reserveCapacity(columns.names.count)
+            for index in 0..<Int32(columns.names.count) { values.append(Self.value(statement, index)) }
+            rows.append(SQLRow(columns: columns, values: values))
+        }
+        return rows
     }
 
     /// Runs a data-changing statement.
@@ -98,7 +130,8 @@ final class SQLiteHandle: @unchecked Sendable {
         }
         let entry = (statement, SQLColumns(names))
         // Schema-dependent or one-off statements (dump import, DDL) are not worth keeping.
-        if state.statements.count < 512 && !sql.hasPrefix("PRAGMA") && !sql.hasPrefix("INSERT INTO \"") {
+        let reusable = !sql.hasPrefix("PRAGMA") || sql == "PRAGMA data_version"
+        if state.statements.count < 512 && reusable && !sql.hasPrefix("INSERT INTO \"") {
             state.statements[sql] = entry
         }
         return entry

@@ -40,13 +40,15 @@ public struct Paginator: Sendable {
         var total = 0
         var beyond = false
         if let boundary = Page.beyondBoundary(of: rows, request: request, id: id) {
-            let counts = try await db.query(
+            let counts = try await db.queryReusingUntilChange(
                 "SELECT COUNT(*), COALESCE(SUM(CASE WHEN \(idColumn) \(boundary.comparison) ? THEN 1 ELSE 0 END), 0) \(from) WHERE \(filter)",
                 [.integer(boundary.id)] + binds)
             total = counts.first?.int(0) ?? 0
             beyond = (counts.first?.int(1) ?? 0) > 0
         } else {
-            total = try await db.query("SELECT COUNT(*) \(from) WHERE \(filter)", binds).first?.int(0) ?? 0
+            total =
+                try await db.queryReusingUntilChange("SELECT COUNT(*) \(from) WHERE \(filter)", binds).first?.int(0)
+                ?? 0
         }
         return Page.assemble(rows: rows, request: request, totalCount: total, id: id, hasRowsBeyond: beyond)
     }
