@@ -243,3 +243,68 @@ struct ProductMutationTests {
         #expect(missing.data?["disableStandardProduct"] == ["id": "99", "name": "Product"])
     }
 }
+
+@Suite("Permission and missing-resource outcomes shared by the product and tag mutations")
+struct ProductAndTagMutationAccessTests {
+    static let readerCases: [(String, String)] = [
+        (
+            #"mutation { editCustomProduct(editInput: {id: 1, name: "x"}) { ... on InsufficientPermissionError { name } } }"#,
+            "editCustomProduct"
+        ),
+        (
+            "mutation { disableStandardProduct(instantiationId: 4) { ... on InsufficientPermissionError { name } } }",
+            "disableStandardProduct"
+        ),
+        (
+            #"mutation { editStandardProductInstantiation(editInput: {id: 4, price: 1}) { ... on InsufficientPermissionError { name } } }"#,
+            "editStandardProductInstantiation"
+        ),
+        (
+            #"mutation { enableStandardProduct(enableInput: {standardProductId: 2, baseId: 1}) { ... on InsufficientPermissionError { name } } }"#,
+            "enableStandardProduct"
+        ),
+        (
+            #"mutation { updateTag(updateInput: {id: 1, name: "x"}) { ... on InsufficientPermissionError { name } } }"#,
+            "updateTag"
+        ),
+    ]
+
+    @Test("a user with read permissions only gets InsufficientPermissionError", arguments: readerCases)
+    func readerIsRefused(document: String, field: String) async throws {
+        let api = try await APIHarness.make()
+        let reader = CurrentUser(
+            id: Fixtures.UserID.samosVolunteer, organisationId: Fixtures.Org.aidA, maxBetaLevel: 99,
+            permissions: CurrentUser.permissionMap(PermissionCatalogue.reads, baseIds: [1, 2]))
+        let answer = await api.run(document, as: reader)
+        let name = answer.data?[field]?["name"]?.string
+        #expect(name == "product:write" || name == "tag:write")
+        #expect(try await api.count("history") == 7)
+    }
+
+    @Test("missing instantiations and tags are ResourceDoesNotExistError or not-found errors")
+    func missingResources() async throws {
+        let api = try await APIHarness.make()
+        let edit = await api.run(
+            "mutation { editStandardProductInstantiation(editInput: {id: 99, price: 1}) { ... on ResourceDoesNotExistError { id name } } }"
+        )
+        #expect(edit.data?["editStandardProductInstantiation"] == ["id": "99", "name": "Product"])
+        let unassign = await api.run(
+            #"mutation { unassignTag(unassignmentInput: {id: 99, resourceId: 1, resourceType: Box}) { __typename } }"#)
+        #expect(unassign.firstCode == "BAD_USER_INPUT")
+        let unassignBox = await api.run(
+            #"mutation { unassignTag(unassignmentInput: {id: 1, resourceId: 99, resourceType: Box}) { __typename } }"#)
+        #expect(unassignBox.firstCode == "BAD_USER_INPUT")
+        let bulk = await api.run(
+            #"mutation { unassignTagsFromBoxes(updateInput: {labelIdentifiers: ["10000001"], tagIds: [99, 5]}) { updatedBoxes { id } tagErrorInfo { id error { __typename } } } }"#
+        )
+        #expect(
+            bulk.data?["unassignTagsFromBoxes"]
+                == [
+                    "updatedBoxes": [],
+                    "tagErrorInfo": [
+                        ["id": "5", "error": ["__typename": "UnauthorizedForBaseError"]],
+                        ["id": "99", "error": ["__typename": "ResourceDoesNotExistError"]],
+                    ],
+                ])
+    }
+}
