@@ -12,6 +12,16 @@ private let logger: Logger = {
     return logger
 }()
 
+/// A path for a throw-away database file.
+func temporaryDatabasePath() -> String {
+    FileManager.default.temporaryDirectory.appendingPathComponent("boxtribute-\(UUID().uuidString).sqlite3").path
+}
+
+/// Removes a database file and its WAL companions.
+func removeDatabase(at path: String) {
+    for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+}
+
 @Suite("Schema migrations")
 struct MigrationTests {
     @Test("an empty database gets the dropapp schema and the reference data")
@@ -36,10 +46,8 @@ struct MigrationTests {
 
     @Test("SQLite runs in WAL mode with foreign keys on; readers see committed writes")
     func walAndForeignKeys() async throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "boxtribute-\(UUID().uuidString).sqlite3"
-        ).path
-        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        let path = temporaryDatabasePath()
+        defer { removeDatabase(at: path) }
         let database = try await SQLiteDatabase.open(path: path, logger: logger)
         try await SchemaMigrator.migrate(database, logger: logger)
         #expect(try await database.query("PRAGMA journal_mode", []).first?.string(0) == "wal")
@@ -59,10 +67,8 @@ struct MigrationTests {
 
     @Test("reused aggregates are recomputed after any commit, also one by another connection")
     func reusedAggregatesFollowChanges() async throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "boxtribute-\(UUID().uuidString).sqlite3"
-        ).path
-        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        let path = temporaryDatabasePath()
+        defer { removeDatabase(at: path) }
         let database = try await SQLiteDatabase.open(path: path, readers: 1, logger: logger)
         let other = try await SQLiteDatabase.open(path: path, readers: 1, logger: logger)
         try await SchemaMigrator.migrate(database, logger: logger)

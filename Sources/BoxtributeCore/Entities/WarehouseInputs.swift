@@ -1,5 +1,18 @@
+/// The box fields `BoxCreationInput` and `BoxUpdateInput` share.
+public protocol BoxFieldsInput {
+    var sizeId: Int? { get set }
+    var weight: Double? { get set }
+    var monetaryValue: Double? { get set }
+    var displayUnitId: Int? { get set }
+    var measureValue: Double? { get set }
+    var numberOfItems: Int? { get set }
+    var comment: String? { get set }
+    var tagIds: [Int]? { get set }
+    var newTagNames: [String]? { get set }
+}
+
 /// `BoxCreationInput`.
-public struct BoxCreation: Sendable {
+public struct BoxCreation: BoxFieldsInput, Sendable {
     public var productId: Int
     public var sizeId: Int?
     public var weight: Double?
@@ -19,7 +32,7 @@ public struct BoxCreation: Sendable {
 }
 
 /// `BoxUpdateInput`: `nil` leaves a field unchanged (for `tagIds`, `[]` removes every tag).
-public struct BoxUpdate: Sendable {
+public struct BoxUpdate: BoxFieldsInput, Sendable {
     public var labelIdentifier: String
     public var productId: Int?
     public var sizeId: Int?

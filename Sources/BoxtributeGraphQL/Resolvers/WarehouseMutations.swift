@@ -23,34 +23,18 @@ enum WarehouseMutations {
         mutation.root("createBox") { arguments, context in
             guard let input = arguments.object("creationInput") else { throw DomainError.notFound }
             var creation = BoxCreation(productId: input.int("productId") ?? 0, locationId: input.int("locationId") ?? 0)
-            creation.sizeId = input.int("sizeId")
-            creation.weight = input.double("weight")
-            creation.monetaryValue = input.double("monetaryValue")
-            creation.displayUnitId = input.int("displayUnitId")
-            creation.measureValue = input.double("measureValue")
-            creation.numberOfItems = input.int("numberOfItems")
-            creation.comment = input.string("comment")
+            readBoxFields(input, into: &creation)
             creation.qrCode = input.string("qrCode")
-            creation.tagIds = input.intList("tagIds")
-            creation.newTagNames = input.stringList("newTagNames")
             let request = creation
             return try await context.mutate { try await BoxService.create(request, in: $0) }
         }
         mutation.root("updateBox") { arguments, context in
             guard let input = arguments.object("updateInput") else { throw DomainError.notFound }
             var update = BoxUpdate(labelIdentifier: input.string("labelIdentifier") ?? "")
+            readBoxFields(input, into: &update)
             update.productId = input.int("productId")
-            update.sizeId = input.int("sizeId")
-            update.weight = input.double("weight")
-            update.monetaryValue = input.double("monetaryValue")
-            update.displayUnitId = input.int("displayUnitId")
-            update.measureValue = input.double("measureValue")
-            update.numberOfItems = input.int("numberOfItems")
             update.locationId = input.int("locationId")
-            update.comment = input.string("comment")
             update.state = input.string("state").flatMap(BoxState.init(name:))
-            update.tagIds = input.intList("tagIds")
-            update.newTagNames = input.stringList("newTagNames")
             let request = update
             return try await context.mutate { try await BoxService.update(request, in: $0) }
         }
@@ -227,6 +211,19 @@ enum WarehouseMutations {
                 try await ProductService.disableStandard(instantiationId: id, in: $0)
             }
         }
+    }
+
+    /// The fields the box creation and update inputs share.
+    private static func readBoxFields(_ input: InputObject, into fields: inout some BoxFieldsInput) {
+        fields.sizeId = input.int("sizeId")
+        fields.weight = input.double("weight")
+        fields.monetaryValue = input.double("monetaryValue")
+        fields.displayUnitId = input.int("displayUnitId")
+        fields.measureValue = input.double("measureValue")
+        fields.numberOfItems = input.int("numberOfItems")
+        fields.comment = input.string("comment")
+        fields.tagIds = input.intList("tagIds")
+        fields.newTagNames = input.stringList("newTagNames")
     }
 
     /// The product fields of the product mutation inputs.
