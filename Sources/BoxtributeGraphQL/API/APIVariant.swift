@@ -12,7 +12,7 @@ public enum APIVariant: String, Sendable, CaseIterable {
     /// The SDL files composing this variant's schema, in order.
     var schemaFiles: [String] {
         switch self {
-        case .full: APIVariant.query.schemaFiles + ["warehouse-mutations"]
+        case .full: APIVariant.query.schemaFiles + ["warehouse-mutations", "transfer-mutations"]
         case .query: ["base", "warehouse", "transfers", "distribution", "beneficiaries"]
         case .public: ["base", "public"]
         }

@@ -61,7 +61,10 @@ public final class GraphQLAPI: Sendable {
             TransferResolvers.register(in: &registry)
             DistributionResolvers.register(in: &registry)
             BeneficiaryResolvers.register(in: &registry)
-            if variant == .full { WarehouseMutations.register(in: &registry) }
+            if variant == .full {
+                WarehouseMutations.register(in: &registry)
+                TransferMutations.register(in: &registry)
+            }
         case .public:
             PublicResolvers.register(in: &registry)
         }

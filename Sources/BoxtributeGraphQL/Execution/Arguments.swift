@@ -80,6 +80,14 @@ public struct InputObject: Sendable {
         guard case .array(let items)? = fields[name] else { return nil }
         return items.compactMap(\.stringScalar)
     }
+    /// A list of nested input objects; `nil` when absent or null.
+    public func objectList(_ name: String) -> [InputObject]? {
+        guard case .array(let items)? = fields[name] else { return nil }
+        return items.compactMap { item in
+            guard case .dictionary(let fields) = item else { return nil }
+            return InputObject(fields: fields)
+        }
+    }
 }
 
 typealias OrderedDictionaryOfMap = OrderedDictionary<String, Map>

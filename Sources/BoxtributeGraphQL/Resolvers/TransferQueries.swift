@@ -17,7 +17,8 @@ enum TransferQueries {
             query.root("transferAgreements") { arguments, context in
                 let scope = try TransferResolvers.readScope("transfer_agreement_detail:read", context: context)
                 let states = (arguments.stringList("states") ?? []).compactMap(TransferAgreementState.init(rawValue:))
-                return try await TransferAgreementStore.list(scope: scope, states: states, in: context)
+                return try await TransferAgreementStore.list(
+                    scope: scope, states: states, now: context.environment.now(), in: context)
             }
             query.root("shipment") { arguments, context in
                 let id = try arguments.id("id") ?? 0

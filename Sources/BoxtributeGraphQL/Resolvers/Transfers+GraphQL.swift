@@ -14,7 +14,8 @@ enum TransferResolvers {
     private static func registerAgreement(in registry: inout ResolverRegistry) {
         registry.object("TransferAgreement", TransferAgreement.self) { type in
             type.value("id") { $0.id }
-            type.value("state") { $0.state }
+            // Agreements whose validity has ended read as Expired (not stored; spec 04 §13.1).
+            type.field("state") { agreement, _, context in agreement.state(at: context.environment.now()) }
             type.value("type") { $0.type }
             type.value("requestedOn") { $0.requestedOn }
             type.value("acceptedOn") { $0.acceptedOn }

@@ -25,9 +25,10 @@ public enum TransferAgreementStore {
     }
 
     /// Agreements with a detail whose source or target base is in `scope`, optionally of
-    /// certain states (empty or `nil`: all), ascending id.
+    /// certain states as of `now` (empty or `nil`: all), ascending id. An agreement under
+    /// review or accepted whose validity ended before `now` counts as `Expired` only.
     public static func list(
-        scope: BaseScope, states: [TransferAgreementState]?, in db: any SQLQuerying
+        scope: BaseScope, states: [TransferAgreementState]?, now: Timestamp, in db: any SQLQuerying
     ) async throws -> [TransferAgreement] {
         var conditions: [String] = []
         var binds: [SQLValue] = []
@@ -45,8 +46,26 @@ public enum TransferAgreementStore {
                 "EXISTS (SELECT 1 FROM transfer_agreement_detail tad WHERE tad.transfer_agreement_id = ta.id)")
         }
         if let states, !states.isEmpty {
-            conditions.append("ta.state IN (\(SQL.placeholders(states.count)))")
-            binds += states.map { .text($0.rawValue) }
+            var alternatives: [String] = []
+            let expired = "(ta.valid_until IS NOT NULL AND ta.valid_until < ?)"
+            for state in Set(states).sorted(by: { $0.rawValue < $1.rawValue }) {
+                if TransferRules.expiringStates.contains(state) {
+                    alternatives.append("(ta.state = ? AND NOT \(expired))")
+                    binds += [.text(state.rawValue), .text(now.databaseText)]
+                } else if state == .expired {
+                    let expiring = TransferRules.expiringStates.map(\.rawValue).sorted()
+                    alternatives.append(
+                        "ta.state = ? OR (ta.state IN (\(SQL.placeholders(expiring.count))) AND \(expired))")
+                    binds +=
+                        [SQLValue.text(state.rawValue)] + expiring.map(SQLValue.text) + [
+                            SQLValue.text(now.databaseText)
+                        ]
+                } else {
+                    alternatives.append("ta.state = ?")
+                    binds.append(.text(state.rawValue))
+                }
+            }
+            conditions.append("(" + alternatives.joined(separator: " OR ") + ")")
         }
         return try await db.query(
             "SELECT \(columns) FROM transfer_agreement ta WHERE \(conditions.joined(separator: " AND ")) ORDER BY ta.id",
