@@ -1,8 +1,13 @@
 import Foundation
 import Logging
 
-/// Loads a MySQL dump of a Boxtribute database, replacing the target database's content,
-/// in one transaction: a malformed dump leaves the database as it was.
+/// Loads a MySQL dump of a Boxtribute database, replacing the target database's content.
+///
+/// The whole dump is read and checked first, so a malformed dump fails before anything is
+/// touched. On SQLite the load is then one transaction. On MySQL the dump's statements run as
+/// they are, in one transaction with foreign-key checks off; but MySQL commits DDL (and
+/// `LOCK TABLES`) at once, so a statement the server rejects part-way (say, a duplicate key)
+/// leaves the tables loaded so far: import into a database you can load again.
 public enum DumpImporter {
     /// Rows loaded per table, in dump order.
     public struct Report: Sendable {
@@ -33,7 +38,9 @@ public enum DumpImporter {
                     let translation = try MySQLToSQLite.translateDetailed(statement)
                     plan.append((statement, translation.statements, translation.table, translation.rowCount))
                 case .mysql:
-                    plan.append((statement, [statement.text], MySQLToSQLite.tableName(of: statement), 0))
+                    // Translated only to check the statement and count its rows; it runs as written.
+                    let translation = try MySQLToSQLite.translateDetailed(statement)
+                    plan.append((statement, [statement.text], translation.table, translation.rowCount))
                 }
             }
         } catch {
@@ -41,32 +48,61 @@ public enum DumpImporter {
         }
         let steps = plan
         return try await database.transactionWithoutForeignKeys { connection in
-            for table in try await existingTables(connection) {
-                _ = try await connection.query("DROP TABLE IF EXISTS \(MySQLToSQLite.quoteIdentifier(table))", [])
+            // The dump's own SET statements change the session (SQL mode, character set);
+            // the pooled connection gets the server defaults back whatever happens.
+            guard connection.dialect == .mysql else { return try await load(steps, on: connection, progress: progress) }
+            do {
+                let report = try await load(steps, on: connection, progress: progress)
+                try await resetSession(connection)
+                return report
+            } catch {
+                try? await resetSession(connection)
+                throw error
             }
-            var counts: [(name: String, rows: Int)] = []
-            var total = 0
-            for step in steps {
-                for sql in step.sql {
-                    do {
-                        _ = try await connection.query(sql, [])
-                    } catch let error as DatabaseError {
-                        throw Failure(
-                            statementNumber: step.statement.number, line: step.statement.line, reason: error.message)
-                    }
-                }
-                if let table = step.table, step.rows > 0 {
-                    if let index = counts.firstIndex(where: { $0.name == table }) {
-                        counts[index].rows += step.rows
-                    } else {
-                        counts.append((table, step.rows))
-                    }
-                    total += step.rows
-                }
-                progress?(step.statement.number, step.table, total)
-            }
-            return Report(tables: counts, statements: steps.count)
         }
+    }
+
+    private static func resetSession(_ connection: any SQLConnection) async throws {
+        for statement in [
+            "SET SESSION sql_mode = DEFAULT", "SET NAMES utf8mb4", "SET SESSION time_zone = '+00:00'",
+            "SET SESSION unique_checks = 1", "SET SESSION sql_notes = 1",
+        ] {
+            _ = try await connection.query(statement, [])
+        }
+    }
+
+    private static func load(
+        _ steps: [(statement: MySQLDumpStatement, sql: [String], table: String?, rows: Int)],
+        on connection: any SQLConnection, progress: Progress?
+    ) async throws -> Report {
+        for table in try await existingTables(connection) {
+            let name =
+                connection.dialect == .mysql
+                ? "`\(table.replacingOccurrences(of: "`", with: "``"))`" : MySQLToSQLite.quoteIdentifier(table)
+            _ = try await connection.query("DROP TABLE IF EXISTS \(name)", [])
+        }
+        var counts: [(name: String, rows: Int)] = []
+        var total = 0
+        for step in steps {
+            for sql in step.sql {
+                do {
+                    _ = try await connection.query(sql, [])
+                } catch let error as DatabaseError {
+                    throw Failure(
+                        statementNumber: step.statement.number, line: step.statement.line, reason: error.message)
+                }
+            }
+            if let table = step.table, step.rows > 0 {
+                if let index = counts.firstIndex(where: { $0.name == table }) {
+                    counts[index].rows += step.rows
+                } else {
+                    counts.append((table, step.rows))
+                }
+                total += step.rows
+            }
+            progress?(step.statement.number, step.table, total)
+        }
+        return Report(tables: counts, statements: steps.count)
     }
 
     private static func existingTables(_ connection: any SQLConnection) async throws -> [String] {
