@@ -4,10 +4,9 @@ import Logging
 /// Loads a MySQL dump of a Boxtribute database, replacing the target database's content.
 ///
 /// The whole dump is read and checked first, so a malformed dump fails before anything is
-/// touched. On SQLite the load is then one transaction. On MySQL the dump's statements run as
-/// they are, in one transaction with foreign-key checks off; but MySQL commits DDL (and
-/// `LOCK TABLES`) at once, so a statement the server rejects part-way (say, a duplicate key)
-/// leaves the tables loaded so far: import into a database you can load again.
+/// touched; then it loads all or nothing. On SQLite that is one transaction. On MySQL the
+/// dump's statements run as they are, in a staging database whose tables replace the target's
+/// in one `RENAME TABLE` (see ``loadThroughStaging(_:on:progress:)``).
 public enum DumpImporter {
     /// Rows loaded per table, in dump order.
     public struct Report: Sendable {
@@ -23,13 +22,15 @@ public enum DumpImporter {
         public var description: String { "statement \(statementNumber) (line \(line)): \(reason)" }
     }
 
+    typealias Step = (statement: MySQLDumpStatement, sql: [String], table: String?, rows: Int)
+
     /// Progress: statements done, bytes read so far is not tracked; the current table name.
     public typealias Progress = @Sendable (_ statement: Int, _ table: String?, _ rowsSoFar: Int) -> Void
 
     public static func load(path: String, into database: any Database, progress: Progress? = nil) async throws -> Report
     {
         // Read and translate everything first: syntax errors surface before anything is touched.
-        var plan: [(statement: MySQLDumpStatement, sql: [String], table: String?, rows: Int)] = []
+        var plan: [Step] = []
         do throws(MySQLDumpError) {
             var reader = try MySQLDumpReader(path: path)
             while let statement = try reader.next() {
@@ -48,9 +49,29 @@ public enum DumpImporter {
         }
         let steps = plan
         return try await database.transactionWithoutForeignKeys { connection in
-            // The dump's own SET statements change the session (SQL mode, character set);
-            // the pooled connection gets the server defaults back whatever happens.
-            guard connection.dialect == .mysql else { return try await load(steps, on: connection, progress: progress) }
+            switch connection.dialect {
+            case .sqlite: try await load(steps, on: connection, progress: progress)
+            case .mysql: try await loadThroughStaging(steps, on: connection, progress: progress)
+            }
+        }
+    }
+
+    /// MySQL commits DDL at once, so the dump goes into a new staging database first; only
+    /// when all of it loaded are the tables swapped in, by one `RENAME TABLE` (atomic). Without
+    /// the privilege to create databases, the dump is loaded in place: a statement the server
+    /// rejects then leaves the tables loaded before it.
+    private static func loadThroughStaging(
+        _ steps: [Step], on connection: any SQLConnection, progress: Progress?
+    ) async throws -> Report {
+        guard let target = try await connection.query("SELECT DATABASE()", []).first?.string(0) else {
+            throw Failure(statementNumber: 0, line: 0, reason: "the connection has no current database")
+        }
+        let suffix = String(UInt32.random(in: 0..<UInt32.max), radix: 36)
+        let staging = "\(target.prefix(40))__import_\(suffix)"
+        let retired = "\(target.prefix(40))__replaced_\(suffix)"
+        do {
+            _ = try await connection.query("CREATE DATABASE \(quoted(staging)) CHARACTER SET utf8mb4", [])
+        } catch {
             do {
                 let report = try await load(steps, on: connection, progress: progress)
                 try await resetSession(connection)
@@ -60,6 +81,40 @@ public enum DumpImporter {
                 throw error
             }
         }
+        do {
+            _ = try await connection.query("USE \(quoted(staging))", [])
+            let report = try await load(steps, on: connection, progress: progress)
+            try await resetSession(connection)
+            _ = try await connection.query("USE \(quoted(target))", [])
+            let replaced = try await tables(of: target, on: connection)
+            let loaded = try await tables(of: staging, on: connection)
+            _ = try await connection.query("CREATE DATABASE \(quoted(retired))", [])
+            let renames =
+                replaced.map { "\(quoted(target)).\(quoted($0)) TO \(quoted(retired)).\(quoted($0))" }
+                + loaded.map { "\(quoted(staging)).\(quoted($0)) TO \(quoted(target)).\(quoted($0))" }
+            if !renames.isEmpty {
+                _ = try await connection.query("RENAME TABLE " + renames.joined(separator: ", "), [])
+            }
+            _ = try await connection.query("DROP DATABASE \(quoted(retired))", [])
+            _ = try await connection.query("DROP DATABASE \(quoted(staging))", [])
+            return report
+        } catch {
+            try? await resetSession(connection)
+            _ = try? await connection.query("USE \(quoted(target))", [])
+            _ = try? await connection.query("DROP DATABASE IF EXISTS \(quoted(staging))", [])
+            _ = try? await connection.query("DROP DATABASE IF EXISTS \(quoted(retired))", [])
+            throw error
+        }
+    }
+
+    private static func tables(of schema: String, on connection: any SQLConnection) async throws -> [String] {
+        try await connection.query(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = ?", [.text(schema)]
+        ).compactMap { $0.string(0) }
+    }
+
+    private static func quoted(_ name: String) -> String {
+        "`" + name.replacingOccurrences(of: "`", with: "``") + "`"
     }
 
     private static func resetSession(_ connection: any SQLConnection) async throws {
@@ -72,13 +127,10 @@ public enum DumpImporter {
     }
 
     private static func load(
-        _ steps: [(statement: MySQLDumpStatement, sql: [String], table: String?, rows: Int)],
-        on connection: any SQLConnection, progress: Progress?
+        _ steps: [Step], on connection: any SQLConnection, progress: Progress?
     ) async throws -> Report {
         for table in try await existingTables(connection) {
-            let name =
-                connection.dialect == .mysql
-                ? "`\(table.replacingOccurrences(of: "`", with: "``"))`" : MySQLToSQLite.quoteIdentifier(table)
+            let name = connection.dialect == .mysql ? quoted(table) : MySQLToSQLite.quoteIdentifier(table)
             _ = try await connection.query("DROP TABLE IF EXISTS \(name)", [])
         }
         var counts: [(name: String, rows: Int)] = []
