@@ -9,7 +9,9 @@ import Synchronization
 // In-process benchmark of the request path below HTTP: GraphQL scenarios against an in-memory
 // demo database (split into SQL and the rest: executor and JSON), single statements, request
 // decoding and cached token authentication.
-// Run with `swift run -c release boxtribute-benchmark [boxes] [iterations]`.
+// Run with `swift run -c release boxtribute-benchmark [boxes] [iterations] [--database URL]`:
+// without a URL (or DATABASE_URL) an in-memory SQLite database; an empty database named by
+// the URL gets the schema and demo data first, one with data is measured as it is.
 
 /// Measures the time spent in SQL statements.
 final class TimedDatabase: Database {
@@ -50,13 +52,26 @@ func report(_ name: String, _ value: Double, _ detail: String = "") {
     print(name.padding(toLength: 28, withPad: " ", startingAt: 0) + String(format: "%7.3f ms", value) + detail)
 }
 
-let arguments = CommandLine.arguments
-let boxes = arguments.count > 1 ? Int(arguments[1]) ?? 5000 : 5000
-let iterations = arguments.count > 2 ? Int(arguments[2]) ?? 300 : 300
+var arguments = Array(CommandLine.arguments.dropFirst())
+var databaseURL = ProcessInfo.processInfo.environment["DATABASE_URL"]
+if let flag = arguments.firstIndex(of: "--database"), flag + 1 < arguments.count {
+    databaseURL = arguments[flag + 1]
+    arguments.removeSubrange(flag...(flag + 1))
+}
+let boxes = arguments.count > 0 ? Int(arguments[0]) ?? 5000 : 5000
+let iterations = arguments.count > 1 ? Int(arguments[1]) ?? 300 : 300
 var logger = Logger(label: "boxtribute.benchmark")
 logger.logLevel = .warning
-let memory = try await SQLiteDatabase.open(path: ":memory:", logger: logger)
-_ = try await DemoData.seed(into: memory, boxes: boxes, logger: logger)
+let memory: any Database
+if let databaseURL {
+    memory = try await DatabaseOpener.open(try DatabaseLocation(url: databaseURL), logger: logger)
+    if try await SchemaMigrator.state(of: memory) == .empty {
+        _ = try await DemoData.seed(into: memory, boxes: boxes, logger: logger)
+    }
+} else {
+    memory = try await SQLiteDatabase.open(path: ":memory:", logger: logger)
+    _ = try await DemoData.seed(into: memory, boxes: boxes, logger: logger)
+}
 let database = TimedDatabase(memory)
 let api = try GraphQLAPI(variant: .full)
 let user = CurrentUser(
@@ -77,7 +92,7 @@ let scenarios: [(String, String)] = [
     ("box_page_50_product", #"{ boxes(baseId: "1") { elements { id product { id } } } }"#),
     ("typename", "{ __typename }"),
 ]
-print("boxes: \(boxes), iterations: \(iterations)")
+print("engine: \(memory.dialect.rawValue), boxes: \(boxes), iterations: \(iterations)")
 for (name, query) in scenarios {
     let request = GraphQLRequest(query: query)
     var bytes = await api.handle(request, context: ResolverContext(user: user, database: database)).body.count
