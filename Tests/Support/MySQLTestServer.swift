@@ -34,39 +34,42 @@
         }
 
         private static let leftoversDropped = Task<Void, any Error> {
-            let admin = try await MySQLDatabase.open(settings: try settings(), logger: logger)
-            do {
+            try await onServer { admin in
                 let names = try await admin.query(
                     "SELECT schema_name FROM information_schema.schemata WHERE schema_name LIKE ?",
                     [.text("bx\\_test\\_%")])
                 for name in names.compactMap({ $0.string(0) }) {
                     _ = try await admin.query("DROP DATABASE IF EXISTS `\(name)`", [])
                 }
+            }
+        }
+
+        /// Runs `body` on a connection to the server's own database, then closes it.
+        static func onServer(_ body: (MySQLDatabase) async throws -> Void) async throws {
+            let admin = try await MySQLDatabase.open(settings: try settings(), logger: logger)
+            let outcome: Result<Void, any Error>
+            do {
+                try await body(admin)
+                outcome = .success(())
             } catch {
-                await admin.close()
-                throw error
+                outcome = .failure(error)
             }
             await admin.close()
+            try outcome.get()
         }
 
         /// A new empty database on the server, dropped by `close()`.
         public static func makeEmptyDatabase(poolSize: Int = 4) async throws -> any Database {
             try await leftoversDropped.value
-            var settings = try settings()
             let name = "bx_test_" + String(UInt64.random(in: 0..<UInt64.max), radix: 36)
-            let admin = try await MySQLDatabase.open(settings: settings, logger: logger)
-            do {
+            try await onServer { admin in
                 _ = try await admin.query("CREATE DATABASE `\(name)` CHARACTER SET utf8mb4", [])
-            } catch {
-                await admin.close()
-                throw error
             }
-            await admin.close()
-            let adminSettings = settings
+            var settings = try settings()
             settings.database = name
             settings.poolSize = poolSize
             let database = try await MySQLDatabase.open(settings: settings, logger: logger)
-            return TemporaryMySQLDatabase(database: database, name: name, adminSettings: adminSettings)
+            return TemporaryMySQLDatabase(database: database, name: name)
         }
     }
 
@@ -79,14 +82,12 @@
     final class TemporaryMySQLDatabase: Database, MySQLTestDatabaseNaming {
         let database: MySQLDatabase
         let name: String
-        let adminSettings: MySQLSettings
         var dialect: SQLDialect { database.dialect }
         var databaseName: String { name }
 
-        init(database: MySQLDatabase, name: String, adminSettings: MySQLSettings) {
+        init(database: MySQLDatabase, name: String) {
             self.database = database
             self.name = name
-            self.adminSettings = adminSettings
         }
 
         func query(_ sql: String, _ binds: [SQLValue]) async throws -> [SQLRow] {
@@ -107,12 +108,10 @@
 
         func close() async {
             await database.close()
-            guard let admin = try? await MySQLDatabase.open(settings: adminSettings, logger: MySQLTestServer.logger)
-            else {
-                return
+            let name = name
+            try? await MySQLTestServer.onServer { admin in
+                _ = try await admin.query("DROP DATABASE IF EXISTS `\(name)`", [])
             }
-            _ = try? await admin.query("DROP DATABASE IF EXISTS `\(name)`", [])
-            await admin.close()
         }
     }
 #endif
