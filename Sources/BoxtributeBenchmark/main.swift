@@ -109,7 +109,7 @@ let statements: [(String, String, [SQLValue])] = [
     (
         "statement box page rows",
         """
-        SELECT s.id, s.box_id, s.product_id, s.size_id, s.items, s.location_id, s.box_state_id, s.qr_id, s.comments, \
+        SELECT \(SQL.joinInWrittenOrder) s.id, s.box_id, s.product_id, s.size_id, s.items, s.location_id, s.box_state_id, s.qr_id, s.comments, \
         s.display_unit_id, s.measure_value, s.weight, s.weight_display_unit_id, s.monetary_value, s.distro_event_id, \
         s.source_box_id, s.deleted, s.created, s.created_by, s.modified, s.modified_by \
         FROM stock s CROSS JOIN locations l ON l.id = s.location_id WHERE l.camp_id = ? \

@@ -11,3 +11,10 @@ extension SQLDialect {
         }
     }
 }
+
+extension SQL {
+    /// Written right after `SELECT`: MySQL joins the tables in the order the `FROM` clause
+    /// lists them (`STRAIGHT_JOIN`), as SQLite does for `CROSS JOIN`; SQLite reads it as a
+    /// comment. For walks along an index of the first table that must not become a sort.
+    public static let joinInWrittenOrder = "/*!STRAIGHT_JOIN*/"
+}
