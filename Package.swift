@@ -14,8 +14,14 @@ let package = Package(
         .executable(name: "boxtribute-benchmark", targets: ["BoxtributeBenchmark"]),
         .library(name: "BoxtributeServer", targets: ["BoxtributeServer"]),
     ],
+    // `--traits MySQL` builds the MySQL/MariaDB engine, which needs MariaDB Connector/C
+    // (Debian: libmariadb-dev); a plain build needs no system packages.
+    traits: [
+        .trait(name: "MySQL", description: "MySQL/MariaDB engine over MariaDB Connector/C (libmariadb-dev)")
+    ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.81.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/GraphQLSwift/GraphQL.git", from: "4.3.0"),
@@ -30,12 +36,20 @@ let package = Package(
             name: "BoxtributeCore",
             swiftSettings: swiftSettings
         ),
+        // MariaDB Connector/C, for the MySQL engine (trait `MySQL`).
+        .systemLibrary(
+            name: "CMariaDB",
+            pkgConfig: "libmariadb",
+            providers: [.apt(["libmariadb-dev"])]
+        ),
         // SQL per entity, dialects, migrations, demo data, dump import.
         .target(
             name: "BoxtributeStorage",
             dependencies: [
                 "BoxtributeCore",
+                .target(name: "CMariaDB", condition: .when(traits: ["MySQL"])),
                 .product(name: "SQLiteNIO", package: "sqlite-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             resources: [.copy("Migrations")],

@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
 # Measures throughput and latency of a release build on the demo data with wrk (Debian package `wrk`).
 #
-#   scripts/benchmark.sh [--boxes N] [--duration SECONDS] [--connections N]
+#   scripts/benchmark.sh [--boxes N] [--duration SECONDS] [--connections N] [--database URL]
+#
+# Without --database (or DATABASE_URL) a fresh SQLite file is used. With a mysql:// URL the
+# binary is built with `--traits MySQL`; an empty database there is seeded first, one that
+# already holds Boxtribute data is measured as it is.
 #
 # Scenarios: organisations + bases; a page of 50 boxes with nested fields; one box by label
 # with its history; updateBox (a new comment on one of 20 boxes per request); and
@@ -15,24 +19,33 @@ boxes=5000
 duration=15
 connections=32
 port=5099
+database="${DATABASE_URL:-}"
 while [ $# -gt 0 ]; do
     case "$1" in
         --boxes) boxes="$2"; shift 2 ;;
         --duration) duration="$2"; shift 2 ;;
         --connections) connections="$2"; shift 2 ;;
         --port) port="$2"; shift 2 ;;
+        --database) database="$2"; shift 2 ;;
         *) echo "unknown option $1" >&2; exit 2 ;;
     esac
 done
 command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)" >&2; exit 2; }
 
-swift build -c release --scratch-path .build-release --product boxtribute >/dev/null
-binary="$(swift build -c release --scratch-path .build-release --show-bin-path)/boxtribute"
+traits=()
+case "$database" in mysql://*) traits=(--traits MySQL) ;; esac
+swift build -c release --scratch-path .build-release "${traits[@]}" --product boxtribute >/dev/null
+binary="$(swift build -c release --scratch-path .build-release "${traits[@]}" --show-bin-path)/boxtribute"
 work="$(mktemp -d)"
 trap 'kill "${server:-0}" 2>/dev/null || true; rm -rf "$work"' EXIT
-database="sqlite:$work/bench.sqlite3"
+if [ -z "$database" ]; then
+    database="sqlite:$work/bench.sqlite3"
+fi
 
-"$binary" seed --database "$database" --boxes "$boxes" >/dev/null
+if ! "$binary" seed --database "$database" --boxes "$boxes" >/dev/null 2>"$work/seed.log"; then
+    grep -q "not empty\|already" "$work/seed.log" || { cat "$work/seed.log" >&2; exit 1; }
+    echo "the database already holds data: measuring it as it is"
+fi
 LOG_LEVEL=warning "$binary" serve --database "$database" --port "$port" >"$work/server.log" 2>&1 &
 server=$!
 for _ in $(seq 1 50); do
@@ -99,7 +112,7 @@ PY
     fi
 }
 
-echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo); boxes: $boxes; wrk: $connections connections, ${duration}s"
+echo "database: ${database%%:*}; machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo); boxes: $boxes; wrk: $connections connections, ${duration}s"
 printf "%-26s %12s %10s %10s\n" scenario "requests/s" p50 p99
 for name in organisations_and_bases box_page_50 box_with_history update_box move_50_boxes; do
     if [ -n "${queries[$name]:-}" ]; then

@@ -9,8 +9,10 @@ import Synchronization
 // In-process benchmark of the request path below HTTP: GraphQL scenarios against an in-memory
 // demo database (split into SQL and the rest: executor and JSON), single statements, request
 // decoding and cached token authentication.
-// Run with `swift run -c release boxtribute-benchmark [boxes] [iterations] [scenario]`; a scenario
-// name runs that GraphQL scenario only (for profiling).
+// Run with `swift run -c release boxtribute-benchmark [boxes] [iterations] [scenario] [--database URL]`:
+// without a URL (or DATABASE_URL) an in-memory SQLite database; an empty database named by
+// the URL gets the schema and demo data first, one with data is measured as it is. A scenario
+// name runs that GraphQL scenario only and lists its statements (for profiling).
 
 /// Measures the time spent in SQL statements.
 final class TimedDatabase: Database {
@@ -73,14 +75,27 @@ func report(_ name: String, _ value: Double, _ detail: String = "") {
     print(name.padding(toLength: 28, withPad: " ", startingAt: 0) + String(format: "%7.3f ms", value) + detail)
 }
 
-let arguments = CommandLine.arguments
-let boxes = arguments.count > 1 ? Int(arguments[1]) ?? 5000 : 5000
-let iterations = arguments.count > 2 ? Int(arguments[2]) ?? 300 : 300
-let only = arguments.count > 3 ? arguments[3] : nil
+var arguments = Array(CommandLine.arguments.dropFirst())
+var databaseURL = ProcessInfo.processInfo.environment["DATABASE_URL"]
+if let flag = arguments.firstIndex(of: "--database"), flag + 1 < arguments.count {
+    databaseURL = arguments[flag + 1]
+    arguments.removeSubrange(flag...(flag + 1))
+}
+let boxes = arguments.count > 0 ? Int(arguments[0]) ?? 5000 : 5000
+let iterations = arguments.count > 1 ? Int(arguments[1]) ?? 300 : 300
+let only = arguments.count > 2 ? arguments[2] : nil
 var logger = Logger(label: "boxtribute.benchmark")
 logger.logLevel = .warning
-let memory = try await SQLiteDatabase.open(path: ":memory:", logger: logger)
-_ = try await DemoData.seed(into: memory, boxes: boxes, logger: logger)
+let memory: any Database
+if let databaseURL {
+    memory = try await DatabaseOpener.open(try DatabaseLocation(url: databaseURL), logger: logger)
+    if try await SchemaMigrator.state(of: memory) == .empty {
+        _ = try await DemoData.seed(into: memory, boxes: boxes, logger: logger)
+    }
+} else {
+    memory = try await SQLiteDatabase.open(path: ":memory:", logger: logger)
+    _ = try await DemoData.seed(into: memory, boxes: boxes, logger: logger)
+}
 let database = TimedDatabase(memory)
 let api = try GraphQLAPI(variant: .full)
 let user = CurrentUser(
@@ -101,7 +116,7 @@ let scenarios: [(String, String)] = [
     ("box_page_50_product", #"{ boxes(baseId: "1") { elements { id product { id } } } }"#),
     ("typename", "{ __typename }"),
 ]
-print("boxes: \(boxes), iterations: \(iterations)")
+print("engine: \(memory.dialect.rawValue), boxes: \(boxes), iterations: \(iterations)")
 for (name, query) in scenarios where only == nil || only == name {
     let request = GraphQLRequest(query: query)
     var bytes = await api.handle(request, context: ResolverContext(user: user, database: database)).body.count
@@ -130,7 +145,7 @@ let statements: [(String, String, [SQLValue])] = [
     (
         "statement box page rows",
         """
-        SELECT s.id, s.box_id, s.product_id, s.size_id, s.items, s.location_id, s.box_state_id, s.qr_id, s.comments, \
+        SELECT \(SQL.joinInWrittenOrder) s.id, s.box_id, s.product_id, s.size_id, s.items, s.location_id, s.box_state_id, s.qr_id, s.comments, \
         s.display_unit_id, s.measure_value, s.weight, s.weight_display_unit_id, s.monetary_value, s.distro_event_id, \
         s.source_box_id, s.deleted, s.created, s.created_by, s.modified, s.modified_by \
         FROM stock s CROSS JOIN locations l ON l.id = s.location_id WHERE l.camp_id = ? \

@@ -185,7 +185,7 @@ struct DumpImportTests {
 struct BoxListPlanTests {
     @Test("the box list of a base walks stock by modification date instead of sorting the base")
     func usesModifiedIndex() async throws {
-        let database = try await Fixtures.makeDatabase()
+        let database = try await Fixtures.makeSQLiteDatabase()
         let plan = try await database.query(
             """
             EXPLAIN QUERY PLAN SELECT s.id FROM stock s CROSS JOIN locations l ON l.id = s.location_id \

@@ -45,14 +45,35 @@ public enum Fixtures {
     /// A user of organisation 1 without any permission.
     public static let nobody = CurrentUser(id: 9, organisationId: Org.aidA)
 
-    /// A fresh in-memory database with the schema, reference data and the fixture rows.
+    /// A fresh database with the schema, reference data and the fixture rows: in memory on
+    /// SQLite, or a new database on MariaDB when built with the MySQL trait and
+    /// `BOXTRIBUTE_TEST_MYSQL_URL` is set (see ``MySQLTestServer``).
     public static func makeDatabase() async throws -> any Database {
+        var logger = Logger(label: "boxtribute.tests")
+        logger.logLevel = .warning
+        let database = try await makeEmptyDatabase(logger: logger)
+        try await SchemaMigrator.migrate(database, logger: logger)
+        try await load(into: database)
+        return database
+    }
+
+    /// A fresh in-memory SQLite database with the fixtures, whatever engine the tests run on
+    /// (for tests of SQLite itself, such as its query plans).
+    public static func makeSQLiteDatabase() async throws -> SQLiteDatabase {
         var logger = Logger(label: "boxtribute.tests")
         logger.logLevel = .warning
         let database = try await SQLiteDatabase.open(path: ":memory:", logger: logger)
         try await SchemaMigrator.migrate(database, logger: logger)
         try await load(into: database)
         return database
+    }
+
+    /// A fresh database without schema on the engine the tests run on.
+    public static func makeEmptyDatabase(logger: Logger) async throws -> any Database {
+        #if MySQL
+            if MySQLTestServer.isConfigured { return try await MySQLTestServer.makeEmptyDatabase() }
+        #endif
+        return try await SQLiteDatabase.open(path: ":memory:", logger: logger)
     }
 
     /// Inserts the fixture rows (into a migrated database).

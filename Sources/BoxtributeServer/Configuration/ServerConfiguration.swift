@@ -68,14 +68,19 @@ public struct ServerConfiguration: Sendable {
             maxRequestBytes: value("MAX_REQUEST_BYTES").flatMap(Int.init) ?? 1 << 20)
     }
 
-    /// A `mysql://` URL from the reference's `MYSQL_*` variables, when `MYSQL_DB` is set.
+    /// A `mysql://` URL from the reference's `MYSQL_*` variables, when `MYSQL_DB` is set
+    /// (`MYSQL_SOCKET` and `MYSQL_POOL_SIZE` become URL options).
     private static func mysqlURL(_ value: (String) -> String?) -> String? {
         guard let database = value("MYSQL_DB") else { return nil }
         let user = value("MYSQL_USER") ?? "root"
         let password = value("MYSQL_PASSWORD").map { ":" + percentEncoded($0) } ?? ""
         let host = value("MYSQL_HOST") ?? "127.0.0.1"
         let port = value("MYSQL_PORT") ?? "3306"
-        return "mysql://\(user)\(password)@\(host):\(port)/\(database)"
+        var options: [String] = []
+        if let socket = value("MYSQL_SOCKET") { options.append("socket=" + percentEncoded(socket)) }
+        if let pool = value("MYSQL_POOL_SIZE") { options.append("pool=" + percentEncoded(pool)) }
+        let query = options.isEmpty ? "" : "?" + options.joined(separator: "&")
+        return "mysql://\(user)\(password)@\(host):\(port)/\(database)\(query)"
     }
 
     private static func percentEncoded(_ text: String) -> String {

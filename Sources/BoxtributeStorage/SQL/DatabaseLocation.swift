@@ -2,7 +2,7 @@
 public enum DatabaseLocation: Sendable, Equatable {
     /// `sqlite:PATH` or `sqlite::memory:`.
     case sqlite(path: String)
-    /// `mysql://user:pass@host:port/db`.
+    /// `mysql://user:pass@host:port/db[?pool=N&socket=PATH]`.
     case mysql(MySQLSettings)
 
     /// The default: `boxtribute.sqlite3` in the working directory.
@@ -46,14 +46,23 @@ public struct MySQLSettings: Sendable, Equatable {
     public var password: String
     public var database: String
     public var socket: String?
+    /// Most connections open at once (`?pool=N`); requests beyond wait for a free one.
+    public var poolSize: Int
 
-    public init(host: String, port: Int, user: String, password: String, database: String, socket: String? = nil) {
+    /// Connections per server when the URL does not say.
+    public static let defaultPoolSize = 8
+
+    public init(
+        host: String, port: Int, user: String, password: String, database: String, socket: String? = nil,
+        poolSize: Int = defaultPoolSize
+    ) {
         self.host = host
         self.port = port
         self.user = user
         self.password = password
         self.database = database
         self.socket = socket
+        self.poolSize = poolSize
     }
 
     init(url: String) throws(InvalidDatabaseURL) {
@@ -63,7 +72,8 @@ public struct MySQLSettings: Sendable, Equatable {
         }
         let credentials = rest[..<at]
         let hostPort = rest[rest.index(after: at)..<slash]
-        let database = String(rest[rest.index(after: slash)...])
+        let path = rest[rest.index(after: slash)...].split(separator: "?", maxSplits: 1)
+        let database = path.first.map(String.init) ?? ""
         let userPass = credentials.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
         let hostParts = hostPort.split(separator: ":", maxSplits: 1)
         guard let hostName = hostParts.first, !database.isEmpty else {
@@ -75,6 +85,19 @@ public struct MySQLSettings: Sendable, Equatable {
             host: String(hostName), port: port, user: String(userPass[0]),
             password: userPass.count > 1 ? String(userPass[1]).removingPercentEncodingLeniently : "",
             database: database)
+        for option in path.count > 1 ? path[1].split(separator: "&") : [] {
+            let pair = option.split(separator: "=", maxSplits: 1).map(String.init)
+            let value = pair.count > 1 ? pair[1].removingPercentEncodingLeniently : ""
+            switch pair[0] {
+            case "pool":
+                guard let size = Int(value), size > 0 else {
+                    throw InvalidDatabaseURL(url: "mysql://…", reason: "pool must be a positive number")
+                }
+                poolSize = size
+            case "socket": socket = value.isEmpty ? nil : value
+            default: throw InvalidDatabaseURL(url: "mysql://…", reason: "unknown option \(pair[0])")
+            }
+        }
     }
 }
 

@@ -6,9 +6,14 @@ public enum DatabaseOpener {
         switch location {
         case .sqlite(let path):
             return try await SQLiteDatabase.open(path: path, logger: logger)
-        case .mysql:
-            throw UnsupportedEngine(
-                reason: "MySQL support is not built into this binary; build with `--traits MySQL`")
+        case .mysql(let settings):
+            #if MySQL
+                return try await MySQLDatabase.open(settings: settings, logger: logger)
+            #else
+                _ = settings
+                throw UnsupportedEngine(
+                    reason: "MySQL support is not built into this binary; build with `--traits MySQL`")
+            #endif
         }
     }
 }

@@ -52,7 +52,7 @@ public enum SchemaMigrator {
         var applied: [Int] = []
         for migration in migrations where migration.version > current {
             let statements = try statements(of: migration, dialect: database.dialect)
-            try await database.transaction { connection in
+            let apply: @Sendable (any SQLConnection) async throws -> Void = { connection in
                 if connection.dialect == .sqlite {
                     _ = try await connection.query("PRAGMA defer_foreign_keys = ON", [])
                 }
@@ -65,6 +65,13 @@ public enum SchemaMigrator {
                 _ = try await connection.execute(
                     "INSERT INTO \(recordTable) (version, name, applied_on) VALUES (?, ?, ?)",
                     [.integer(migration.version), .text(migration.name), .text(UTCClock.now())])
+            }
+            switch database.dialect {
+            case .sqlite: try await database.transaction(apply)
+            // The dump's tables reference tables created after them, which MySQL accepts only
+            // with foreign-key checks off. MySQL commits DDL at once: a migration that fails
+            // halfway leaves the tables it created (the record says it was not applied).
+            case .mysql: try await database.transactionWithoutForeignKeys(apply)
             }
             logger.info("applied migration", metadata: ["migration.version": "\(migration.version)"])
             applied.append(migration.version)

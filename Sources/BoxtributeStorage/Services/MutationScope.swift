@@ -31,7 +31,7 @@ public struct MutationScope: Sendable {
 
     /// ` FOR UPDATE` where the engine needs it to lock rows read before a write (MySQL);
     /// SQLite serialises write transactions, so nothing there.
-    var forUpdate: String { connection.dialect == .mysql ? " FOR UPDATE" : "" }
+    var forUpdate: String { connection.dialect.forUpdate }
 
     /// Runs a data-changing statement.
     @discardableResult

@@ -13,7 +13,8 @@ public struct Paginator: Sendable {
     /// `ORDER BY` clause content.
     public var order: String
     /// A `FROM` clause for the page rows only, when their order deserves another join order
-    /// than the count (which keeps `from`).
+    /// than the count (which keeps `from`). Its tables are joined in the order written: write
+    /// `CROSS JOIN` (SQLite); the statement carries ``SQL/joinInWrittenOrder`` (MySQL).
     public var pageFrom: String?
 
     public init(
@@ -34,7 +35,7 @@ public struct Paginator: Sendable {
         let filter = conditions.isEmpty ? "1 = 1" : conditions.joined(separator: " AND ")
         let cursorCondition = "\(idColumn) \(request.forward ? ">" : "<") ?"
         let rows = try await db.query(
-            "SELECT \(columns) \(pageFrom ?? from) WHERE \(filter) AND \(cursorCondition) ORDER BY \(order) LIMIT \(request.limit + 1)",
+            "SELECT \(pageFrom == nil ? "" : SQL.joinInWrittenOrder + " ")\(columns) \(pageFrom ?? from) WHERE \(filter) AND \(cursorCondition) ORDER BY \(order) LIMIT \(request.limit + 1)",
             binds + [.integer(request.cursor)]
         ).map(decode)
         var total = 0
