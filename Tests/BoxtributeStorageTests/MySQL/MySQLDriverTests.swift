@@ -121,7 +121,7 @@
                 }
                 #expect(try await database.query("SELECT COUNT(*) FROM item", []).first?.int(0) == 0)
                 // The connection went back to the pool in a usable state.
-                try await database.transaction { connection in
+                _ = try await database.transaction { connection in
                     try await connection.execute("INSERT INTO item VALUES (?, ?)", [.integer(1), .text("again")])
                 }
                 #expect(try await database.query("SELECT label FROM item", []).first?.string(0) == "again")
@@ -142,7 +142,7 @@
                     (error as? DatabaseError)?.kind == .constraintViolation
                 }
                 // Without foreign-key checks the same row loads, and checks are back on afterwards.
-                try await database.transactionWithoutForeignKeys { connection in
+                _ = try await database.transactionWithoutForeignKeys { connection in
                     try await connection.execute("INSERT INTO child VALUES (?, ?)", [.integer(1), .integer(42)])
                 }
                 await #expect(throws: DatabaseError.self) {
@@ -209,7 +209,7 @@
                 }
                 // The killed transaction's rows are gone; later work succeeds on a new connection.
                 #expect(try await database.query("SELECT COUNT(*) FROM item", []).first?.int(0) == 0)
-                try await database.transaction { connection in
+                _ = try await database.transaction { connection in
                     try await connection.execute("INSERT INTO item VALUES (?)", [.integer(3)])
                 }
                 #expect(try await database.query("SELECT id FROM item", []).first?.int(0) == 3)
