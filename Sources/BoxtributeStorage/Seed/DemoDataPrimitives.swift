@@ -9,12 +9,13 @@ import BoxtributeCore
 /// Deliberately *not* a `RandomNumberGenerator`: the standard library's `random(in:using:)`
 /// algorithms are not guaranteed to stay the same across Swift versions, so every draw goes
 /// through the methods below.
-struct SplitMix64: Sendable {
+public struct SplitMix64: Sendable {
     private(set) var state: UInt64
 
-    init(seed: UInt64) { state = seed }
+    public init(seed: UInt64) { state = seed }
 
-    mutating func next() -> UInt64 {
+    /// The next 64 random bits.
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
