@@ -15,7 +15,7 @@ final class SQLiteHandle: @unchecked Sendable {
         var statements: [String: (statement: OpaquePointer, columns: SQLColumns)] = [:]
         /// Results of ``SQLiteHandle/queryReusingUntilChange(_:_:)`` and the data version they belong to.
         var reusable: [ReusableKey: [SQLRow]] = [:]
-        var reusableVersion: Int64 = -1
+        var reusableVersion = -1
     }
 
     private struct ReusableKey: Hashable {
@@ -55,9 +55,9 @@ final class SQLiteHandle: @unchecked Sendable {
     func queryReusingUntilChange(_ sql: String, _ binds: [SQLValue]) throws -> [SQLRow] {
         try state.withLock { state in
             let version = try Self.rows("PRAGMA data_version", [], in: &state).first?.values.first?.intValue ?? -1
-            if version != Int(state.reusableVersion) {
+            if version != state.reusableVersion {
                 state.reusable.removeAll(keepingCapacity: true)
-                state.reusableVersion = Int64(version)
+                state.reusableVersion = version
             }
             let key = ReusableKey(sql: sql, binds: binds)
             if let rows = state.reusable[key] { return rows }

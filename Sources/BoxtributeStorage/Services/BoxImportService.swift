@@ -97,8 +97,9 @@ public enum BoxImportService {
         try await TagStore.assign(assignments, type: .box, in: scope)
 
         var mergeHistory: [(Int, HistoryChange)] = []
+        let mergeBoxesById = Dictionary(mergeBoxes.values.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         for (boxId, delta) in deltas.sorted(by: { $0.key < $1.key }) where delta != 0 {
-            guard let box = mergeBoxes.values.first(where: { $0.id == boxId }) else { continue }
+            guard let box = mergeBoxesById[boxId] else { continue }
             let old = box.numberOfItems ?? 0
             try await scope.execute(
                 "UPDATE stock SET items = ?, modified = ?, modified_by = ? WHERE id = ?",

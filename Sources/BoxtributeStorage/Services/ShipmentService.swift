@@ -278,7 +278,7 @@ public enum ShipmentService {
         }
         try await HistoryStore.record(history, table: "stock", in: scope)
         // The source base's tags mean nothing in the target base.
-        try await TagStore.unassignAll(fromBoxes: boxes.keys.sorted(), in: scope)
+        try await TagStore.unassign(tagIds: nil, from: boxes.keys.sorted(), type: .box, in: scope)
     }
 
     /// The auto-completion rule (spec 04 §9.8), in the caller's transaction: all remaining

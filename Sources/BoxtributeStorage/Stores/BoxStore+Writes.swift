@@ -29,11 +29,25 @@ extension BoxStore {
 
     /// Boxes by labels, locked like ``byLabelForUpdate(_:in:)``, in id order.
     static func byLabelsForUpdate(_ labels: [String], in scope: MutationScope) async throws -> [Box] {
-        let unique = Array(Set(labels))
-        guard !unique.isEmpty else { return [] }
+        try await locked(where: "s.box_id", in: Set(labels).map(SQLValue.text), scope: scope)
+    }
+
+    /// Boxes by id, locked like ``byLabelForUpdate(_:in:)``, keyed by id.
+    static func byIdsForUpdate(_ ids: [Int], in scope: MutationScope) async throws -> [Int: Box] {
+        let boxes = try await locked(where: "s.id", in: Set(ids).map(SQLValue.integer), scope: scope)
+        return Dictionary(boxes.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Boxes whose `column` is one of `values` (distinct), locked, in id order.
+    private static func locked(
+        where column: String, in values: [SQLValue], scope: MutationScope
+    ) async throws
+        -> [Box]
+    {
+        guard !values.isEmpty else { return [] }
         return try await scope.connection.query(
-            "SELECT \(columns) FROM stock s WHERE s.box_id IN (\(SQL.placeholders(unique.count))) ORDER BY s.id\(scope.forUpdate)",
-            unique.map(SQLValue.text)
+            "SELECT \(columns) FROM stock s WHERE \(column) IN (\(SQL.placeholders(values.count))) ORDER BY s.id\(scope.forUpdate)",
+            values
         ).map(decode)
     }
 
@@ -131,6 +145,24 @@ extension BoxStore {
         try await scope.execute(
             "UPDATE stock SET modified = ?, modified_by = ? WHERE id IN (\(SQL.placeholders(boxIds.count)))",
             [.text(scope.now.databaseText), .integer(scope.user.id)] + boxIds.map(SQLValue.init))
+    }
+
+    /// Puts boxes into `state`, with one `box_state_id` history row for each box whose state
+    /// changes and `modified`/`modified_by` stamped (spec 04 §10).
+    static func changeState(of boxes: [Box], to state: BoxState, in scope: MutationScope) async throws {
+        let changing = boxes.filter { $0.state != state }
+        guard !changing.isEmpty else { return }
+        try await scope.execute(
+            """
+            UPDATE stock SET box_state_id = ?, modified = ?, modified_by = ? \
+            WHERE id IN (\(SQL.placeholders(changing.count)))
+            """,
+            [.integer(state.rawValue), .text(scope.now.databaseText), .integer(scope.user.id)]
+                + changing.map { SQLValue.integer($0.id) })
+        try await HistoryStore.record(
+            changing.map { box in
+                (box.id, HistoryChange(changes: "box_state_id", fromInt: box.state.rawValue, toInt: state.rawValue))
+            }, table: "stock", in: scope)
     }
 
     /// Soft-deletes boxes (`deleted` = now) with a `Record deleted` history row each.

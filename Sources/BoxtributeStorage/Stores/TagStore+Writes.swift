@@ -90,18 +90,19 @@ extension TagStore {
             """, binds)
     }
 
-    /// Ends the active assignments of `tagIds` to `objectIds` (soft delete).
+    /// Ends the active assignments of `tagIds` (`nil`: of every tag) to `objectIds` (soft delete).
     static func unassign(
-        tagIds: [Int], from objectIds: [Int], type: TaggableResourceType, in scope: MutationScope
+        tagIds: [Int]?, from objectIds: [Int], type: TaggableResourceType, in scope: MutationScope
     ) async throws {
-        guard !tagIds.isEmpty, !objectIds.isEmpty else { return }
+        guard tagIds?.isEmpty != true, !objectIds.isEmpty else { return }
+        let tagFilter = tagIds.map { " AND tag_id IN (\(SQL.placeholders($0.count)))" } ?? ""
         try await scope.execute(
             """
-            UPDATE tags_relations SET deleted_on = ?, deleted_by_id = ? WHERE deleted_on IS NULL AND object_type = ? \
-            AND tag_id IN (\(SQL.placeholders(tagIds.count))) AND object_id IN (\(SQL.placeholders(objectIds.count)))
+            UPDATE tags_relations SET deleted_on = ?, deleted_by_id = ? WHERE deleted_on IS NULL AND object_type = ?\
+            \(tagFilter) AND object_id IN (\(SQL.placeholders(objectIds.count)))
             """,
             [.text(scope.now.databaseText), .integer(scope.user.id), .text(type.databaseValue)]
-                + tagIds.map(SQLValue.init) + objectIds.map(SQLValue.init))
+                + (tagIds ?? []).map(SQLValue.init) + objectIds.map(SQLValue.init))
     }
 
     /// Ends every active assignment of `tagIds`, or only those to resources of `type`.
