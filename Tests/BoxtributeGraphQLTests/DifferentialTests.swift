@@ -115,12 +115,13 @@ struct DifferentialTests {
                     var values: [String: Map] = [:]
                     if case .dictionary(let given) = args { for (key, value) in given { values[key] = value } }
                     let arguments = Arguments(values)
-                    guard let parents = registry.casters[name]?([source]) else {
+                    guard let parents = registry.casters[name]?([source])?.parents else {
                         return nil
                     }
                     let value: (any Sendable)?
                     switch resolution {
                     case .perObject(let resolve): value = try resolve(parents, 0, arguments, context)
+                    case .leaf(let resolve): value = resolve(parents, 0).boxed
                     case .batch(let resolve): value = try await resolve(parents, arguments, context)[0].get()
                     }
                     return leafMap(value, shape: shape) ?? value

@@ -140,6 +140,58 @@ struct ExecutorTests {
         #expect(answer.data?["standardProducts"]?.array?.count == 3)
     }
 
+    @Test("scalar fields read from an entity resolve without boxing their value")
+    func leafResolvers() throws {
+        let registry = GraphQLAPI.registry(for: .full)
+        for (type, field) in [
+            ("Box", "id"), ("Box", "labelIdentifier"), ("Box", "state"), ("Box", "comment"), ("Box", "lastModifiedOn"),
+            ("Product", "gender"), ("Product", "price"), ("Tag", "color"),
+        ] {
+            guard case .leaf = registry.objects[type]?[field] else {
+                Issue.record("\(type).\(field) is not resolved as a leaf")
+                continue
+            }
+        }
+    }
+
+    @Test("an object shared by several parents is resolved once and shown at each place")
+    func sharedObjects() async throws {
+        let api = try await APIHarness.make()
+        let query = #"""
+            { boxes(baseId: "1") { elements { labelIdentifier product { id name } location { id name } } } }
+            """#
+        let answer = await api.run(query)
+        #expect(answer.errors.isEmpty)
+        let elements = answer.data?["boxes"]?["elements"]?.array ?? []
+        let jeans = elements.filter { $0["product"]?["id"] == "1" }
+        #expect(jeans.count == 3)
+        #expect(jeans.allSatisfy { $0["product"] == ["id": "1", "name": "Jeans"] })
+        #expect(elements.filter { $0["location"] == ["id": "1", "name": "WH Lesvos"] }.count == 3)
+    }
+
+    @Test("an error inside a shared object is reported at every place the object appears")
+    func sharedObjectErrors() async throws {
+        let api = try await APIHarness.make()
+        var permissions = Fixtures.lesvosCoordinator.permissions
+        permissions["user:read"] = nil
+        let user = CurrentUser(
+            id: Fixtures.UserID.lesvosCoordinator, organisationId: Fixtures.Org.aidA, maxBetaLevel: 99,
+            permissions: permissions)
+        let answer = await api.run(
+            #"{ boxes(baseId: "1") { elements { labelIdentifier product { id createdBy { id } } } } }"#, as: user)
+        let elements = answer.data?["boxes"]?["elements"]?.array ?? []
+        #expect(elements.count == 4)
+        #expect(elements.allSatisfy { $0["product"]?["createdBy"] == .null })
+        let paths = answer.errors.compactMap { $0["path"]?.description }.sorted()
+        let expected = elements.indices.map { index -> String in
+            let path: JSONValue = ["boxes", "elements", .number(Double(index)), "product", "createdBy"]
+            return path.description
+        }
+        #expect(paths == expected.sorted())
+        #expect(answer.errors.count == 4)
+        #expect(answer.errors.allSatisfy { $0["extensions"]?["code"] == "FORBIDDEN" })
+    }
+
     @Test("every schema field has a resolver, for every API")
     func wiring() throws {
         for variant in APIVariant.allCases { _ = try GraphQLAPI(variant: variant) }

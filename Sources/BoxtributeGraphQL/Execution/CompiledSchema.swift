@@ -43,7 +43,7 @@ final class CompiledSchema: Sendable {
     let objects: [String: [String: CompiledField]]
     let possibleTypes: [String: Set<String>]
     let typeResolvers: [String: @Sendable (any Sendable) -> String?]
-    let casters: [String: @Sendable ([any Sendable]) -> TypedParents?]
+    let casters: [String: @Sendable ([any Sendable]) -> CastParents?]
 
     /// - Throws: ``SchemaWiringError`` listing every field without a resolver (and every
     ///   resolver without a field), so a half-wired schema never starts.

@@ -60,6 +60,27 @@ final class Executor: Sendable {
 }
 
 extension Executor {
+    /// The wire value of a resolver's leaf value, or `nil` when it is null or does not fit the type.
+    static func serialize(_ value: LeafValue, kind: LeafKind) -> ResultNode? {
+        switch (kind, value) {
+        case (.id, .int(let int)), (.string, .int(let int)): .string(String(int))
+        case (.id, .string(let text)), (.string, .string(let text)): .string(text)
+        case (.int, .int(let int)): .int(int)
+        case (.float, .double(let double)): .double(double)
+        case (.float, .int(let int)): .double(Double(int))
+        case (.boolean, .bool(let flag)): .bool(flag)
+        case (.datetime, .timestamp(let timestamp)): .string(timestamp.iso8601)
+        case (.date, .timestamp(let timestamp)): .string(timestamp.datePart)
+        case (.datetime, .string(let text)), (.date, .string(let text)): .string(text)
+        case (.enumeration, .enumName(let name)), (.enumeration, .string(let name)): .string(name)
+        case (.custom, .string(let text)): .string(text)
+        case (.custom, .int(let int)): .int(int)
+        case (.custom, .double(let double)): .double(double)
+        case (.custom, .bool(let flag)): .bool(flag)
+        default: nil
+        }
+    }
+
     /// The wire value of a leaf (scalar or enum), or `nil` when the value does not fit the type.
     static func serializeLeaf(_ value: any Sendable, kind: LeafKind) -> ResultNode? {
         switch kind {
@@ -126,6 +147,22 @@ private final class Run {
     }
 
     func executeObjects(_ items: [Pending], typeName: String, selectionSets: [SelectionSet]) async {
+        // Cast once for every field of the batch, not once per field and parent.
+        let cast = compiled.casters[typeName]?(items.map(\.value))
+        var items = items
+        if let positions = cast?.positions {
+            // Objects shared by identity: later occurrences show the first one's node.
+            var distinct: [Pending] = []
+            for (item, position) in zip(items, positions) {
+                if position == distinct.count {
+                    distinct.append(item)
+                } else {
+                    item.node.canonical = distinct[position].node
+                }
+            }
+            items = distinct
+        }
+        let parents = cast?.parents
         let groups = collectFields(typeName: typeName, selectionSets: selectionSets)
         let fieldMap = compiled.objects[typeName] ?? [:]
         let layout = FieldLayout(
@@ -137,8 +174,6 @@ private final class Run {
             item.node.layout = layout
             item.node.reserveCapacity(groups.count)
         }
-        // Cast once for every field of the batch, not once per field and parent.
-        let parents = compiled.casters[typeName]?(items.map(\.value))
         for (responseKey, fieldNodes) in groups {
             let fieldName = fieldNodes[0].name.value
             if fieldName == "__typename" {
@@ -155,10 +190,25 @@ private final class Run {
                 }
                 continue
             }
+            let leafKind = field.shape.leafKind
+            var pending: OrderedDictionary<String, [Pending]> = [:]
+            if case .leaf(let resolver) = field.resolution, let leafKind, let parents, field.arguments.isEmpty {
+                // Scalars read from the parent: no boxing, no dynamic casts.
+                for (index, item) in items.enumerated() {
+                    let value = resolver(parents, index)
+                    if let leaf = Executor.serialize(value, kind: leafKind) {
+                        item.node.append(leaf)
+                    } else {
+                        item.node.append(
+                            complete(
+                                field.shape, value.boxed, at: item.node, key: responseKey, fields: fieldNodes,
+                                parentType: typeName, fieldName: fieldName, pending: &pending))
+                    }
+                }
+                continue
+            }
             let outcomes = await resolve(
                 field, items: items, parents: parents, typeName: typeName, fieldNode: fieldNodes[0])
-            var pending: OrderedDictionary<String, [Pending]> = [:]
-            let leafKind = field.shape.leafKind
             for (item, outcome) in zip(items, outcomes) {
                 // Fast path for the common case, a scalar that serialises: no path, no checks.
                 if let leafKind, case .success(let value?) = outcome,
@@ -197,6 +247,8 @@ private final class Run {
         }
         guard let parents else { return items.map { _ in .failure(ParentTypeMismatch(typeName: typeName)) } }
         switch field.resolution {
+        case .leaf(let resolver):
+            return items.indices.map { .success(resolver(parents, $0).boxed) }
         case .perObject(let resolver):
             var outcomes: [FieldOutcome] = []
             outcomes.reserveCapacity(items.count)
@@ -310,11 +362,16 @@ private final class Run {
         return value
     }
 
-    /// Records an error of field `key` of `node`, at the list position being completed.
+    /// Records an error of field `key` of `node`, at the list position being completed: once
+    /// for every place the node appears (objects shared by identity appear more than once).
     private func record(_ error: any Error, fields: [Field], at node: ObjectNode, key: String) {
-        let prefix = ResultNode.object(root).path(to: node) ?? []
-        let path = prefix + [.key(key)] + indices.map(PathComponent.index)
-        errors.append(ExecutionError(error: error, locations: SourcePositions.locations(of: fields), path: path))
+        var prefixes: [[PathComponent]] = []
+        ResultNode.object(root).collectPaths(to: node, prefix: [], into: &prefixes)
+        let suffix = [PathComponent.key(key)] + indices.map(PathComponent.index)
+        let locations = SourcePositions.locations(of: fields)
+        for prefix in prefixes.isEmpty ? [[]] : prefixes {
+            errors.append(ExecutionError(error: error, locations: locations, path: prefix + suffix))
+        }
     }
 
     // MARK: Field collection

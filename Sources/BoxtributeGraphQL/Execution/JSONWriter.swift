@@ -66,7 +66,8 @@ struct JSONWriter {
                 self.node(item)
             }
             bytes.append(UInt8(ascii: "]"))
-        case .object(let object):
+        case .object(let shown):
+            let object = shown.resolved
             bytes.append(UInt8(ascii: "{"))
             for index in object.keys.indices {
                 if index > 0 { bytes.append(UInt8(ascii: ",")) }

@@ -19,6 +19,12 @@ final class FieldLayout: Sendable {
 final class ObjectNode {
     var layout = FieldLayout.empty
     var values: [ResultNode] = []
+    /// The node this one shows instead of its own (an object shared by identity that appeared
+    /// earlier in the same batch); it is never itself an alias.
+    var canonical: ObjectNode?
+
+    /// The node whose values this one shows.
+    var resolved: ObjectNode { canonical ?? self }
 
     var keys: [String] { layout.keys }
 
@@ -55,7 +61,8 @@ enum ResultNode {
                 result.append(normalised)
             }
             return .list(result, itemsNonNull: itemsNonNull)
-        case .object(let node):
+        case .object(let shown):
+            let node = shown.resolved
             for index in node.values.indices {
                 let normalised = node.values[index].propagatingNulls()
                 if node.layout.nonNull[index] && normalised.isNull { return .null }
@@ -76,30 +83,33 @@ enum ResultNode {
         case .double(let value): .number(Number(value))
         case .bool(let value): .bool(value)
         case .list(let items, _): .array(items.map(\.map))
-        case .object(let node):
-            .dictionary(.init(uniqueKeysWithValues: zip(node.keys, node.values.map(\.map))))
+        case .object(let shown):
+            .dictionary(.init(uniqueKeysWithValues: zip(shown.resolved.keys, shown.resolved.values.map(\.map))))
         }
     }
 }
 
 extension ResultNode {
-    /// The path from this node to `target` (found by identity), `nil` when it is not below.
-    /// Only errors need paths, so they are searched for instead of kept for every field.
-    func path(to target: ObjectNode) -> [PathComponent]? {
+    /// Appends to `paths` every path from this node to `target` (by identity), each after
+    /// `prefix`. Only errors need paths, so they are searched for instead of kept for every
+    /// field; an object shared by identity has one path per place it appears.
+    func collectPaths(to target: ObjectNode, prefix: [PathComponent], into paths: inout [[PathComponent]]) {
         switch self {
-        case .object(let node):
-            if node === target { return [] }
-            for (index, value) in node.values.enumerated() {
-                if let rest = value.path(to: target) { return [.key(node.layout.keys[index])] + rest }
+        case .object(let shown):
+            let node = shown.resolved
+            if node === target {
+                paths.append(prefix)
+                return
             }
-            return nil
+            for (index, value) in node.values.enumerated() {
+                value.collectPaths(to: target, prefix: prefix + [.key(node.layout.keys[index])], into: &paths)
+            }
         case .list(let items, _):
             for (index, item) in items.enumerated() {
-                if let rest = item.path(to: target) { return [.index(index)] + rest }
+                item.collectPaths(to: target, prefix: prefix + [.index(index)], into: &paths)
             }
-            return nil
         default:
-            return nil
+            return
         }
     }
 }

@@ -4,7 +4,7 @@ import BoxtributeStorage
 /// Fields of `Base`, `Organisation` and `User`.
 enum CoreTypeResolvers {
     static func register(in registry: inout ResolverRegistry) {
-        registry.object("Organisation", Organisation.self) { type in
+        registry.object("Organisation", Organisation.self, sharedBy: \.id) { type in
             type.value("id") { $0.id }
             type.value("name") { $0.name }
             type.batch("bases") { organisations, arguments, context in
@@ -19,7 +19,7 @@ enum CoreTypeResolvers {
             }
         }
 
-        registry.object("Base", Base.self) { type in
+        registry.object("Base", Base.self, sharedBy: \.id) { type in
             type.value("id") { $0.id }
             type.value("name") { $0.name }
             type.value("deletedOn") { $0.deletedOn }
@@ -67,7 +67,7 @@ enum CoreTypeResolvers {
             }
         }
 
-        registry.object("User", User.self) { type in
+        registry.object("User", User.self, sharedBy: \.id) { type in
             type.value("id") { $0.id }
             type.value("name") { $0.name }
             type.field("email") { user, _, context in

@@ -113,12 +113,12 @@ enum DistributionResolvers {
     // MARK: DistributionSpot
 
     private static func registerSpot(in registry: inout ResolverRegistry) {
-        registry.object("DistributionSpot", Location.self) { type in
+        registry.object("DistributionSpot", Location.self, sharedBy: \.id) { type in
             type.value("id") { $0.id }
             type.value("name") { $0.name }
             type.value("latitude") { $0.latitude }
             type.value("longitude") { $0.longitude }
-            type.value("boxes") { _ in nil }
+            type.nested("boxes") { _ in nil }
             type.batch("base") { spots, _, context in
                 try await WarehouseTypeResolvers.basesChecked(
                     spots.map(\.baseId), permission: "base:read", context: context)
@@ -233,7 +233,7 @@ enum DistributionResolvers {
         registry.object("UnboxedItemsCollection", UnboxedItemsCollection.self) { type in
             type.value("id") { $0.id }
             type.value("numberOfItems") { $0.numberOfItems }
-            type.value("label") { _ in nil }
+            type.nested("label") { _ in nil }
             type.batchValues("product") { collections, _, context in
                 // Lenient like Box.product: null without product:read for the product's base.
                 let user = try context.currentUser

@@ -174,8 +174,8 @@ extension ResolverRegistry {
     /// `PageInfo` and a page type whose elements are `Element`.
     mutating func registerPage<Element: Sendable>(_ typeName: String, of element: Element.Type) {
         object(typeName, Page<Element>.self) {
-            $0.value("elements") { $0.elements }
-            $0.value("pageInfo") { $0.pageInfo }
+            $0.nested("elements") { $0.elements }
+            $0.nested("pageInfo") { $0.pageInfo }
             $0.value("totalCount") { $0.totalCount }
         }
         if objects["PageInfo"] == nil {

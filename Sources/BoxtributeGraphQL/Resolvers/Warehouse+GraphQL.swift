@@ -16,7 +16,7 @@ enum WarehouseTypeResolvers {
     }
 
     private static func registerLocation(in registry: inout ResolverRegistry) {
-        registry.object("ClassicLocation", Location.self) { type in
+        registry.object("ClassicLocation", Location.self, sharedBy: \.id) { type in
             type.value("id") { $0.id }
             type.value("name") { $0.name }
             type.value("seq") { $0.seq }
@@ -148,7 +148,7 @@ enum WarehouseTypeResolvers {
     }
 
     private static func registerProducts(in registry: inout ResolverRegistry) {
-        registry.object("Product", Product.self) { type in
+        registry.object("Product", Product.self, sharedBy: \.id) { type in
             type.value("id") { $0.id }
             type.value("name") { $0.name }
             type.value("type") { $0.type }
@@ -183,12 +183,12 @@ enum WarehouseTypeResolvers {
             }
         }
 
-        registry.object("StandardProduct", StandardProduct.self) { type in
+        registry.object("StandardProduct", StandardProduct.self, sharedBy: \.id) { type in
             type.value("id") { $0.id }
             type.value("name") { $0.name }
             type.value("gender") { $0.gender }
             type.value("version") { $0.version }
-            type.value("instantiation") { $0.instantiation }
+            type.nested("instantiation") { $0.instantiation }
             type.value("addedOn") { $0.addedOn }
             type.value("deprecatedOn") { $0.deprecatedOn }
             type.user("addedBy") { $0.addedBy }
@@ -207,7 +207,7 @@ enum WarehouseTypeResolvers {
             }
         }
 
-        registry.object("ProductCategory", ProductCategory.self) { type in
+        registry.object("ProductCategory", ProductCategory.self, sharedBy: \.id) { type in
             type.value("id") { $0.id }
             type.value("name") { $0.name }
             type.value("hasGender") { $0.hasGender }
@@ -230,7 +230,7 @@ enum WarehouseTypeResolvers {
     }
 
     private static func registerReferenceData(in registry: inout ResolverRegistry) {
-        registry.object("SizeRange", SizeRange.self) { type in
+        registry.object("SizeRange", SizeRange.self, sharedBy: \.id) { type in
             type.value("id") { $0.id }
             type.value("name") { $0.name }
             type.value("label") { $0.name }
@@ -244,12 +244,12 @@ enum WarehouseTypeResolvers {
                 return ranges.map { range in units.filter { $0.dimensionId == range.id } }
             }
         }
-        registry.object("Size", Size.self) { type in
+        registry.object("Size", Size.self, sharedBy: \.id) { type in
             type.value("id") { $0.id }
             type.value("name") { $0.name }
             type.value("label") { $0.name }
         }
-        registry.object("Unit", MeasureUnit.self) { type in
+        registry.object("Unit", MeasureUnit.self, sharedBy: \.id) { type in
             type.value("id") { $0.id }
             type.value("name") { $0.name }
             type.value("symbol") { $0.symbol }
@@ -257,7 +257,7 @@ enum WarehouseTypeResolvers {
     }
 
     private static func registerTag(in registry: inout ResolverRegistry) {
-        registry.object("Tag", Tag.self) { type in
+        registry.object("Tag", Tag.self, sharedBy: \.id) { type in
             type.value("id") { $0.id }
             type.value("name") { $0.name }
             type.value("description") { $0.description }

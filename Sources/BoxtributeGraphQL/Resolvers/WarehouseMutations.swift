@@ -241,25 +241,25 @@ enum WarehouseMutations {
 
     private static func registerResultTypes(in registry: inout ResolverRegistry) {
         registry.object("BoxesResult", BoxesOutcome.self) {
-            $0.value("updatedBoxes") { $0.updatedBoxes }
-            $0.value("invalidBoxLabelIdentifiers") { $0.invalidBoxLabelIdentifiers }
+            $0.nested("updatedBoxes") { $0.updatedBoxes }
+            $0.nested("invalidBoxLabelIdentifiers") { $0.invalidBoxLabelIdentifiers }
         }
         registry.object("BoxesTagsOperationResult", TagOperationResult.self) {
-            $0.value("updatedBoxes") { $0.outcome.updatedBoxes }
-            $0.value("invalidBoxLabelIdentifiers") { $0.outcome.invalidBoxLabelIdentifiers }
-            $0.value("tagErrorInfo") { $0.tagErrors }
+            $0.nested("updatedBoxes") { $0.outcome.updatedBoxes }
+            $0.nested("invalidBoxLabelIdentifiers") { $0.outcome.invalidBoxLabelIdentifiers }
+            $0.nested("tagErrorInfo") { $0.tagErrors }
         }
         registry.object("TagErrorInfo", TagErrorInfo.self) {
             $0.value("id") { $0.id }
-            $0.value("error") { $0.error }
+            $0.nested("error") { $0.error }
         }
         registry.object("TagsResult", TagsResult.self) {
-            $0.value("updatedTags") { $0.updatedTags }
-            $0.value("invalidTagIds") { $0.invalidTagIds }
+            $0.nested("updatedTags") { $0.updatedTags }
+            $0.nested("invalidTagIds") { $0.invalidTagIds }
         }
         registry.object("ProductsResult", ProductsResult.self) {
-            $0.value("instantiations") { $0.instantiations }
-            $0.value("invalidStandardProductIds") { $0.invalidStandardProductIds }
+            $0.nested("instantiations") { $0.instantiations }
+            $0.nested("invalidStandardProductIds") { $0.invalidStandardProductIds }
         }
     }
 }
