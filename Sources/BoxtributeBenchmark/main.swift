@@ -23,6 +23,19 @@ final class TimedDatabase: Database {
     init(_ base: any Database) { self.base = base }
     var dialect: SQLDialect { base.dialect }
     func query(_ sql: String, _ binds: [SQLValue]) async throws -> [SQLRow] {
+        try await timed(sql) { try await base.query(sql, binds) }
+    }
+    func queryReusingUntilChange(_ sql: String, _ binds: [SQLValue]) async throws -> [SQLRow] {
+        try await timed(sql) { try await base.queryReusingUntilChange(sql, binds) }
+    }
+    func transaction<T: Sendable>(_ body: @Sendable (any SQLConnection) async throws -> T) async throws -> T {
+        try await base.transaction(body)
+    }
+    func openReadSession() -> (any ReadSession)? {
+        base.openReadSession().map { TimedReadSession(base: $0, database: self) }
+    }
+    /// Times a statement run by `body`, in total and per statement text.
+    func timed(_ sql: String, _ body: () async throws -> [SQLRow]) async rethrows -> [SQLRow] {
         let start = ContinuousClock.now
         defer {
             let elapsed = Int(milliseconds(ContinuousClock.now - start) * 1e6)
@@ -31,15 +44,7 @@ final class TimedDatabase: Database {
                 $0[sql, default: (0, 0)].nanoseconds += elapsed; $0[sql, default: (0, 0)].count += 1
             }
         }
-        return try await base.query(sql, binds)
-    }
-    func queryReusingUntilChange(_ sql: String, _ binds: [SQLValue]) async throws -> [SQLRow] {
-        let start = ContinuousClock.now
-        defer { nanoseconds.add(Int(milliseconds(ContinuousClock.now - start) * 1e6), ordering: .relaxed) }
-        return try await base.queryReusingUntilChange(sql, binds)
-    }
-    func transaction<T: Sendable>(_ body: @Sendable (any SQLConnection) async throws -> T) async throws -> T {
-        try await base.transaction(body)
+        return try await body()
     }
     func transactionWithoutForeignKeys<T: Sendable>(
         _ body: @Sendable (any SQLConnection) async throws -> T
@@ -49,6 +54,23 @@ final class TimedDatabase: Database {
         try await base.transactionWithoutForeignKeys(body)
     }
     func close() async { await base.close() }
+}
+
+/// Measures the statements of a read session like ``TimedDatabase``.
+final class TimedReadSession: ReadSession, @unchecked Sendable {
+    let base: any ReadSession
+    let database: TimedDatabase
+    init(base: any ReadSession, database: TimedDatabase) {
+        self.base = base
+        self.database = database
+    }
+    func query(_ sql: String, _ binds: [SQLValue]) async throws -> [SQLRow] {
+        try await database.timed(sql) { try await base.query(sql, binds) }
+    }
+    func queryReusingUntilChange(_ sql: String, _ binds: [SQLValue]) async throws -> [SQLRow] {
+        try await database.timed(sql) { try await base.queryReusingUntilChange(sql, binds) }
+    }
+    func close() { base.close() }
 }
 
 func milliseconds(_ duration: Duration) -> Double {
@@ -87,6 +109,8 @@ if let flag = arguments.firstIndex(of: "--database"), flag + 1 < arguments.count
 let boxes = arguments.count > 0 ? Int(arguments[0]) ?? 5000 : 5000
 let iterations = arguments.count > 1 ? Int(arguments[1]) ?? 300 : 300
 let only = arguments.count > 2 ? arguments[2] : nil
+// PARALLEL=N: N tasks send requests side by side (does CPU per request grow with cores?).
+let parallel = max(1, Int(ProcessInfo.processInfo.environment["PARALLEL"] ?? "1") ?? 1)
 var logger = Logger(label: "boxtribute.benchmark")
 logger.logLevel = .warning
 let memory: any Database
@@ -125,9 +149,19 @@ for (name, query) in scenarios where only == nil || only == name {
     let bytes = await api.handle(request, context: ResolverContext(user: user, database: database)).body.count
     database.nanoseconds.store(0, ordering: .relaxed)
     let cpuStart = processCPUMilliseconds()
-    let perRequest = await average(iterations) {
-        _ = await api.handle(request, context: ResolverContext(user: user, database: database))
+    // Wall time per request over `parallel` tasks sending requests side by side.
+    let wallStart = ContinuousClock.now
+    await withTaskGroup(of: Double.self) { group in
+        for _ in 0..<parallel {
+            group.addTask {
+                await average(iterations / parallel) {
+                    _ = await api.handle(request, context: ResolverContext(user: user, database: database))
+                }
+            }
+        }
+        for await _ in group {}
     }
+    let perRequest = milliseconds(ContinuousClock.now - wallStart) / Double(iterations)
     let cpu = (processCPUMilliseconds() - cpuStart) / Double(iterations)
     let sql = Double(database.nanoseconds.load(ordering: .relaxed)) / 1e6 / Double(iterations)
     report(

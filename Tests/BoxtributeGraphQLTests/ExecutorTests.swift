@@ -1,7 +1,9 @@
 import BoxtributeCore
 import BoxtributeStorage
 import BoxtributeTestSupport
+import Foundation
 import GraphQL
+import Logging
 import OrderedCollections
 import Testing
 
@@ -190,6 +192,35 @@ struct ExecutorTests {
         #expect(paths == expected.sorted())
         #expect(answer.errors.count == 4)
         #expect(answer.errors.allSatisfy { $0["extensions"]?["code"] == "FORBIDDEN" })
+    }
+
+    @Test("on a database file, queries read from one snapshot and give their reader back; mutations see their writes")
+    func readSessionsOnAFile() async throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "boxtribute-\(UUID().uuidString).sqlite3"
+        ).path
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        var logger = Logger(label: "boxtribute.tests")
+        logger.logLevel = .warning
+        let database = try await SQLiteDatabase.open(path: path, readers: 2, logger: logger)
+        try await SchemaMigrator.migrate(database, logger: logger)
+        try await Fixtures.load(into: database)
+        let api = APIHarness(api: try GraphQLAPI(variant: .full), database: database)
+        let page = #"{ boxes(baseId: "1") { totalCount elements { labelIdentifier comment product { name } } } }"#
+        let first = await api.run(page)
+        #expect(first.errors.isEmpty)
+        #expect(first.data?["boxes"]?["totalCount"] == 4)
+        // More requests than readers: each one gives its reader back.
+        for _ in 0..<5 { #expect(await api.run(page).json == first.json) }
+        let update = await api.run(
+            #"mutation { updateBox(updateInput: {labelIdentifier: "10000001", comment: "Cold"}) { comment } }"#)
+        #expect(update.data == ["updateBox": ["comment": "Cold"]])
+        let after = await api.run(#"{ box(labelIdentifier: "10000001") { comment } }"#)
+        #expect(after.data == ["box": ["comment": "Cold"]])
+        let sessions = [database.openReadSession(), database.openReadSession()]
+        #expect(sessions.allSatisfy { $0 != nil })
+        for session in sessions { session?.close() }
+        await database.close()
     }
 
     @Test("every schema field has a resolver, for every API")

@@ -86,6 +86,48 @@ struct MigrationTests {
         await database.close()
     }
 
+    @Test("a read session sees one snapshot until it closes, and gives its reader back")
+    func readSessionSnapshot() async throws {
+        let path = temporaryDatabasePath()
+        defer { removeDatabase(at: path) }
+        let database = try await SQLiteDatabase.open(path: path, readers: 2, logger: logger)
+        try await SchemaMigrator.migrate(database, logger: logger)
+        let count = "SELECT COUNT(*) FROM organisations"
+        let insert = "INSERT INTO organisations (label) VALUES ('A')"
+        let session = try #require(database.openReadSession())
+        #expect(try await session.query(count, []).first?.int(0) == 0)
+        try await database.transaction { _ = try await $0.execute(insert, []) }
+        // The session keeps its snapshot; statements on the database see the commit.
+        #expect(try await session.query(count, []).first?.int(0) == 0)
+        #expect(try await session.queryReusingUntilChange(count, []).first?.int(0) == 0)
+        #expect(try await database.query(count, []).first?.int(0) == 1)
+        session.close()
+        await #expect(throws: DatabaseError.self) { try await session.query(count, []) }
+
+        // Both lendable readers in sessions: no third session, statements still run.
+        let first = try #require(database.openReadSession())
+        let second = try #require(database.openReadSession())
+        #expect(database.openReadSession() == nil)
+        #expect(try await first.query(count, []).first?.int(0) == 1)
+        try await database.transaction { _ = try await $0.execute(insert, []) }
+        #expect(try await database.query(count, []).first?.int(0) == 2)
+        first.close()
+        second.close()
+        // Returned readers are outside any transaction: they see the latest data.
+        let again = try #require(database.openReadSession())
+        #expect(try await again.query(count, []).first?.int(0) == 2)
+        #expect(try await database.query(count, []).first?.int(0) == 2)
+        again.close()
+        await database.close()
+    }
+
+    @Test("an in-memory database has no read sessions")
+    func inMemoryReadSession() async throws {
+        let database = try await SQLiteDatabase.open(path: ":memory:", logger: logger)
+        #expect(database.openReadSession() == nil)
+        await database.close()
+    }
+
     @Test("a failed transaction leaves nothing behind")
     func rollback() async throws {
         let database = try await Fixtures.makeDatabase()

@@ -130,8 +130,10 @@ public final class GraphQLAPI: Sendable {
         if Self.selectsIntrospection(operation.selectionSet, fragments: fragments) {
             return await introspect(document: document, request: request)
         }
+        if operation.operation == .query { context.readFromOneSnapshot() }
         let outcome = await executor.execute(
             operation: operation, fragments: fragments, variables: request.variables ?? [:], context: context)
+        context.finishReading()
         return GraphQLHTTPResponse(status: 200, body: Self.encode(outcome))
     }
 

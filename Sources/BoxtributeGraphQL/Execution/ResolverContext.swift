@@ -14,6 +14,9 @@ public final class ResolverContext: SQLQuerying, @unchecked Sendable {
     /// Statements run for this request (tests assert batching with it).
     public private(set) var statementCount = 0
     private var memo: [String: any Sendable] = [:]
+    /// Whether reads should share one snapshot (query operations), and the session doing it.
+    private var wantsSnapshot = false
+    private var snapshot: (any ReadSession)?
 
     public init(user: CurrentUser?, database: any Database, environment: MutationEnvironment = .live) {
         self.user = user
@@ -21,8 +24,36 @@ public final class ResolverContext: SQLQuerying, @unchecked Sendable {
         self.environment = environment
     }
 
+    deinit { snapshot?.close() }
+
+    /// From now on, reads see one snapshot of the data and the engine starts a read once,
+    /// not per statement (used for query operations; mutations read what they wrote).
+    public func readFromOneSnapshot() {
+        wantsSnapshot = true
+    }
+
+    /// Ends the snapshot, if any, and gives its connection back.
+    public func finishReading() {
+        wantsSnapshot = false
+        snapshot?.close()
+        snapshot = nil
+    }
+
+    /// The session reads go through, opened at the first read; `nil` when there is none.
+    private var readSession: (any ReadSession)? {
+        guard wantsSnapshot else { return nil }
+        if snapshot == nil {
+            snapshot = database.openReadSession()
+            // Without a free connection the request reads statement by statement.
+            if snapshot == nil { wantsSnapshot = false }
+        }
+        return snapshot
+    }
+
     /// Runs a mutation as the current user in one transaction.
     public func mutate<T: Sendable>(_ body: @Sendable (MutationScope) async throws -> T) async throws -> T {
+        // Reads after the change must see it: no snapshot from before.
+        finishReading()
         let result = try await MutationScope.run(as: try currentUser, in: database, environment: environment, body)
         // Memos from before the change would be stale.
         memo.removeAll()
@@ -40,12 +71,14 @@ public final class ResolverContext: SQLQuerying, @unchecked Sendable {
     /// Runs a read statement, counting it.
     public func query(_ sql: String, _ binds: [SQLValue]) async throws -> [SQLRow] {
         statementCount += 1
+        if let session = readSession { return try await session.query(sql, binds) }
         return try await database.query(sql, binds)
     }
 
     /// Runs an aggregate that may be reused until the data changes, counting it.
     public func queryReusingUntilChange(_ sql: String, _ binds: [SQLValue]) async throws -> [SQLRow] {
         statementCount += 1
+        if let session = readSession { return try await session.queryReusingUntilChange(sql, binds) }
         return try await database.queryReusingUntilChange(sql, binds)
     }
 

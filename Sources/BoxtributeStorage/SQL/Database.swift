@@ -52,6 +52,20 @@ public protocol Database: SQLQuerying {
         async throws -> T
     /// Closes every connection.
     func close() async
+    /// Starts a read session: the statements run through it see one snapshot of the data, and
+    /// the engine pays for starting a read once instead of per statement. `nil` when the engine
+    /// has none or no connection is free; callers then run statements on the database itself.
+    func openReadSession() -> (any ReadSession)?
+}
+
+extension Database {
+    public func openReadSession() -> (any ReadSession)? { nil }
+}
+
+/// The statements of one reader (a query request) on one connection, in one read transaction.
+public protocol ReadSession: SQLQuerying {
+    /// Ends the read transaction and gives the connection back; later statements fail.
+    func close()
 }
 
 /// A database failure; its text may contain SQL and is never shown to API clients.

@@ -6,17 +6,26 @@ import Synchronization
 ///
 /// Statements run synchronously on the calling task's thread: they touch SQLite's page cache
 /// and take micro- to milliseconds, less than a hop to a thread pool would cost.
+///
+/// Readers are lent out: to one statement at a time, or to a ``ReadSession`` for a whole
+/// request. When every reader is lent, statements run on one extra reader that is never lent,
+/// so no statement waits for a session and none runs inside another request's transaction.
 public final class SQLiteDatabase: Database {
     public let dialect = SQLDialect.sqlite
     private let readers: [SQLiteHandle]
     private let writer: SQLiteHandle
     private let writeLock = AsyncLock()
-    private let nextReader = AtomicCounter()
     private let closed = Atomic<Bool>(false)
+    /// Readers not lent out (all of `readers` but the last, the shared one).
+    private let idleReaders: Mutex<[SQLiteHandle]>
+    /// The reader statements use when every other one is lent out.
+    private let sharedReader: SQLiteHandle
 
     private init(readers: [SQLiteHandle], writer: SQLiteHandle) {
         self.readers = readers
         self.writer = writer
+        sharedReader = readers[readers.count - 1]
+        idleReaders = Mutex(readers.count > 1 && readers[0] !== writer ? Array(readers.dropLast()) : [])
     }
 
     /// Opens `path` (`:memory:` for a private in-memory database).
@@ -29,7 +38,8 @@ public final class SQLiteDatabase: Database {
         let writer = try SQLiteHandle(path: path)
         try configure(writer, wal: true)
         var readers: [SQLiteHandle] = []
-        for _ in 0..<max(1, readerCount) {
+        // One more than asked for: the shared reader of statements that find every other lent.
+        for _ in 0..<(max(1, readerCount) + 1) {
             let reader = try SQLiteHandle(path: path)
             try configure(reader, wal: false)
             readers.append(reader)
@@ -50,16 +60,33 @@ public final class SQLiteDatabase: Database {
     }
 
     public func query(_ sql: String, _ binds: [SQLValue]) async throws -> [SQLRow] {
-        try readers[nextReader.next() % readers.count].query(sql, binds)
+        try withReader { try $0.query(sql, binds) }
     }
 
     /// Reuses results per reader connection until any connection commits a change. An
     /// in-memory database (one connection for reads and writes, which could see its own
     /// uncommitted rows) always runs the statement.
     public func queryReusingUntilChange(_ sql: String, _ binds: [SQLValue]) async throws -> [SQLRow] {
-        let reader = readers[nextReader.next() % readers.count]
-        guard reader !== writer else { return try reader.query(sql, binds) }
-        return try reader.queryReusingUntilChange(sql, binds)
+        guard sharedReader !== writer else { return try writer.query(sql, binds) }
+        return try withReader { try $0.queryReusingUntilChange(sql, binds) }
+    }
+
+    /// A read transaction on a reader of its own, or `nil` for an in-memory database or
+    /// when every reader is lent out.
+    public func openReadSession() -> (any ReadSession)? {
+        guard let reader = idleReaders.withLock({ $0.popLast() }) else { return nil }
+        return SQLiteReadSession(reader: reader, database: self)
+    }
+
+    /// Runs `body` on an idle reader, or on the shared one when all are lent out.
+    private func withReader<T>(_ body: (SQLiteHandle) throws -> T) throws -> T {
+        guard let reader = idleReaders.withLock({ $0.popLast() }) else { return try body(sharedReader) }
+        defer { giveBack(reader) }
+        return try body(reader)
+    }
+
+    fileprivate func giveBack(_ reader: SQLiteHandle) {
+        idleReaders.withLock { $0.append(reader) }
     }
 
     public func transaction<T: Sendable>(_ body: @Sendable (any SQLConnection) async throws -> T) async throws -> T {
@@ -125,4 +152,53 @@ struct SQLiteSession: SQLConnection {
     func execute(_ sql: String, _ binds: [SQLValue]) async throws -> SQLExecution {
         try handle.execute(sql, binds)
     }
+}
+
+/// One request's reads on one reader connection inside one read transaction (`BEGIN` is
+/// deferred: the snapshot is taken by the first statement).
+///
+/// `@unchecked Sendable`: used by one request at a time; the handle serialises its own calls.
+final class SQLiteReadSession: ReadSession, @unchecked Sendable {
+    private let reader: SQLiteHandle
+    private let database: SQLiteDatabase
+    private var state = State.idle
+
+    private enum State { case idle, reading, closed }
+
+    fileprivate init(reader: SQLiteHandle, database: SQLiteDatabase) {
+        self.reader = reader
+        self.database = database
+    }
+
+    func query(_ sql: String, _ binds: [SQLValue]) async throws -> [SQLRow] {
+        try begin()
+        return try reader.query(sql, binds)
+    }
+
+    func queryReusingUntilChange(_ sql: String, _ binds: [SQLValue]) async throws -> [SQLRow] {
+        try begin()
+        return try reader.queryReusingUntilChange(sql, binds)
+    }
+
+    private func begin() throws {
+        switch state {
+        case .reading: return
+        case .closed: throw DatabaseError(kind: .other, message: "the read session is closed")
+        case .idle:
+            _ = try reader.query("BEGIN", [])
+            state = .reading
+        }
+    }
+
+    func close() {
+        guard state != .closed else { return }
+        if state == .reading, (try? reader.query("COMMIT", [])) == nil {
+            // A reader must never go back still inside a transaction: its snapshot would be stale.
+            _ = try? reader.query("ROLLBACK", [])
+        }
+        state = .closed
+        database.giveBack(reader)
+    }
+
+    deinit { close() }
 }
