@@ -5,10 +5,17 @@ import Synchronization
 final class PreparedDocument: @unchecked Sendable {
     let document: Document
     let validationErrors: [GraphQLError]
+    /// Bytes of the last response to this document: the next response's buffer starts that
+    /// large instead of growing (and copying) several times.
+    let lastResponseSize = Atomic<Int>(0)
 
-    init(document: Document, validationErrors: [GraphQLError]) {
+    /// Field plans, unless selections depend on variables (`@skip`/`@include` appear in the text).
+    let fieldPlans: FieldPlans?
+
+    init(document: Document, validationErrors: [GraphQLError], text: String) {
         self.document = document
         self.validationErrors = validationErrors
+        fieldPlans = text.contains("@skip") || text.contains("@include") ? nil : FieldPlans()
     }
 }
 

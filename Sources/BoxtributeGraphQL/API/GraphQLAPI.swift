@@ -3,6 +3,7 @@ import BoxtributeStorage
 import Foundation
 import GraphQL
 import Logging
+import Synchronization
 
 /// A GraphQL request body.
 public struct GraphQLRequest: Sendable, Decodable {
@@ -82,7 +83,8 @@ public final class GraphQLAPI: Sendable {
         do {
             prepared = try cache.document(for: query) {
                 let document = try parse(source: Source(body: query, name: "GraphQL request"))
-                return PreparedDocument(document: document, validationErrors: validate(schema: schema, ast: document))
+                return PreparedDocument(
+                    document: document, validationErrors: validate(schema: schema, ast: document), text: query)
             }
         } catch let error as GraphQLError {
             return Self.requestErrors([ExecutionError(message: error.message, locations: error.locations)])
@@ -132,9 +134,12 @@ public final class GraphQLAPI: Sendable {
         }
         if operation.operation == .query { context.readFromOneSnapshot() }
         let outcome = await executor.execute(
-            operation: operation, fragments: fragments, variables: request.variables ?? [:], context: context)
+            operation: operation, fragments: fragments, variables: request.variables ?? [:], context: context,
+            plans: prepared.fieldPlans)
         context.finishReading()
-        return GraphQLHTTPResponse(status: 200, body: Self.encode(outcome))
+        let body = Self.encode(outcome, capacity: prepared.lastResponseSize.load(ordering: .relaxed))
+        prepared.lastResponseSize.store(body.count, ordering: .relaxed)
+        return GraphQLHTTPResponse(status: 200, body: body)
     }
 
     /// Runs a document through GraphQLSwift's executor (introspection only: rare and not hot).
@@ -150,8 +155,9 @@ public final class GraphQLAPI: Sendable {
         }
     }
 
-    static func encode(_ outcome: Executor.Outcome) -> [UInt8] {
-        var writer = JSONWriter()
+    static func encode(_ outcome: Executor.Outcome, capacity: Int = 0) -> [UInt8] {
+        // A little more than last time: responses to one document vary a little in size.
+        var writer = JSONWriter(capacity: max(4096, capacity + capacity / 8))
         writer.raw("{\"data\":")
         if let data = outcome.data { writer.node(data) } else { writer.raw("null") }
         if !outcome.errors.isEmpty {

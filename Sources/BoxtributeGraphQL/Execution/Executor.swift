@@ -1,6 +1,7 @@
 import BoxtributeCore
 import GraphQL
 import OrderedCollections
+import Synchronization
 
 /// Executes validated documents directly against registered resolvers.
 ///
@@ -22,9 +23,11 @@ final class Executor: Sendable {
         var errors: [ExecutionError]
     }
 
+    /// - Parameter plans: field plans kept with the document across requests; `nil` when the
+    ///   document's selections depend on variables (`@skip`, `@include`).
     func execute(
         operation: OperationDefinition, fragments: [String: FragmentDefinition], variables rawVariables: [String: Map],
-        context: ResolverContext
+        context: ResolverContext, plans: FieldPlans? = nil
     ) async -> Outcome {
         let coercion = InputCoercion(schema: compiled.schema)
         let variables: [String: Map]
@@ -48,7 +51,7 @@ final class Executor: Sendable {
         let root = ObjectNode()
         let run = Run(
             compiled: compiled, fragments: fragments, variables: variables, coercion: coercion, context: context,
-            root: root)
+            root: root, plans: plans)
         await run.executeObjects(
             [Pending(value: RootValue(), node: root)], typeName: rootType.name,
             selectionSets: [operation.selectionSet])
@@ -130,15 +133,17 @@ private final class Run {
     let coercion: InputCoercion
     let context: ResolverContext
     let root: ObjectNode
+    let plans: FieldPlans?
     var errors: [ExecutionError] = []
     /// List indices from the field being completed down to the current item (error paths).
     private var indices: [Int] = []
 
     init(
         compiled: CompiledSchema, fragments: [String: FragmentDefinition], variables: [String: Map],
-        coercion: InputCoercion, context: ResolverContext, root: ObjectNode
+        coercion: InputCoercion, context: ResolverContext, root: ObjectNode, plans: FieldPlans?
     ) {
         self.root = root
+        self.plans = plans
         self.compiled = compiled
         self.fragments = fragments
         self.variables = variables
@@ -163,13 +168,10 @@ private final class Run {
             items = distinct
         }
         let parents = cast?.parents
-        let groups = collectFields(typeName: typeName, selectionSets: selectionSets)
+        let plan = fieldPlan(typeName: typeName, selectionSets: selectionSets)
+        let groups = plan.groups
+        let layout = plan.layout
         let fieldMap = compiled.objects[typeName] ?? [:]
-        let layout = FieldLayout(
-            keys: Array(groups.keys),
-            nonNull: groups.values.map { fields in
-                fields[0].name.value == "__typename" || fieldMap[fields[0].name.value]?.shape.isNonNull == true
-            })
         for item in items {
             item.node.layout = layout
             item.node.reserveCapacity(groups.count)
@@ -376,6 +378,23 @@ private final class Run {
 
     // MARK: Field collection
 
+    /// The fields of `typeName` selected by `selectionSets` and their layout, from the
+    /// document's plans when it has them.
+    private func fieldPlan(typeName: String, selectionSets: [SelectionSet]) -> FieldPlan {
+        let key = FieldPlan.Key(typeName: typeName, selectionSets: selectionSets.map(ObjectIdentifier.init))
+        if let plan = plans?.plan(for: key) { return plan }
+        let groups = collectFields(typeName: typeName, selectionSets: selectionSets)
+        let fieldMap = compiled.objects[typeName] ?? [:]
+        let layout = FieldLayout(
+            keys: Array(groups.keys),
+            nonNull: groups.values.map { fields in
+                fields[0].name.value == "__typename" || fieldMap[fields[0].name.value]?.shape.isNonNull == true
+            })
+        let plan = FieldPlan(groups: groups, layout: layout)
+        plans?.store(plan, for: key)
+        return plan
+    }
+
     func collectFields(typeName: String, selectionSets: [SelectionSet]) -> OrderedDictionary<String, [Field]> {
         var groups: OrderedDictionary<String, [Field]> = [:]
         var visitedFragments: Set<String> = []
@@ -450,4 +469,27 @@ extension Optional: OptionalValue {
         case .none: true
         }
     }
+}
+
+/// The fields one object type selects through a set of selection sets, grouped by response
+/// key, and the layout of its result objects.
+struct FieldPlan: @unchecked Sendable {
+    // @unchecked Sendable: AST nodes of a cached document, never mutated.
+    struct Key: Hashable {
+        let typeName: String
+        let selectionSets: [ObjectIdentifier]
+    }
+
+    let groups: OrderedDictionary<String, [Field]>
+    let layout: FieldLayout
+}
+
+/// Field plans of one cached document, shared by its requests: collecting fields (fragments,
+/// type conditions) is then done once per document instead of once per request.
+final class FieldPlans: Sendable {
+    private let plans = Mutex<[FieldPlan.Key: FieldPlan]>([:])
+
+    func plan(for key: FieldPlan.Key) -> FieldPlan? { plans.withLock { $0[key] } }
+
+    func store(_ plan: FieldPlan, for key: FieldPlan.Key) { plans.withLock { $0[key] = plan } }
 }
