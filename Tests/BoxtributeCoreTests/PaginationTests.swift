@@ -68,6 +68,10 @@ struct TimestampTests {
         #expect(stamp.iso8601 == "2021-03-04T05:06:07+00:00")
         #expect(stamp.datePart == "2021-03-04")
         #expect(Timestamp(databaseText: "2021-03-04")?.iso8601 == "2021-03-04T00:00:00+00:00")
+        #expect(Timestamp(databaseText: "2021-03-04 05:06:07.000000")?.iso8601 == "2021-03-04T05:06:07+00:00")
+        #expect(Timestamp(databaseText: "2021-03-04 05:06:07.250000")?.iso8601 == "2021-03-04T05:06:07.250000+00:00")
+        #expect(Timestamp(databaseText: "2021-03-04T05:06:07")?.iso8601 == "2021-03-04T05:06:07+00:00")
+        #expect(Timestamp(databaseText: "2021-03") == nil)
     }
 
     @Test("zero dates read as absent")

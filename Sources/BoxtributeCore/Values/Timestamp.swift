@@ -8,7 +8,8 @@ public struct Timestamp: Sendable, Hashable, Comparable {
 
     /// Wraps a database value; zero dates (`0000-00-00 ...`) and empty text give `nil`.
     public init?(databaseText: String) {
-        guard databaseText.count >= 10, !databaseText.hasPrefix("0000-00-00") else { return nil }
+        // utf8.count: a date is ASCII, and counting characters would walk grapheme clusters.
+        guard databaseText.utf8.count >= 10, !databaseText.hasPrefix("0000-00-00") else { return nil }
         self.databaseText = databaseText
     }
 
@@ -17,17 +18,30 @@ public struct Timestamp: Sendable, Hashable, Comparable {
 
     /// ISO 8601 with an explicit UTC offset, as the reference serialises `Datetime`.
     public var iso8601: String {
-        var text = databaseText
-        if text.count == 10 { text += " 00:00:00" }
-        var utf8 = Array(text.utf8)
-        if utf8.count > 10 { utf8[10] = UInt8(ascii: "T") }
+        let text = databaseText.utf8
+        var kept = text.count
         // Fractional seconds are only shown when non-zero, as Python's isoformat does.
-        if let dot = utf8.firstIndex(of: UInt8(ascii: ".")),
-            utf8[(dot + 1)...].allSatisfy({ $0 == UInt8(ascii: "0") })
+        if let dot = text.firstIndex(of: UInt8(ascii: ".")),
+            text[text.index(after: dot)...].allSatisfy({ $0 == UInt8(ascii: "0") })
         {
-            utf8.removeSubrange(dot...)
+            kept = text.distance(from: text.startIndex, to: dot)
         }
-        return String(decoding: utf8, as: UTF8.self) + "+00:00"
+        let time: StaticString = "T00:00:00"
+        let offset: StaticString = "+00:00"
+        // Built in place: this runs for every timestamp of every response.
+        return String(unsafeUninitializedCapacity: kept + time.utf8CodeUnitCount + offset.utf8CodeUnitCount) {
+            buffer in
+            var count = 0
+            for byte in text.prefix(kept) {
+                buffer[count] = count == 10 ? UInt8(ascii: "T") : byte
+                count += 1
+            }
+            if count == 10 {
+                time.withUTF8Buffer { for byte in $0 { buffer[count] = byte; count += 1 } }
+            }
+            offset.withUTF8Buffer { for byte in $0 { buffer[count] = byte; count += 1 } }
+            return count
+        }
     }
 
     /// The calendar date part, `YYYY-MM-DD`.
