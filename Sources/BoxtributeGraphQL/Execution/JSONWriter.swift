@@ -68,11 +68,10 @@ struct JSONWriter {
             bytes.append(UInt8(ascii: "]"))
         case .object(let shown):
             let object = shown.resolved
+            let keys = object.layout.jsonKeys
             bytes.append(UInt8(ascii: "{"))
-            for index in object.keys.indices {
-                if index > 0 { bytes.append(UInt8(ascii: ",")) }
-                string(object.keys[index])
-                bytes.append(UInt8(ascii: ":"))
+            for index in object.values.indices {
+                bytes.append(contentsOf: keys[index])
                 self.node(object.values[index])
             }
             bytes.append(UInt8(ascii: "}"))

@@ -6,10 +6,20 @@ import OrderedCollections
 final class FieldLayout: Sendable {
     let keys: [String]
     let nonNull: [Bool]
+    /// Each key as the JSON writer puts it before the value: `"key":`, with a leading comma
+    /// after the first. Encoded once per layout instead of once per object.
+    let jsonKeys: [[UInt8]]
 
     init(keys: [String], nonNull: [Bool]) {
         self.keys = keys
         self.nonNull = nonNull
+        jsonKeys = keys.enumerated().map { index, key in
+            var writer = JSONWriter(capacity: key.utf8.count + 4)
+            if index > 0 { writer.raw(",") }
+            writer.string(key)
+            writer.raw(":")
+            return writer.bytes
+        }
     }
 
     static let empty = FieldLayout(keys: [], nonNull: [])
