@@ -130,6 +130,13 @@ struct AuthenticationTests {
         }
     }
 
+    @Test("a development key that cannot be written is an error, not a key tokens cannot be checked against")
+    func unwritableDevelopmentKey() throws {
+        let path = FileManager.default.temporaryDirectory
+            .appendingPathComponent("missing-\(UUID().uuidString)/boxtribute-dev-key.pem").path
+        #expect(throws: DevelopmentTokens.KeyFileError.self) { try DevelopmentTokens.loadOrCreateKey(at: path) }
+    }
+
     @Test("god tokens see every base")
     func godToken() async throws {
         var claims = ExternalClaims.coordinator()

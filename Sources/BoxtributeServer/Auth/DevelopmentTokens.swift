@@ -37,9 +37,18 @@ public enum DevelopmentTokens {
             return try JWTKit.Insecure.RSA.PrivateKey(pem: pem)
         }
         let key = try JWTKit.Insecure.RSA.PrivateKey(backing: _RSA.Signing.PrivateKey(keySize: .bits2048))
-        FileManager.default.createFile(
-            atPath: path, contents: Data(key.pemRepresentation.utf8), attributes: [.posixPermissions: 0o600])
+        // Tokens minted later are checked against this file, so a key that cannot be kept is an error.
+        guard
+            FileManager.default.createFile(
+                atPath: path, contents: Data(key.pemRepresentation.utf8), attributes: [.posixPermissions: 0o600])
+        else { throw KeyFileError(path: path) }
         return key
+    }
+
+    /// The development key could not be written beside the database.
+    public struct KeyFileError: Error, CustomStringConvertible {
+        public let path: String
+        public var description: String { "cannot write the development key to \(path)" }
     }
 
     /// Mints a token with the reference's claim structure, signed with `key`.
