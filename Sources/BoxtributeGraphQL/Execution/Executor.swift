@@ -84,38 +84,11 @@ extension Executor {
         }
     }
 
-    /// The wire value of a leaf (scalar or enum), or `nil` when the value does not fit the type.
+    /// The wire value of a boxed leaf (scalar or enum), or `nil` when it does not fit the type:
+    /// the same rules as ``serialize(_:kind:)``, which typed resolvers reach without the cast.
     static func serializeLeaf(_ value: any Sendable, kind: LeafKind) -> ResultNode? {
-        switch kind {
-        case .id:
-            if let int = value as? Int { return .string(String(int)) }
-            if let text = value as? String { return .string(text) }
-        case .string:
-            if let text = value as? String { return .string(text) }
-            if let int = value as? Int { return .string(String(int)) }
-        case .int:
-            if let int = value as? Int { return .int(int) }
-        case .float:
-            if let double = value as? Double { return .double(double) }
-            if let int = value as? Int { return .double(Double(int)) }
-        case .boolean:
-            if let flag = value as? Bool { return .bool(flag) }
-        case .datetime:
-            if let timestamp = value as? Timestamp { return .string(timestamp.iso8601) }
-            if let text = value as? String { return .string(text) }
-        case .date:
-            if let timestamp = value as? Timestamp { return .string(timestamp.datePart) }
-            if let text = value as? String { return .string(text) }
-        case .enumeration:
-            if let enumValue = value as? any GraphQLEnumValue { return .string(enumValue.graphQLName) }
-            if let text = value as? String { return .string(text) }
-        case .custom:
-            if let text = value as? String { return .string(text) }
-            if let int = value as? Int { return .int(int) }
-            if let double = value as? Double { return .double(double) }
-            if let flag = value as? Bool { return .bool(flag) }
-        }
-        return nil
+        guard let leaf = value as? any LeafRepresentable else { return nil }
+        return serialize(leaf.leafValue, kind: kind)
     }
 }
 
