@@ -28,6 +28,9 @@ final class TimedDatabase: Database {
     func queryReusingUntilChange(_ sql: String, _ binds: [SQLValue]) async throws -> [SQLRow] {
         try await timed(sql) { try await base.queryReusingUntilChange(sql, binds) }
     }
+    func query<Row>(_ sql: String, _ binds: [SQLValue], decode: (SQLRow) throws -> Row) async throws -> [Row] {
+        try await timed(sql) { try await base.query(sql, binds, decode: decode) }
+    }
     func transaction<T: Sendable>(_ body: @Sendable (any SQLConnection) async throws -> T) async throws -> T {
         try await base.transaction(body)
     }
@@ -35,7 +38,7 @@ final class TimedDatabase: Database {
         base.openReadSession().map { TimedReadSession(base: $0, database: self) }
     }
     /// Times a statement run by `body`, in total and per statement text.
-    func timed(_ sql: String, _ body: () async throws -> [SQLRow]) async rethrows -> [SQLRow] {
+    func timed<Row>(_ sql: String, _ body: () async throws -> [Row]) async rethrows -> [Row] {
         let start = ContinuousClock.now
         defer {
             let elapsed = Int(milliseconds(ContinuousClock.now - start) * 1e6)
@@ -69,6 +72,9 @@ final class TimedReadSession: ReadSession, @unchecked Sendable {
     }
     func queryReusingUntilChange(_ sql: String, _ binds: [SQLValue]) async throws -> [SQLRow] {
         try await database.timed(sql) { try await base.queryReusingUntilChange(sql, binds) }
+    }
+    func query<Row>(_ sql: String, _ binds: [SQLValue], decode: (SQLRow) throws -> Row) async throws -> [Row] {
+        try await database.timed(sql) { try await base.query(sql, binds, decode: decode) }
     }
     func close() { base.close() }
 }

@@ -13,6 +13,16 @@ public struct Timestamp: Sendable, Hashable, Comparable {
         self.databaseText = databaseText
     }
 
+    /// Wraps a database value given as UTF-8 bytes, with the checks of ``init(databaseText:)``;
+    /// zero dates are turned away before a string is made.
+    public init?(databaseUTF8 bytes: UnsafeBufferPointer<UInt8>) {
+        guard bytes.count >= 10 else { return nil }
+        let zeroDate: StaticString = "0000-00-00"
+        let isZeroDate = zeroDate.withUTF8Buffer { zero in zero.elementsEqual(bytes.prefix(10)) }
+        guard !isZeroDate else { return nil }
+        databaseText = String(decoding: bytes, as: UTF8.self)
+    }
+
     /// Wraps text the server produced itself (`YYYY-MM-DD HH:MM:SS`), without checks.
     public init(trustedText: String) { databaseText = trustedText }
 

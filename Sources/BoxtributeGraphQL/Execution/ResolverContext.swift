@@ -75,6 +75,15 @@ public final class ResolverContext: SQLQuerying, @unchecked Sendable {
         return try await database.query(sql, binds)
     }
 
+    /// Runs a read statement, counting it, and decodes its rows as they are read.
+    public func query<Row>(
+        _ sql: String, _ binds: [SQLValue], decode: (SQLRow) throws -> Row
+    ) async throws -> [Row] {
+        statementCount += 1
+        if let session = readSession { return try await session.query(sql, binds, decode: decode) }
+        return try await database.query(sql, binds, decode: decode)
+    }
+
     /// Runs an aggregate that may be reused until the data changes, counting it.
     public func queryReusingUntilChange(_ sql: String, _ binds: [SQLValue]) async throws -> [SQLRow] {
         statementCount += 1

@@ -19,6 +19,10 @@ public protocol SQLQuerying: Sendable {
     /// Runs a statement and returns its rows.
     func query(_ sql: String, _ binds: [SQLValue]) async throws -> [SQLRow]
 
+    /// Runs a statement and decodes its rows with `decode`. The row passed to `decode` is only
+    /// valid during the call: an engine may read it in place instead of copying its values.
+    func query<Row>(_ sql: String, _ binds: [SQLValue], decode: (SQLRow) throws -> Row) async throws -> [Row]
+
     /// Runs an expensive read-only statement (an aggregate such as a list's total count) whose
     /// result may be reused until the database changes. Engines that cannot tell when the data
     /// changed simply run it.
@@ -28,6 +32,12 @@ public protocol SQLQuerying: Sendable {
 extension SQLQuerying {
     public func queryReusingUntilChange(_ sql: String, _ binds: [SQLValue]) async throws -> [SQLRow] {
         try await query(sql, binds)
+    }
+
+    public func query<Row>(
+        _ sql: String, _ binds: [SQLValue], decode: (SQLRow) throws -> Row
+    ) async throws -> [Row] {
+        try await query(sql, binds).map(decode)
     }
 }
 
@@ -102,7 +112,10 @@ extension SQLQuerying {
         let unique = Array(Set(ids))
         guard !unique.isEmpty else { return [:] }
         let rows = try await query(
-            "\(select) \(idColumn) IN (\(SQL.placeholders(unique.count)))", unique.map(SQLValue.init))
-        return Dictionary(rows.map(decode).map { (id($0), $0) }, uniquingKeysWith: { first, _ in first })
+            "\(select) \(idColumn) IN (\(SQL.placeholders(unique.count)))", unique.map(SQLValue.init), decode: decode)
+        var byId: [Int: Row] = [:]
+        byId.reserveCapacity(rows.count)
+        for row in rows where byId[id(row)] == nil { byId[id(row)] = row }
+        return byId
     }
 }

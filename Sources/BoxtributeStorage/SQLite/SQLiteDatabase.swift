@@ -63,6 +63,12 @@ public final class SQLiteDatabase: Database {
         try withReader { try $0.query(sql, binds) }
     }
 
+    public func query<Row>(
+        _ sql: String, _ binds: [SQLValue], decode: (SQLRow) throws -> Row
+    ) async throws -> [Row] {
+        try withReader { try $0.query(sql, binds, decode: decode) }
+    }
+
     /// Reuses results per reader connection until any connection commits a change. An
     /// in-memory database (one connection for reads and writes, which could see its own
     /// uncommitted rows) always runs the statement.
@@ -148,6 +154,10 @@ struct SQLiteSession: SQLConnection {
         try handle.query(sql, binds)
     }
 
+    func query<Row>(_ sql: String, _ binds: [SQLValue], decode: (SQLRow) throws -> Row) async throws -> [Row] {
+        try handle.query(sql, binds, decode: decode)
+    }
+
     @discardableResult
     func execute(_ sql: String, _ binds: [SQLValue]) async throws -> SQLExecution {
         try handle.execute(sql, binds)
@@ -173,6 +183,11 @@ final class SQLiteReadSession: ReadSession, @unchecked Sendable {
     func query(_ sql: String, _ binds: [SQLValue]) async throws -> [SQLRow] {
         try begin()
         return try reader.query(sql, binds)
+    }
+
+    func query<Row>(_ sql: String, _ binds: [SQLValue], decode: (SQLRow) throws -> Row) async throws -> [Row] {
+        try begin()
+        return try reader.query(sql, binds, decode: decode)
     }
 
     func queryReusingUntilChange(_ sql: String, _ binds: [SQLValue]) async throws -> [SQLRow] {

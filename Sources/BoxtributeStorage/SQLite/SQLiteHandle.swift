@@ -1,4 +1,5 @@
-import Synchronization
+import BoxtributeCore
+import NIOConcurrencyHelpers
 // sqlite-nio's vendored SQLite (symbols prefixed `sqlite_nio_`), used directly so that
 // statements run on the calling thread with a prepared-statement cache: sqlite-nio's own API
 // hops to a thread pool and back for every statement, which costs more than most of our
@@ -27,7 +28,7 @@ final class SQLiteHandle: @unchecked Sendable {
     private static let reusableLimit = 256
 
     // @unchecked Sendable: all access to the connection goes through this lock.
-    private let state: Mutex<State>
+    private let state: LockedState<State>
 
     init(path: String) throws {
         var db: OpaquePointer?
@@ -41,7 +42,7 @@ final class SQLiteHandle: @unchecked Sendable {
             throw DatabaseError(kind: .other, message: message)
         }
         sqlite_nio_sqlite3_extended_result_codes(db, 1)
-        state = Mutex(State(db: db))
+        state = LockedState(State(db: db))
     }
 
     /// Runs a statement and returns its rows.
@@ -68,22 +69,30 @@ final class SQLiteHandle: @unchecked Sendable {
         }
     }
 
+    /// Runs a statement and decodes each row while it is current, without copying its values.
+    func query<Row>(_ sql: String, _ binds: [SQLValue], decode: (SQLRow) throws -> Row) throws -> [Row] {
+        try state.withLock { state in try Self.rows(sql, binds, in: &state, decode: decode) }
+    }
+
     private static func rows(_ sql: String, _ binds: [SQLValue], in state: inout State) throws -> [SQLRow] {
+        try rows(sql, binds, in: &state) { $0.owned }
+    }
+
+    private static func rows<Row>(
+        _ sql: String, _ binds: [SQLValue], in state: inout State, decode: (SQLRow) throws -> Row
+    ) throws -> [Row] {
         let (statement, columns) = try Self.prepared(sql, in: &state)
         // No sqlite3_clear_bindings: every parameter is bound again on the next use, and
         // clearing expires any statement whose plan depends on a bound value (`camp_id = ?`
         // with a small integer), which would re-prepare it on every call.
         defer { sqlite_nio_sqlite3_reset(statement) }
         try Self.bind(binds, to: statement, db: state.db)
-        var rows: [SQLRow] = []
+        var rows: [Row] = []
         while true {
             let status = sqlite_nio_sqlite3_step(statement)
             if status == SQLITE_DONE { break }
             guard status == SQLITE_ROW else { throw Self.error(state.db, status: status) }
-            var values: [SQLValue] = []
-            values.reserveCapacity(columns.names.count)
-            for index in 0..<Int32(columns.names.count) { values.append(Self.value(statement, index)) }
-            rows.append(SQLRow(columns: columns, values: values))
+            rows.append(try decode(SQLRow(columns: columns, sqliteStatement: statement)))
         }
         return rows
     }
@@ -155,14 +164,20 @@ final class SQLiteHandle: @unchecked Sendable {
         }
     }
 
-    private static func value(_ statement: OpaquePointer, _ index: Int32) -> SQLValue {
+    private static func error(_ db: OpaquePointer?, status: Int32) -> DatabaseError {
+        let message = db.map { String(cString: sqlite_nio_sqlite3_errmsg($0)) } ?? "SQLite error \(status)"
+        let constraint = (status & 0xFF) == SQLITE_CONSTRAINT
+        return DatabaseError(kind: constraint ? .constraintViolation : .other, message: message)
+    }
+}
+
+/// Reads columns of a SQLite statement's current row, converting as ``SQLValue``'s accessors do.
+enum SQLiteColumn {
+    static func value(_ statement: OpaquePointer, _ index: Int32) -> SQLValue {
         switch sqlite_nio_sqlite3_column_type(statement, index) {
         case SQLITE_INTEGER: return .integer(Int(sqlite_nio_sqlite3_column_int64(statement, index)))
         case SQLITE_FLOAT: return .real(sqlite_nio_sqlite3_column_double(statement, index))
-        case SQLITE_TEXT:
-            guard let text = sqlite_nio_sqlite3_column_text(statement, index) else { return .text("") }
-            let count = Int(sqlite_nio_sqlite3_column_bytes(statement, index))
-            return .text(String(decoding: UnsafeBufferPointer(start: text, count: count), as: UTF8.self))
+        case SQLITE_TEXT: return .text(text(statement, index) { String(decoding: $0, as: UTF8.self) })
         case SQLITE_BLOB:
             let count = Int(sqlite_nio_sqlite3_column_bytes(statement, index))
             guard let bytes = sqlite_nio_sqlite3_column_blob(statement, index), count > 0 else { return .blob([]) }
@@ -171,9 +186,60 @@ final class SQLiteHandle: @unchecked Sendable {
         }
     }
 
-    private static func error(_ db: OpaquePointer?, status: Int32) -> DatabaseError {
-        let message = db.map { String(cString: sqlite_nio_sqlite3_errmsg($0)) } ?? "SQLite error \(status)"
-        let constraint = (status & 0xFF) == SQLITE_CONSTRAINT
-        return DatabaseError(kind: constraint ? .constraintViolation : .other, message: message)
+    static func int(_ statement: OpaquePointer, _ index: Int32) -> Int? {
+        switch sqlite_nio_sqlite3_column_type(statement, index) {
+        case SQLITE_INTEGER: Int(sqlite_nio_sqlite3_column_int64(statement, index))
+        case SQLITE_NULL: nil
+        default: value(statement, index).intValue
+        }
+    }
+
+    static func double(_ statement: OpaquePointer, _ index: Int32) -> Double? {
+        switch sqlite_nio_sqlite3_column_type(statement, index) {
+        case SQLITE_FLOAT: sqlite_nio_sqlite3_column_double(statement, index)
+        case SQLITE_INTEGER: Double(sqlite_nio_sqlite3_column_int64(statement, index))
+        case SQLITE_NULL: nil
+        default: value(statement, index).doubleValue
+        }
+    }
+
+    static func string(_ statement: OpaquePointer, _ index: Int32) -> String? {
+        switch sqlite_nio_sqlite3_column_type(statement, index) {
+        case SQLITE_TEXT: text(statement, index) { String(decoding: $0, as: UTF8.self) }
+        case SQLITE_NULL: nil
+        default: value(statement, index).stringValue
+        }
+    }
+
+    static func timestamp(_ statement: OpaquePointer, _ index: Int32) -> Timestamp? {
+        switch sqlite_nio_sqlite3_column_type(statement, index) {
+        case SQLITE_TEXT: text(statement, index) { Timestamp(databaseUTF8: $0) }
+        case SQLITE_NULL: nil
+        default: value(statement, index).stringValue.flatMap(Timestamp.init(databaseText:))
+        }
+    }
+
+    /// The column's text as UTF-8 bytes, valid during `body`.
+    private static func text<T>(
+        _ statement: OpaquePointer, _ index: Int32, _ body: (UnsafeBufferPointer<UInt8>) -> T
+    ) -> T {
+        // column_text before column_bytes, as SQLite's documentation asks.
+        let start = sqlite_nio_sqlite3_column_text(statement, index)
+        let count = Int(sqlite_nio_sqlite3_column_bytes(statement, index))
+        return body(UnsafeBufferPointer(start: start, count: start == nil ? 0 : count))
+    }
+}
+
+/// A value behind a lock. Unlike `Mutex`, its closures may return values that are not
+/// `Sendable` (rows decoded by the caller's closure while the statement is current).
+private final class LockedState<Value>: @unchecked Sendable {
+    // @unchecked Sendable: `value` is only touched while `lock` is held.
+    private let lock = NIOLock()
+    private var value: Value
+
+    init(_ value: Value) { self.value = value }
+
+    func withLock<T>(_ body: (inout Value) throws -> T) rethrows -> T {
+        try lock.withLock { try body(&value) }
     }
 }

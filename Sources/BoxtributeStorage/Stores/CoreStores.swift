@@ -26,7 +26,7 @@ public enum BaseStore {
         }
         if !includeDeleted { conditions.append(SQL.notDeleted("c.deleted")) }
         let filter = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
-        return try await db.query("SELECT \(columns) FROM camps c\(filter) ORDER BY c.id", binds).map(decode)
+        return try await db.query("SELECT \(columns) FROM camps c\(filter) ORDER BY c.id", binds, decode: decode)
     }
 
     /// Bases of the organisations `organisationIds`, id order.
@@ -39,8 +39,7 @@ public enum BaseStore {
         let deleted = includeDeleted ? "" : " AND " + SQL.notDeleted("c.deleted")
         return try await db.query(
             "SELECT \(columns) FROM camps c WHERE c.organisation_id IN (\(SQL.placeholders(organisationIds.count)))\(deleted) ORDER BY c.id",
-            organisationIds.map(SQLValue.init)
-        ).map(decode)
+            organisationIds.map(SQLValue.init), decode: decode)
     }
 }
 
@@ -55,7 +54,7 @@ public enum OrganisationStore {
 
     /// Organisations not deleted, id order.
     public static func all(in db: any SQLQuerying) async throws -> [Organisation] {
-        try await db.query("SELECT id, label FROM organisations WHERE deleted IS NULL ORDER BY id", []).map(decode)
+        try await db.query("SELECT id, label FROM organisations WHERE deleted IS NULL ORDER BY id", [], decode: decode)
     }
 }
 
@@ -75,7 +74,7 @@ public enum UserStore {
     }
 
     public static func all(in db: any SQLQuerying) async throws -> [User] {
-        try await db.query("SELECT \(columns) FROM cms_users ORDER BY id", []).map(decode)
+        try await db.query("SELECT \(columns) FROM cms_users ORDER BY id", [], decode: decode)
     }
 }
 
@@ -106,8 +105,7 @@ public enum LocationStore {
         guard !baseIds.isEmpty else { return [] }
         return try await db.query(
             "SELECT \(columns) FROM locations l WHERE l.camp_id IN (\(SQL.placeholders(baseIds.count))) AND l.type = 'Warehouse' AND l.deleted IS NULL ORDER BY l.id",
-            baseIds.map(SQLValue.init)
-        ).map(decode)
+            baseIds.map(SQLValue.init), decode: decode)
     }
 
     /// Classic locations in `scope`, including deleted ones, id order.
@@ -119,8 +117,8 @@ public enum LocationStore {
             binds = ids.map(SQLValue.init)
         }
         return try await db.query(
-            "SELECT \(columns) FROM locations l WHERE l.type = 'Warehouse'\(filter) ORDER BY l.id", binds
-        ).map(decode)
+            "SELECT \(columns) FROM locations l WHERE l.type = 'Warehouse'\(filter) ORDER BY l.id", binds,
+            decode: decode)
     }
 }
 
@@ -136,14 +134,14 @@ public enum ReferenceDataStore {
 
     public static func sizeRanges(ids: [Int]? = nil, in db: any SQLQuerying) async throws -> [SizeRange] {
         let (filter, binds) = idFilter(ids, column: "id")
-        return try await db.query("SELECT id, label FROM sizegroup\(filter) ORDER BY id", binds).map {
+        return try await db.query("SELECT id, label FROM sizegroup\(filter) ORDER BY id", binds) {
             SizeRange(id: $0.int(0) ?? 0, name: $0.string(1) ?? "")
         }
     }
 
     public static func sizes(ids: [Int], in db: any SQLQuerying) async throws -> [Size] {
         let (filter, binds) = idFilter(ids, column: "id")
-        return try await db.query("SELECT id, label FROM sizes\(filter) ORDER BY id", binds).map {
+        return try await db.query("SELECT id, label FROM sizes\(filter) ORDER BY id", binds) {
             Size(id: $0.int(0) ?? 0, name: $0.string(1) ?? "")
         }
     }
@@ -173,15 +171,14 @@ public enum ReferenceDataStore {
 
     public static func units(ids: [Int]? = nil, in db: any SQLQuerying) async throws -> [MeasureUnit] {
         let (filter, binds) = idFilter(ids, column: "id")
-        return try await db.query("SELECT \(unitColumns) FROM units\(filter) ORDER BY id", binds).map(decodeUnit)
+        return try await db.query("SELECT \(unitColumns) FROM units\(filter) ORDER BY id", binds, decode: decodeUnit)
     }
 
     public static func units(ofDimensions dimensionIds: [Int], in db: any SQLQuerying) async throws -> [MeasureUnit] {
         guard !dimensionIds.isEmpty else { return [] }
         return try await db.query(
             "SELECT \(unitColumns) FROM units WHERE dimension_id IN (\(SQL.placeholders(dimensionIds.count))) ORDER BY id",
-            dimensionIds.map(SQLValue.init)
-        ).map(decodeUnit)
+            dimensionIds.map(SQLValue.init), decode: decodeUnit)
     }
 
     /// ` WHERE col IN (...)` for a list of ids, or nothing for `nil` (all rows).

@@ -65,8 +65,7 @@ public enum DistributionStore {
         guard !unique.isEmpty else { return [] }
         return try await db.query(
             "SELECT \(eventColumns) FROM \(eventSource) WHERE \(column) IN (\(SQL.placeholders(unique.count)))\(extra) ORDER BY e.id",
-            unique.map(SQLValue.init) + extraBinds
-        ).map(decodeEvent)
+            unique.map(SQLValue.init) + extraBinds, decode: decodeEvent)
     }
 
     /// Events by id, keyed by id.
@@ -134,8 +133,7 @@ public enum DistributionStore {
             """
             SELECT \(entryColumns) FROM distro_events_packing_list_entries \
             WHERE distro_event_id IN (\(SQL.placeholders(unique.count))) ORDER BY id
-            """, unique.map(SQLValue.init)
-        ).map(decodeEntry)
+            """, unique.map(SQLValue.init), decode: decodeEntry)
     }
 
     /// Unboxed item collections of the events, id order.
@@ -152,7 +150,7 @@ public enum DistributionStore {
             FROM distro_events_unboxed_item_collections \
             WHERE distro_event_id IN (\(SQL.placeholders(unique.count))) ORDER BY id
             """, unique.map(SQLValue.init)
-        ).map { row in
+        ) { row in
             UnboxedItemsCollection(
                 id: row.int(0) ?? 0, productId: row.int(1) ?? 0, sizeId: row.int(2) ?? 0,
                 numberOfItems: row.int(3) ?? 0, eventId: row.int(4) ?? 0, locationId: row.int(5) ?? 0)
@@ -212,8 +210,7 @@ public enum DistributionStore {
             """
             SELECT \(groupColumns) FROM distro_events_tracking_groups \
             WHERE base_id IN (\(SQL.placeholders(unique.count)))\(stateFilter) ORDER BY id
-            """, binds
-        ).map(decodeGroup)
+            """, binds, decode: decodeGroup)
     }
 
     /// Log entries of the tracking groups, id order.
@@ -230,7 +227,7 @@ public enum DistributionStore {
             FROM distro_events_tracking_logs \
             WHERE distro_event_tracking_group_id IN (\(SQL.placeholders(unique.count))) ORDER BY id
             """, unique.map(SQLValue.init)
-        ).map { row in
+        ) { row in
             DistributionEventsTrackingEntry(
                 id: row.int(0) ?? 0, productId: row.int(1) ?? 0, sizeId: row.int(2) ?? 0,
                 numberOfItems: row.int(3) ?? 0,

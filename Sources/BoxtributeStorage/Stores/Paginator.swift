@@ -36,8 +36,7 @@ public struct Paginator: Sendable {
         let cursorCondition = "\(idColumn) \(request.forward ? ">" : "<") ?"
         let rows = try await db.query(
             "SELECT \(pageFrom == nil ? "" : SQL.joinInWrittenOrder + " ")\(columns) \(pageFrom ?? from) WHERE \(filter) AND \(cursorCondition) ORDER BY \(order) LIMIT \(request.limit + 1)",
-            binds + [.integer(request.cursor)]
-        ).map(decode)
+            binds + [.integer(request.cursor)], decode: decode)
         var total = 0
         var beyond = false
         if let boundary = Page.beyondBoundary(of: rows, request: request, id: id) {

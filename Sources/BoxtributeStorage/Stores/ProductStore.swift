@@ -50,8 +50,7 @@ public enum ProductStore {
         }
         return try await db.query(
             "SELECT \(columns) FROM products p WHERE \(conditions.joined(separator: " AND ")) ORDER BY p.id",
-            baseIds.map(SQLValue.init)
-        ).map(decode)
+            baseIds.map(SQLValue.init), decode: decode)
     }
 
     /// A page of products in `scope` (deleted included), optionally of one base or category.

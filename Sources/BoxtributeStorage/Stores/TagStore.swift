@@ -46,8 +46,8 @@ public enum TagStore {
             binds += types.map { .text($0.databaseValue) }
         }
         return try await db.query(
-            "SELECT \(columns) FROM tags t WHERE \(conditions.joined(separator: " AND ")) ORDER BY t.id", binds
-        ).map(decode)
+            "SELECT \(columns) FROM tags t WHERE \(conditions.joined(separator: " AND ")) ORDER BY t.id", binds,
+            decode: decode)
     }
 
     /// Non-deleted tags actively assigned to each box, by tag id, keyed by box id.
@@ -68,13 +68,11 @@ public enum TagStore {
             SELECT tr.object_id, \(columns) FROM tags_relations tr JOIN tags t ON t.id = tr.tag_id \
             WHERE tr.object_type = 'Stock' AND tr.object_id IN (\(SQL.placeholders(boxIds.count))) \
             AND tr.deleted_on IS NULL AND t.deleted IS NULL\(scopeFilter) ORDER BY tr.object_id, t.id
-            """, binds)
+            """, binds
+        ) { row in (boxId: row.int(0) ?? 0, tag: decode(row.droppingFirst(1))) }
         var result: [Int: [Tag]] = [:]
-        for row in rows {
-            let tag = decode(SQLRow(columns: row.columns, values: Array(row.values.dropFirst())))
-            var list = result[row.int(0) ?? 0, default: []]
-            if list.last?.id != tag.id { list.append(tag) }
-            result[row.int(0) ?? 0] = list
+        for (boxId, tag) in rows where result[boxId]?.last?.id != tag.id {
+            result[boxId, default: []].append(tag)
         }
         return result
     }

@@ -69,8 +69,7 @@ public enum TransferAgreementStore {
         }
         return try await db.query(
             "SELECT \(columns) FROM transfer_agreement ta WHERE \(conditions.joined(separator: " AND ")) ORDER BY ta.id",
-            binds
-        ).map(decode)
+            binds, decode: decode)
     }
 
     /// The distinct bases on each side of the given agreements (deleted bases included),
@@ -152,8 +151,8 @@ public enum ShipmentStore {
             filter += " AND sh.state IN (\(SQL.placeholders(states.count)))"
             binds += states.map { .text($0.rawValue) }
         }
-        return try await db.query("SELECT \(columns) FROM shipment sh WHERE 1 = 1\(filter) ORDER BY sh.id", binds)
-            .map(decode)
+        return try await db.query(
+            "SELECT \(columns) FROM shipment sh WHERE 1 = 1\(filter) ORDER BY sh.id", binds, decode: decode)
     }
 
     /// Shipments of the given agreements touching a base of `scope`, grouped by agreement id, ascending id.
