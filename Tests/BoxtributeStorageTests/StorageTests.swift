@@ -128,6 +128,38 @@ struct MigrationTests {
         await database.close()
     }
 
+    @Test("rows decoded in place read as copied rows do: offsets, nulls, zero dates, lenient numbers")
+    func rowsDecodedInPlace() async throws {
+        let database = try await SQLiteDatabase.open(path: ":memory:", logger: logger)
+        let sql = """
+            SELECT 7, 'x', NULL, 2.5, '42', '0000-00-00 00:00:00', '2024-03-01 10:20:30', 3, X'4142' \
+            UNION ALL SELECT 8, 'éa', 1, 3, 'no', '2023-01-02', NULL, 0, NULL
+            """
+        struct Read: Equatable {
+            var int: Int?, string: String?, nullInt: Int?, double: Double?, textInt: Int?
+            var zeroDate: Timestamp?, timestamp: Timestamp?, flag: Bool, blob: SQLValue, shifted: String?
+            var values: [SQLValue]
+        }
+        func read(_ row: SQLRow) -> Read {
+            Read(
+                int: row.int(0), string: row.string(1), nullInt: row.int(2), double: row.double(3),
+                textInt: row.int(4), zeroDate: row.timestamp(5), timestamp: row.timestamp(6), flag: row.bool(7),
+                blob: row[8], shifted: row.droppingFirst(1).string(0), values: row.droppingFirst(7).values)
+        }
+        let inPlace = try await database.query(sql, [], decode: read)
+        let copied = try await database.query(sql, []).map(read)
+        #expect(inPlace == copied)
+        #expect(inPlace.map(\.int) == [7, 8])
+        #expect(inPlace.map(\.textInt) == [42, nil])
+        #expect(inPlace.map(\.double) == [2.5, 3])
+        #expect(inPlace.map(\.zeroDate) == [nil, Timestamp(databaseText: "2023-01-02")])
+        #expect(inPlace[0].timestamp?.iso8601 == "2024-03-01T10:20:30+00:00")
+        #expect(inPlace.map(\.shifted) == ["x", "éa"])
+        #expect(inPlace[0].values == [.integer(3), .blob([0x41, 0x42])])
+        #expect(inPlace.map(\.flag) == [true, false])
+        await database.close()
+    }
+
     @Test("a failed transaction leaves nothing behind")
     func rollback() async throws {
         let database = try await Fixtures.makeDatabase()
