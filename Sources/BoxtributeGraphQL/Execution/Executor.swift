@@ -48,16 +48,17 @@ final class Executor: Sendable {
                 ],
             )
         }
-        let root = ObjectNode()
+        let root = ObjectBatch()
         let run = Run(
             compiled: compiled, fragments: fragments, variables: variables, coercion: coercion, context: context,
             root: root, plans: plans)
         await run.executeObjects(
-            [Pending(value: RootValue(), node: root)], typeName: rootType.name,
+            PendingBatch(batch: root, values: [RootValue()]), typeName: rootType.name,
             selectionSets: [operation.selectionSet])
+        let tree = ResultNode.object(root, index: 0)
         // Every null in a non-null position records an error, so without errors there is
         // nothing to propagate.
-        let data = run.errors.isEmpty ? ResultNode.object(root) : ResultNode.object(root).propagatingNulls()
+        let data = run.errors.isEmpty ? tree : tree.propagatingNulls()
         return Outcome(data: data.isNull ? nil : data, errors: run.errors)
     }
 }
@@ -92,10 +93,11 @@ extension Executor {
     }
 }
 
-/// An object value waiting for its selection to be resolved.
-struct Pending {
-    let value: any Sendable
-    let node: ObjectNode
+/// Object values of one type waiting for their selection to be resolved, and the batch
+/// their parents already point at.
+struct PendingBatch {
+    let batch: ObjectBatch
+    var values: [any Sendable]
 }
 
 /// The state of one execution. Used by a single task; resolvers run one after another.
@@ -105,7 +107,7 @@ private final class Run {
     let variables: [String: Map]
     let coercion: InputCoercion
     let context: ResolverContext
-    let root: ObjectNode
+    let root: ObjectBatch
     let plans: FieldPlans?
     var errors: [ExecutionError] = []
     /// List indices from the field being completed down to the current item (error paths).
@@ -113,7 +115,7 @@ private final class Run {
 
     init(
         compiled: CompiledSchema, fragments: [String: FragmentDefinition], variables: [String: Map],
-        coercion: InputCoercion, context: ResolverContext, root: ObjectNode, plans: FieldPlans?
+        coercion: InputCoercion, context: ResolverContext, root: ObjectBatch, plans: FieldPlans?
     ) {
         self.root = root
         self.plans = plans
@@ -124,96 +126,88 @@ private final class Run {
         self.context = context
     }
 
-    func executeObjects(_ items: [Pending], typeName: String, selectionSets: [SelectionSet]) async {
+    func executeObjects(_ pending: PendingBatch, typeName: String, selectionSets: [SelectionSet]) async {
+        let batch = pending.batch
         // Cast once for every field of the batch, not once per field and parent.
-        let cast = compiled.casters[typeName]?(items.map(\.value))
-        var items = items
-        if let positions = cast?.positions {
-            // Objects shared by identity: later occurrences show the first one's node.
-            var distinct: [Pending] = []
-            for (item, position) in zip(items, positions) {
-                if position == distinct.count {
-                    distinct.append(item)
-                } else {
-                    item.node.canonical = distinct[position].node
-                }
-            }
-            items = distinct
-        }
+        let cast = compiled.casters[typeName]?(pending.values)
+        // Objects shared by identity: later occurrences show the row of the first one.
+        batch.rows = cast?.positions
         let parents = cast?.parents
+        let count = parents?.count ?? pending.values.count
         let plan = fieldPlan(typeName: typeName, selectionSets: selectionSets)
         let groups = plan.groups
-        let layout = plan.layout
+        batch.layout = plan.layout
+        batch.columns.reserveCapacity(groups.count)
         let fieldMap = compiled.objects[typeName] ?? [:]
-        for item in items {
-            item.node.layout = layout
-            item.node.reserveCapacity(groups.count)
-        }
         for (responseKey, fieldNodes) in groups {
             let fieldName = fieldNodes[0].name.value
             if fieldName == "__typename" {
-                for item in items { item.node.append(.string(typeName)) }
+                batch.columns.append(Array(repeating: .string(typeName), count: count))
                 continue
             }
             guard let field = fieldMap[fieldName] else {
                 // Validation rules this out; guard anyway instead of crashing.
-                for item in items {
-                    item.node.append(.null)
+                batch.columns.append(Array(repeating: .null, count: count))
+                for row in 0..<count {
                     record(
                         ExecutionError(message: "Cannot query field '\(fieldName)' on type '\(typeName)'."),
-                        fields: fieldNodes, at: item.node, key: responseKey)
+                        fields: fieldNodes, at: batch, row: row, key: responseKey)
                 }
                 continue
             }
             let leafKind = field.shape.leafKind
-            var pending: OrderedDictionary<String, [Pending]> = [:]
+            var column: [ResultNode] = []
+            column.reserveCapacity(count)
+            var children: OrderedDictionary<String, PendingBatch> = [:]
             if case .leaf(let resolver) = field.resolution, let leafKind, let parents, field.arguments.isEmpty {
                 // Scalars read from the parent: no boxing, no dynamic casts.
-                for (index, item) in items.enumerated() {
-                    let value = resolver(parents, index)
+                for row in 0..<count {
+                    let value = resolver(parents, row)
                     if let leaf = Executor.serialize(value, kind: leafKind) {
-                        item.node.append(leaf)
+                        column.append(leaf)
                     } else {
-                        item.node.append(
+                        column.append(
                             complete(
-                                field.shape, value.boxed, at: item.node, key: responseKey, fields: fieldNodes,
-                                parentType: typeName, fieldName: fieldName, pending: &pending))
+                                field.shape, value.boxed, at: batch, row: row, key: responseKey, fields: fieldNodes,
+                                parentType: typeName, fieldName: fieldName, pending: &children))
                     }
                 }
+                batch.columns.append(column)
                 continue
             }
             let outcomes = await resolve(
-                field, items: items, parents: parents, typeName: typeName, fieldNode: fieldNodes[0])
-            for (item, outcome) in zip(items, outcomes) {
+                field, count: count, parents: parents, typeName: typeName, fieldNode: fieldNodes[0])
+            for (row, outcome) in outcomes.enumerated() {
                 // Fast path for the common case, a scalar that serialises: no path, no checks.
                 if let leafKind, case .success(let value?) = outcome,
                     let leaf = Executor.serializeLeaf(value, kind: leafKind)
                 {
-                    item.node.append(leaf)
+                    column.append(leaf)
                     continue
                 }
-                let node: ResultNode
                 switch outcome {
                 case .success(let value):
-                    node = complete(
-                        field.shape, value, at: item.node, key: responseKey, fields: fieldNodes, parentType: typeName,
-                        fieldName: fieldName, pending: &pending)
+                    column.append(
+                        complete(
+                            field.shape, value, at: batch, row: row, key: responseKey, fields: fieldNodes,
+                            parentType: typeName, fieldName: fieldName, pending: &children))
                 case .failure(let error):
-                    record(error, fields: fieldNodes, at: item.node, key: responseKey)
-                    node = .null
+                    record(error, fields: fieldNodes, at: batch, row: row, key: responseKey)
+                    column.append(.null)
                 }
-                item.node.append(node)
             }
+            batch.columns.append(column)
             let subSelections = fieldNodes.compactMap(\.selectionSet)
-            for (childType, children) in pending {
-                await executeObjects(children, typeName: childType, selectionSets: subSelections)
+            for (childType, childBatch) in children {
+                await executeObjects(childBatch, typeName: childType, selectionSets: subSelections)
             }
         }
     }
 
     private func resolve(
-        _ field: CompiledField, items: [Pending], parents: TypedParents?, typeName: String, fieldNode: Field
+        _ field: CompiledField, count: Int, parents: TypedParents?, typeName: String, fieldNode: Field
     ) async -> [FieldOutcome] {
+        let items = 0..<count
         let arguments: Arguments
         do {
             arguments = try coerceArguments(field, node: fieldNode)
@@ -223,11 +217,11 @@ private final class Run {
         guard let parents else { return items.map { _ in .failure(ParentTypeMismatch(typeName: typeName)) } }
         switch field.resolution {
         case .leaf(let resolver):
-            return items.indices.map { .success(resolver(parents, $0).boxed) }
+            return items.map { .success(resolver(parents, $0).boxed) }
         case .perObject(let resolver):
             var outcomes: [FieldOutcome] = []
-            outcomes.reserveCapacity(items.count)
-            for index in items.indices {
+            outcomes.reserveCapacity(count)
+            for index in items {
                 do { outcomes.append(.success(try resolver(parents, index, arguments, context))) } catch {
                     outcomes.append(.failure(error))
                 }
@@ -236,7 +230,7 @@ private final class Run {
         case .batch(let resolver):
             do {
                 let outcomes = try await resolver(parents, arguments, context)
-                guard outcomes.count == items.count else {
+                guard outcomes.count == count else {
                     let mismatch = ExecutionError(
                         message: "Internal error: resolver returned a wrong number of results")
                     return items.map { _ in .failure(mismatch) }
@@ -263,8 +257,8 @@ private final class Run {
     }
 
     private func complete(
-        _ shape: TypeShape, _ value: (any Sendable)?, at parent: ObjectNode, key: String, fields: [Field],
-        parentType: String, fieldName: String, pending: inout OrderedDictionary<String, [Pending]>
+        _ shape: TypeShape, _ value: (any Sendable)?, at parent: ObjectBatch, row: Int, key: String, fields: [Field],
+        parentType: String, fieldName: String, pending: inout OrderedDictionary<String, PendingBatch>
     ) -> ResultNode {
         let value = Self.flatten(value)
         switch shape {
@@ -272,19 +266,19 @@ private final class Run {
             guard let value else {
                 record(
                     ExecutionError(message: "Cannot return null for non-nullable field \(parentType).\(fieldName)."),
-                    fields: fields, at: parent, key: key)
+                    fields: fields, at: parent, row: row, key: key)
                 return .null
             }
             return complete(
-                inner, value, at: parent, key: key, fields: fields, parentType: parentType, fieldName: fieldName,
-                pending: &pending)
+                inner, value, at: parent, row: row, key: key, fields: fields, parentType: parentType,
+                fieldName: fieldName, pending: &pending)
         case .list(let inner):
             guard let value else { return .null }
             guard let items = value as? [(any Sendable)?] else {
                 record(
                     ExecutionError(
                         message: "Expected Iterable, but did not find one for field \(parentType).\(fieldName)."),
-                    fields: fields, at: parent, key: key)
+                    fields: fields, at: parent, row: row, key: key)
                 return .null
             }
             var nodes: [ResultNode] = []
@@ -294,7 +288,7 @@ private final class Run {
                 indices[indices.count - 1] = index
                 nodes.append(
                     complete(
-                        inner, item, at: parent, key: key, fields: fields, parentType: parentType,
+                        inner, item, at: parent, row: row, key: key, fields: fields, parentType: parentType,
                         fieldName: fieldName, pending: &pending))
             }
             indices.removeLast()
@@ -304,13 +298,11 @@ private final class Run {
             if let leaf = Executor.serializeLeaf(value, kind: kind) { return leaf }
             record(
                 ExecutionError(message: "\(name) cannot represent value: \(value)"), fields: fields, at: parent,
-                key: key)
+                row: row, key: key)
             return .null
         case .object(let typeName):
             guard let value else { return .null }
-            let node = ObjectNode()
-            pending[typeName, default: []].append(Pending(value: value, node: node))
-            return .object(node)
+            return Self.enqueue(value, typeName: typeName, in: &pending)
         case .abstract(let abstractName):
             guard let value else { return .null }
             guard let typeName = compiled.concreteType(of: value, abstractName: abstractName) else {
@@ -318,13 +310,25 @@ private final class Run {
                     ExecutionError(
                         message:
                             "Abstract type '\(abstractName)' must resolve to an Object type at runtime for field '\(parentType).\(fieldName)'."
-                    ), fields: fields, at: parent, key: key)
+                    ), fields: fields, at: parent, row: row, key: key)
                 return .null
             }
-            let node = ObjectNode()
-            pending[typeName, default: []].append(Pending(value: value, node: node))
-            return .object(node)
+            return Self.enqueue(value, typeName: typeName, in: &pending)
         }
+    }
+
+    /// Adds an object value to the pending batch of its type; the node points at its place.
+    private static func enqueue(
+        _ value: any Sendable, typeName: String, in pending: inout OrderedDictionary<String, PendingBatch>
+    ) -> ResultNode {
+        if let position = pending.index(forKey: typeName) {
+            let index = pending.values[position].values.count
+            pending.values[position].values.append(value)
+            return .object(pending.values[position].batch, index: index)
+        }
+        let batch = ObjectBatch()
+        pending[typeName] = PendingBatch(batch: batch, values: [value])
+        return .object(batch, index: 0)
     }
 
     /// Unwraps optionals that arrive boxed inside the existential.
@@ -337,11 +341,12 @@ private final class Run {
         return value
     }
 
-    /// Records an error of field `key` of `node`, at the list position being completed: once
-    /// for every place the node appears (objects shared by identity appear more than once).
-    private func record(_ error: any Error, fields: [Field], at node: ObjectNode, key: String) {
+    /// Records an error of field `key` of row `row` of `batch`, at the list position being
+    /// completed: once for every place the object appears (objects shared by identity appear
+    /// more than once).
+    private func record(_ error: any Error, fields: [Field], at batch: ObjectBatch, row: Int, key: String) {
         var prefixes: [[PathComponent]] = []
-        ResultNode.object(root).collectPaths(to: node, prefix: [], into: &prefixes)
+        ResultNode.object(root, index: 0).collectPaths(to: batch, row: row, prefix: [], into: &prefixes)
         let suffix = [PathComponent.key(key)] + indices.map(PathComponent.index)
         let locations = SourcePositions.locations(of: fields)
         for prefix in prefixes.isEmpty ? [[]] : prefixes {

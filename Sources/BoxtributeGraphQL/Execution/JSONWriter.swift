@@ -66,13 +66,13 @@ struct JSONWriter {
                 self.node(item)
             }
             bytes.append(UInt8(ascii: "]"))
-        case .object(let shown):
-            let object = shown.resolved
-            let keys = object.layout.jsonKeys
+        case .object(let batch, let index):
+            let row = batch.row(of: index)
+            let keys = batch.layout.jsonKeys
             bytes.append(UInt8(ascii: "{"))
-            for index in object.values.indices {
-                bytes.append(contentsOf: keys[index])
-                self.node(object.values[index])
+            for field in batch.columns.indices {
+                bytes.append(contentsOf: keys[field])
+                self.node(batch.columns[field][row])
             }
             bytes.append(UInt8(ascii: "}"))
         }

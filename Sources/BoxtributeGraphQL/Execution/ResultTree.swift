@@ -25,22 +25,20 @@ final class FieldLayout: Sendable {
     static let empty = FieldLayout(keys: [], nonNull: [])
 }
 
-/// A response object being filled in; values are appended in the order of its layout's keys.
-final class ObjectNode {
+/// The response objects of one batch, filled in field by field: one array per selected field
+/// holds that field's value for every object, so a batch of 50 boxes costs one array per
+/// field instead of one node and one array per box.
+final class ObjectBatch {
     var layout = FieldLayout.empty
-    var values: [ResultNode] = []
-    /// The node this one shows instead of its own (an object shared by identity that appeared
-    /// earlier in the same batch); it is never itself an alias.
-    var canonical: ObjectNode?
+    /// Per field of the layout, in order, the values of the batch's objects by row. Fields not
+    /// yet resolved have no column.
+    var columns: [[ResultNode]] = []
+    /// Per object in the order the parents appended them, its row; `nil` when every object has
+    /// a row of its own. Objects shared by identity share the row of their first occurrence.
+    var rows: [Int]?
 
-    /// The node whose values this one shows.
-    var resolved: ObjectNode { canonical ?? self }
-
-    var keys: [String] { layout.keys }
-
-    func reserveCapacity(_ capacity: Int) { values.reserveCapacity(capacity) }
-
-    func append(_ value: ResultNode) { values.append(value) }
+    /// The row that object `index` (in appending order) shows.
+    func row(of index: Int) -> Int { rows?[index] ?? index }
 }
 
 /// A node of the response tree before null propagation.
@@ -51,7 +49,8 @@ enum ResultNode {
     case double(Double)
     case bool(Bool)
     case list([ResultNode], itemsNonNull: Bool)
-    case object(ObjectNode)
+    /// Object `index` (in appending order) of a batch.
+    case object(ObjectBatch, index: Int)
 
     var isNull: Bool {
         if case .null = self { return true }
@@ -71,12 +70,12 @@ enum ResultNode {
                 result.append(normalised)
             }
             return .list(result, itemsNonNull: itemsNonNull)
-        case .object(let shown):
-            let node = shown.resolved
-            for index in node.values.indices {
-                let normalised = node.values[index].propagatingNulls()
-                if node.layout.nonNull[index] && normalised.isNull { return .null }
-                node.values[index] = normalised
+        case .object(let batch, let index):
+            let row = batch.row(of: index)
+            for field in batch.columns.indices {
+                let normalised = batch.columns[field][row].propagatingNulls()
+                if batch.layout.nonNull[field] && normalised.isNull { return .null }
+                batch.columns[field][row] = normalised
             }
             return self
         default:
@@ -93,30 +92,37 @@ enum ResultNode {
         case .double(let value): .number(Number(value))
         case .bool(let value): .bool(value)
         case .list(let items, _): .array(items.map(\.map))
-        case .object(let shown):
-            .dictionary(.init(uniqueKeysWithValues: zip(shown.resolved.keys, shown.resolved.values.map(\.map))))
+        case .object(let batch, let index):
+            .dictionary(
+                .init(
+                    uniqueKeysWithValues: batch.columns.indices.map { field in
+                        (batch.layout.keys[field], batch.columns[field][batch.row(of: index)].map)
+                    }))
         }
     }
 }
 
 extension ResultNode {
-    /// Appends to `paths` every path from this node to `target` (by identity), each after
+    /// Appends to `paths` every path from this node to row `row` of `target`, each after
     /// `prefix`. Only errors need paths, so they are searched for instead of kept for every
     /// field; an object shared by identity has one path per place it appears.
-    func collectPaths(to target: ObjectNode, prefix: [PathComponent], into paths: inout [[PathComponent]]) {
+    func collectPaths(
+        to target: ObjectBatch, row: Int, prefix: [PathComponent], into paths: inout [[PathComponent]]
+    ) {
         switch self {
-        case .object(let shown):
-            let node = shown.resolved
-            if node === target {
+        case .object(let batch, let index):
+            let shownRow = batch.row(of: index)
+            if batch === target && shownRow == row {
                 paths.append(prefix)
                 return
             }
-            for (index, value) in node.values.enumerated() {
-                value.collectPaths(to: target, prefix: prefix + [.key(node.layout.keys[index])], into: &paths)
+            for field in batch.columns.indices {
+                batch.columns[field][shownRow].collectPaths(
+                    to: target, row: row, prefix: prefix + [.key(batch.layout.keys[field])], into: &paths)
             }
         case .list(let items, _):
             for (index, item) in items.enumerated() {
-                item.collectPaths(to: target, prefix: prefix + [.index(index)], into: &paths)
+                item.collectPaths(to: target, row: row, prefix: prefix + [.index(index)], into: &paths)
             }
         default:
             return
