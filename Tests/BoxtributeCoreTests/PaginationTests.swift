@@ -74,6 +74,28 @@ struct TimestampTests {
         #expect(Timestamp(databaseText: "2021-03") == nil)
     }
 
+    @Test("timestamps keep their database text and order as their texts do, whatever their form")
+    func textAndOrder() throws {
+        let texts = [
+            "2021-03-04", "2021-03-04 00:00:00", "2021-03-04 05:06:07", "2021-03-04 05:06:07.250000",
+            "2021-03-04T05:06:07", "2021-03-05", "1999-12-31 23:59:59", "2021-3-4 5:6:7", "2021-03-04 05:06:0x",
+        ]
+        let stamps = try texts.map { try #require(Timestamp(databaseText: $0)) }
+        #expect(stamps.map(\.databaseText) == texts)
+        for (left, leftText) in zip(stamps, texts) {
+            for (right, rightText) in zip(stamps, texts) {
+                #expect((left < right) == (leftText < rightText), "\(leftText) < \(rightText)")
+                #expect((left == right) == (leftText == rightText))
+            }
+        }
+        #expect(Timestamp(trustedText: "2021-03-04 05:06:07") == Timestamp(databaseText: "2021-03-04 05:06:07"))
+        #expect(Timestamp(databaseText: "2021-03-04")?.datePart == "2021-03-04")
+        for text in texts + ["0000-00-00 00:00:00", "2021-03"] {
+            let fromBytes = Array(text.utf8).withUnsafeBufferPointer { Timestamp(databaseUTF8: $0) }
+            #expect(fromBytes == Timestamp(databaseText: text))
+        }
+    }
+
     @Test("zero dates read as absent")
     func zeroDate() {
         #expect(Timestamp(databaseText: "0000-00-00 00:00:00") == nil)
