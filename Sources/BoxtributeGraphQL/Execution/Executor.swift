@@ -110,6 +110,9 @@ private final class Run {
     let root: ObjectBatch
     let plans: FieldPlans?
     var errors: [ExecutionError] = []
+    /// Room to reserve for the objects of a child batch: the size of the batch whose field is
+    /// being completed (one child per parent is the common case).
+    private var childCapacity = 1
     /// List indices from the field being completed down to the current item (error paths).
     private var indices: [Int] = []
 
@@ -159,6 +162,7 @@ private final class Run {
             var column: [ResultNode] = []
             column.reserveCapacity(count)
             var children: OrderedDictionary<String, PendingBatch> = [:]
+            childCapacity = count
             if case .leaf(let resolver) = field.resolution, let leafKind, let parents, field.arguments.isEmpty {
                 // Scalars read from the parent: no boxing, no dynamic casts.
                 for row in 0..<count {
@@ -197,6 +201,7 @@ private final class Run {
                 }
             }
             batch.columns.append(column)
+            guard !children.isEmpty else { continue }
             let subSelections = fieldNodes.compactMap(\.selectionSet)
             for (childType, childBatch) in children {
                 await executeObjects(childBatch, typeName: childType, selectionSets: subSelections)
@@ -302,7 +307,7 @@ private final class Run {
             return .null
         case .object(let typeName):
             guard let value else { return .null }
-            return Self.enqueue(value, typeName: typeName, in: &pending)
+            return Self.enqueue(value, typeName: typeName, capacity: childCapacity, in: &pending)
         case .abstract(let abstractName):
             guard let value else { return .null }
             guard let typeName = compiled.concreteType(of: value, abstractName: abstractName) else {
@@ -313,13 +318,14 @@ private final class Run {
                     ), fields: fields, at: parent, row: row, key: key)
                 return .null
             }
-            return Self.enqueue(value, typeName: typeName, in: &pending)
+            return Self.enqueue(value, typeName: typeName, capacity: childCapacity, in: &pending)
         }
     }
 
     /// Adds an object value to the pending batch of its type; the node points at its place.
     private static func enqueue(
-        _ value: any Sendable, typeName: String, in pending: inout OrderedDictionary<String, PendingBatch>
+        _ value: any Sendable, typeName: String, capacity: Int,
+        in pending: inout OrderedDictionary<String, PendingBatch>
     ) -> ResultNode {
         if let position = pending.index(forKey: typeName) {
             let index = pending.values[position].values.count
@@ -327,7 +333,10 @@ private final class Run {
             return .object(pending.values[position].batch, index: index)
         }
         let batch = ObjectBatch()
-        pending[typeName] = PendingBatch(batch: batch, values: [value])
+        var values: [any Sendable] = []
+        values.reserveCapacity(capacity)
+        values.append(value)
+        pending[typeName] = PendingBatch(batch: batch, values: values)
         return .object(batch, index: 0)
     }
 
@@ -359,7 +368,7 @@ private final class Run {
     /// The fields of `typeName` selected by `selectionSets` and their layout, from the
     /// document's plans when it has them.
     private func fieldPlan(typeName: String, selectionSets: [SelectionSet]) -> FieldPlan {
-        let key = FieldPlan.Key(typeName: typeName, selectionSets: selectionSets.map(ObjectIdentifier.init))
+        let key = FieldPlan.Key(typeName: typeName, selectionSets: selectionSets)
         if let plan = plans?.plan(for: key) { return plan }
         let groups = collectFields(typeName: typeName, selectionSets: selectionSets)
         let fieldMap = compiled.objects[typeName] ?? [:]
@@ -451,15 +460,29 @@ extension Optional: OptionalValue {
 
 /// The fields one object type selects through a set of selection sets, grouped by response
 /// key, and the layout of its result objects.
-struct FieldPlan: @unchecked Sendable {
+final class FieldPlan: @unchecked Sendable {
     // @unchecked Sendable: AST nodes of a cached document, never mutated.
     struct Key: Hashable {
         let typeName: String
-        let selectionSets: [ObjectIdentifier]
+        let firstSelectionSet: ObjectIdentifier
+        /// The other selection sets merged into this selection; empty (no allocation) for the
+        /// usual single one.
+        let moreSelectionSets: [ObjectIdentifier]
+
+        init(typeName: String, selectionSets: [SelectionSet]) {
+            self.typeName = typeName
+            firstSelectionSet = ObjectIdentifier(selectionSets[0])
+            moreSelectionSets = selectionSets.count > 1 ? selectionSets.dropFirst().map(ObjectIdentifier.init) : []
+        }
     }
 
     let groups: OrderedDictionary<String, [Field]>
     let layout: FieldLayout
+
+    init(groups: OrderedDictionary<String, [Field]>, layout: FieldLayout) {
+        self.groups = groups
+        self.layout = layout
+    }
 }
 
 /// Field plans of one cached document, shared by its requests: collecting fields (fragments,

@@ -205,7 +205,8 @@ public struct ResolverRegistry: Sendable {
         casters[typeName] = { values in
             var typed: [Parent] = []
             var positions: [Int] = []
-            var seen: [Int: Int] = [:]
+            var seen: [Int: Int] = Dictionary(minimumCapacity: values.count)
+            typed.reserveCapacity(values.count)
             positions.reserveCapacity(values.count)
             for value in values {
                 guard let parent = value as? Parent else { return nil }

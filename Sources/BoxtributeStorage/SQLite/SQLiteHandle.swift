@@ -13,7 +13,7 @@ private let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 final class SQLiteHandle: @unchecked Sendable {
     private struct State {
         var db: OpaquePointer?
-        var statements: [String: (statement: OpaquePointer, columns: SQLColumns)] = [:]
+        var statements: [String: PreparedStatement] = [:]
         /// Results of ``SQLiteHandle/queryReusingUntilChange(_:_:)`` and the data version they belong to.
         var reusable: [ReusableKey: [SQLRow]] = [:]
         var reusableVersion = -1
@@ -81,26 +81,29 @@ final class SQLiteHandle: @unchecked Sendable {
     private static func rows<Row>(
         _ sql: String, _ binds: [SQLValue], in state: inout State, decode: (SQLRow) throws -> Row
     ) throws -> [Row] {
-        let (statement, columns) = try Self.prepared(sql, in: &state)
+        let prepared = try Self.prepared(sql, in: &state)
+        let statement = prepared.statement
         // No sqlite3_clear_bindings: every parameter is bound again on the next use, and
         // clearing expires any statement whose plan depends on a bound value (`camp_id = ?`
         // with a small integer), which would re-prepare it on every call.
         defer { sqlite_nio_sqlite3_reset(statement) }
         try Self.bind(binds, to: statement, db: state.db)
         var rows: [Row] = []
+        rows.reserveCapacity(prepared.lastRowCount)
         while true {
             let status = sqlite_nio_sqlite3_step(statement)
             if status == SQLITE_DONE { break }
             guard status == SQLITE_ROW else { throw Self.error(state.db, status: status) }
-            rows.append(try decode(SQLRow(columns: columns, sqliteStatement: statement)))
+            rows.append(try decode(SQLRow(columns: prepared.columns, sqliteStatement: statement)))
         }
+        prepared.lastRowCount = rows.count
         return rows
     }
 
     /// Runs a data-changing statement.
     func execute(_ sql: String, _ binds: [SQLValue]) throws -> SQLExecution {
         try state.withLock { state in
-            let (statement, _) = try Self.prepared(sql, in: &state)
+            let statement = try Self.prepared(sql, in: &state).statement
             // No sqlite3_clear_bindings: every parameter is bound again on the next use, and
             // clearing expires any statement whose plan depends on a bound value (`camp_id = ?`
             // with a small integer), which would re-prepare it on every call.
@@ -127,7 +130,7 @@ final class SQLiteHandle: @unchecked Sendable {
 
     deinit { close() }
 
-    private static func prepared(_ sql: String, in state: inout State) throws -> (OpaquePointer, SQLColumns) {
+    private static func prepared(_ sql: String, in state: inout State) throws -> PreparedStatement {
         if let cached = state.statements[sql] { return cached }
         guard let db = state.db else { throw DatabaseError(kind: .other, message: "the connection is closed") }
         var statement: OpaquePointer?
@@ -137,7 +140,7 @@ final class SQLiteHandle: @unchecked Sendable {
         let names = (0..<count).map { index in
             sqlite_nio_sqlite3_column_name(statement, index).map { String(cString: $0) } ?? ""
         }
-        let entry = (statement, SQLColumns(names))
+        let entry = PreparedStatement(statement: statement, columns: SQLColumns(names))
         // Schema-dependent or one-off statements (dump import, DDL) are not worth keeping.
         let reusable = !sql.hasPrefix("PRAGMA") || sql == "PRAGMA data_version"
         if state.statements.count < 512 && reusable && !sql.hasPrefix("INSERT INTO \"") {
@@ -227,6 +230,20 @@ enum SQLiteColumn {
         let start = sqlite_nio_sqlite3_column_text(statement, index)
         let count = Int(sqlite_nio_sqlite3_column_bytes(statement, index))
         return body(UnsafeBufferPointer(start: start, count: start == nil ? 0 : count))
+    }
+}
+
+/// A prepared statement with the row count of its last run: the next run reserves that much
+/// room instead of growing its array row by row.
+private final class PreparedStatement {
+    let statement: OpaquePointer
+    let columns: SQLColumns
+    /// Only read and written under the handle's lock.
+    var lastRowCount = 0
+
+    init(statement: OpaquePointer, columns: SQLColumns) {
+        self.statement = statement
+        self.columns = columns
     }
 }
 
