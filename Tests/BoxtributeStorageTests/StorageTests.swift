@@ -271,3 +271,41 @@ struct BoxListPlanTests {
         await database.close()
     }
 }
+
+@Suite("Rows by id")
+struct RowsByIdTests {
+    @Test("rows by id: each id once, missing ids left out, joined sources filtered by the id column")
+    func rowsById() async throws {
+        let database = try await Fixtures.makeDatabase()
+        let organisations = try await database.rowsById(
+            columns: "id, label", from: "organisations", idColumn: "id", ids: [2, 1, 2, 99],
+            decode: { ($0.int(0) ?? 0, $0.string(1) ?? "") }, id: \.0)
+        #expect(organisations.keys.sorted() == [1, 2])
+        #expect(organisations[2]?.0 == 2)
+        let bases = try await database.rows(
+            columns: "c.id, o.id", from: "camps c JOIN organisations o ON o.id = c.organisation_id", idColumn: "c.id",
+            ids: [1, 3], decode: { [$0.int(0), $0.int(1)] })
+        let expected = try await database.query(
+            "SELECT c.id, c.organisation_id FROM camps c WHERE c.id IN (1, 3) ORDER BY c.id", []
+        ) { [$0.int(0), $0.int(1)] }
+        #expect(bases.sorted { ($0[0] ?? 0) < ($1[0] ?? 0) } == expected)
+        #expect(
+            try await database.rows(columns: "id", from: "organisations", idColumn: "id", ids: []) { $0.int(0) }.isEmpty
+        )
+        await database.close()
+    }
+
+    @Test("on SQLite, rows by id look each id up without a temporary index of the ids")
+    func noTemporaryIndex() async throws {
+        let database = try await Fixtures.makeSQLiteDatabase()
+        let plan = try await database.query(
+            """
+            EXPLAIN QUERY PLAN SELECT q.id FROM (VALUES \(SQL.valueRows(3))) AS wanted CROSS JOIN qr q \
+            WHERE q.id = wanted.column1
+            """, [.integer(1), .integer(2), .integer(3)])
+        let steps = plan.compactMap { $0["detail"].stringValue }
+        #expect(steps.contains { $0.contains("INTEGER PRIMARY KEY") })
+        #expect(!steps.contains { $0.contains("TEMP B-TREE") || $0.contains("LIST SUBQUERY") })
+        await database.close()
+    }
+}

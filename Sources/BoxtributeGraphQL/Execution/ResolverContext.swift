@@ -68,6 +68,8 @@ public final class ResolverContext: SQLQuerying, @unchecked Sendable {
         }
     }
 
+    public var dialect: SQLDialect { database.dialect }
+
     /// Runs a read statement, counting it.
     public func query(_ sql: String, _ binds: [SQLValue]) async throws -> [SQLRow] {
         statementCount += 1

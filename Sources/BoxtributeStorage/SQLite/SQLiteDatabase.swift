@@ -169,6 +169,7 @@ struct SQLiteSession: SQLConnection {
 ///
 /// `@unchecked Sendable`: used by one request at a time; the handle serialises its own calls.
 final class SQLiteReadSession: ReadSession, @unchecked Sendable {
+    var dialect: SQLDialect { .sqlite }
     private let reader: SQLiteHandle
     private let database: SQLiteDatabase
     private var state = State.idle

@@ -70,7 +70,7 @@ public enum BeneficiaryStore {
 
     public static func byIds(_ ids: [Int], in db: any SQLQuerying) async throws -> [Int: Beneficiary] {
         try await db.rowsById(
-            "SELECT \(columns) FROM people b WHERE", idColumn: "b.id", ids: ids, decode: decode, id: \.id)
+            columns: columns, from: "people b", idColumn: "b.id", ids: ids, decode: decode, id: \.id)
     }
 
     /// A page of the beneficiaries (active and inactive) of the bases in `scope`, or of one base, by id.

@@ -100,7 +100,7 @@ public enum BoxStore {
 
     public static func byIds(_ ids: [Int], in db: any SQLQuerying) async throws -> [Int: Box] {
         try await db.rowsById(
-            "SELECT \(columns) FROM stock s WHERE", idColumn: "s.id", ids: ids, decode: decode, id: \.id)
+            columns: columns, from: "stock s", idColumn: "s.id", ids: ids, decode: decode, id: \.id)
     }
 
     /// Boxes linked to these QR codes, keyed by QR id.
@@ -212,6 +212,6 @@ public enum QrCodeStore {
 
     public static func byIds(_ ids: [Int], in db: any SQLQuerying) async throws -> [Int: QrCode] {
         try await db.rowsById(
-            "SELECT id, code, created FROM qr WHERE", idColumn: "id", ids: ids, decode: decode, id: \.id)
+            columns: "id, code, created", from: "qr", idColumn: "id", ids: ids, decode: decode, id: \.id)
     }
 }

@@ -13,7 +13,7 @@ public enum BaseStore {
     /// Bases by id, keyed by id.
     public static func byIds(_ ids: [Int], in db: any SQLQuerying) async throws -> [Int: Base] {
         try await db.rowsById(
-            "SELECT \(columns) FROM camps c WHERE", idColumn: "c.id", ids: ids, decode: decode, id: \.id)
+            columns: columns, from: "camps c", idColumn: "c.id", ids: ids, decode: decode, id: \.id)
     }
 
     /// Bases visible in `scope`, id order; deleted ones only when asked.
@@ -49,7 +49,7 @@ public enum OrganisationStore {
 
     public static func byIds(_ ids: [Int], in db: any SQLQuerying) async throws -> [Int: Organisation] {
         try await db.rowsById(
-            "SELECT id, label FROM organisations WHERE", idColumn: "id", ids: ids, decode: decode, id: \.id)
+            columns: "id, label", from: "organisations", idColumn: "id", ids: ids, decode: decode, id: \.id)
     }
 
     /// Organisations not deleted, id order.
@@ -70,7 +70,7 @@ public enum UserStore {
 
     public static func byIds(_ ids: [Int], in db: any SQLQuerying) async throws -> [Int: User] {
         try await db.rowsById(
-            "SELECT \(columns) FROM cms_users WHERE", idColumn: "id", ids: ids, decode: decode, id: \.id)
+            columns: columns, from: "cms_users", idColumn: "id", ids: ids, decode: decode, id: \.id)
     }
 
     public static func all(in db: any SQLQuerying) async throws -> [User] {
@@ -97,7 +97,7 @@ public enum LocationStore {
 
     public static func byIds(_ ids: [Int], in db: any SQLQuerying) async throws -> [Int: Location] {
         try await db.rowsById(
-            "SELECT \(columns) FROM locations l WHERE", idColumn: "l.id", ids: ids, decode: decode, id: \.id)
+            columns: columns, from: "locations l", idColumn: "l.id", ids: ids, decode: decode, id: \.id)
     }
 
     /// Non-deleted classic locations of the bases, id order.
@@ -125,23 +125,19 @@ public enum LocationStore {
 /// SQL for product categories, size ranges, sizes and units.
 public enum ReferenceDataStore {
     public static func categories(ids: [Int]? = nil, in db: any SQLQuerying) async throws -> [ProductCategory] {
-        let (filter, binds) = idFilter(ids, column: "id")
-        return try await db.query("SELECT id, label, parent_id FROM product_categories\(filter) ORDER BY id", binds).map
-        {
+        try await rows(columns: "id, label, parent_id", table: "product_categories", ids: ids, in: db, id: \.id) {
             ProductCategory(id: $0.int(0) ?? 0, name: $0.string(1) ?? "", parentId: $0.int(2))
         }
     }
 
     public static func sizeRanges(ids: [Int]? = nil, in db: any SQLQuerying) async throws -> [SizeRange] {
-        let (filter, binds) = idFilter(ids, column: "id")
-        return try await db.query("SELECT id, label FROM sizegroup\(filter) ORDER BY id", binds) {
+        try await rows(columns: "id, label", table: "sizegroup", ids: ids, in: db, id: \.id) {
             SizeRange(id: $0.int(0) ?? 0, name: $0.string(1) ?? "")
         }
     }
 
     public static func sizes(ids: [Int], in db: any SQLQuerying) async throws -> [Size] {
-        let (filter, binds) = idFilter(ids, column: "id")
-        return try await db.query("SELECT id, label FROM sizes\(filter) ORDER BY id", binds) {
+        try await rows(columns: "id, label", table: "sizes", ids: ids, in: db, id: \.id) {
             Size(id: $0.int(0) ?? 0, name: $0.string(1) ?? "")
         }
     }
@@ -170,8 +166,7 @@ public enum ReferenceDataStore {
     }
 
     public static func units(ids: [Int]? = nil, in db: any SQLQuerying) async throws -> [MeasureUnit] {
-        let (filter, binds) = idFilter(ids, column: "id")
-        return try await db.query("SELECT \(unitColumns) FROM units\(filter) ORDER BY id", binds, decode: decodeUnit)
+        try await rows(columns: unitColumns, table: "units", ids: ids, in: db, id: \.id, decode: decodeUnit)
     }
 
     public static func units(ofDimensions dimensionIds: [Int], in db: any SQLQuerying) async throws -> [MeasureUnit] {
@@ -181,10 +176,15 @@ public enum ReferenceDataStore {
             dimensionIds.map(SQLValue.init), decode: decodeUnit)
     }
 
-    /// ` WHERE col IN (...)` for a list of ids, or nothing for `nil` (all rows).
-    static func idFilter(_ ids: [Int]?, column: String) -> (String, [SQLValue]) {
-        guard let ids else { return ("", []) }
-        let unique = Array(Set(ids))
-        return (" WHERE \(column) IN (\(SQL.placeholders(unique.count)))", unique.map(SQLValue.init))
+    /// The rows of reference table `table` with the given ids, or all of them for `nil`, in id order.
+    private static func rows<Row>(
+        columns: String, table: String, ids: [Int]?, in db: any SQLQuerying, id: (Row) -> Int,
+        decode: (SQLRow) -> Row
+    ) async throws -> [Row] {
+        guard let ids else {
+            return try await db.query("SELECT \(columns) FROM \(table) ORDER BY id", [], decode: decode)
+        }
+        return try await db.rows(columns: columns, from: table, idColumn: "id", ids: ids, decode: decode)
+            .sorted { id($0) < id($1) }
     }
 }

@@ -31,7 +31,7 @@ public enum ProductStore {
 
     public static func byIds(_ ids: [Int], in db: any SQLQuerying) async throws -> [Int: Product] {
         try await db.rowsById(
-            "SELECT \(columns) FROM products p WHERE", idColumn: "p.id", ids: ids, decode: decode, id: \.id)
+            columns: columns, from: "products p", idColumn: "p.id", ids: ids, decode: decode, id: \.id)
     }
 
     /// Products of the bases with the filter, id order (`Base.products`).
@@ -94,7 +94,7 @@ public enum StandardProductStore {
 
     public static func byIds(_ ids: [Int], in db: any SQLQuerying) async throws -> [Int: StandardProduct] {
         try await db.rowsById(
-            "SELECT \(columns) FROM standard_product sp WHERE", idColumn: "sp.id", ids: ids, decode: decode, id: \.id)
+            columns: columns, from: "standard_product sp", idColumn: "sp.id", ids: ids, decode: decode, id: \.id)
     }
 
     /// The latest catalogue, or for a base the latest catalogue plus what the base instantiated,

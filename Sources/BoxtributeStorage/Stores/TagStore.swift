@@ -67,7 +67,7 @@ public enum TagStore {
             """
             SELECT tr.object_id, \(columns) FROM tags_relations tr JOIN tags t ON t.id = tr.tag_id \
             WHERE tr.object_type = 'Stock' AND tr.object_id IN (\(SQL.placeholders(boxIds.count))) \
-            AND tr.deleted_on IS NULL AND t.deleted IS NULL\(scopeFilter) ORDER BY tr.object_id, t.id
+            AND tr.deleted_on IS NULL AND t.deleted IS NULL\(scopeFilter) ORDER BY tr.object_id, tr.tag_id
             """, binds
         ) { row in (boxId: row.int(0) ?? 0, tag: decode(row.droppingFirst(1))) }
         var result: [Int: [Tag]] = [:]

@@ -21,7 +21,7 @@ public enum TransferAgreementStore {
     /// Agreements by id, keyed by id.
     public static func byIds(_ ids: [Int], in db: any SQLQuerying) async throws -> [Int: TransferAgreement] {
         try await db.rowsById(
-            "SELECT \(columns) FROM transfer_agreement ta WHERE", idColumn: "ta.id", ids: ids, decode: decode, id: \.id)
+            columns: columns, from: "transfer_agreement ta", idColumn: "ta.id", ids: ids, decode: decode, id: \.id)
     }
 
     /// Agreements with a detail whose source or target base is in `scope`, optionally of
@@ -200,7 +200,9 @@ public enum ShipmentDetailStore {
 
     /// Details by id, keyed by id.
     public static func byIds(_ ids: [Int], in db: any SQLQuerying) async throws -> [Int: ShipmentDetail] {
-        try await db.rowsById("SELECT \(columns) \(from) WHERE", idColumn: "d.id", ids: ids, decode: decode, id: \.id)
+        try await db.rowsById(
+            columns: columns, from: String(from.dropFirst("FROM ".count)), idColumn: "d.id", ids: ids, decode: decode,
+            id: \.id)
     }
 
     /// Every detail (removed, lost and received ones included) of the given shipments,
