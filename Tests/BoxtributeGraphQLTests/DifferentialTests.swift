@@ -121,7 +121,7 @@ struct DifferentialTests {
                     let value: (any Sendable)?
                     switch resolution {
                     case .perObject(let resolve): value = try resolve(parents, 0, arguments, context)
-                    case .leaf(let resolve): value = resolve(parents, 0).boxed
+                    case .leaf(let resolve): value = resolve(parents)[0].boxed
                     case .batch(let resolve): value = try await resolve(parents, arguments, context)[0].get()
                     }
                     return leafMap(value, shape: shape) ?? value

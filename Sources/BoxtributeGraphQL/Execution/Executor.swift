@@ -165,8 +165,7 @@ private final class Run {
             childCapacity = count
             if case .leaf(let resolver) = field.resolution, let leafKind, let parents, field.arguments.isEmpty {
                 // Scalars read from the parent: no boxing, no dynamic casts.
-                for row in 0..<count {
-                    let value = resolver(parents, row)
+                for (row, value) in resolver(parents).enumerated() {
                     if let leaf = Executor.serialize(value, kind: leafKind) {
                         column.append(leaf)
                     } else {
@@ -222,7 +221,7 @@ private final class Run {
         guard let parents else { return items.map { _ in .failure(ParentTypeMismatch(typeName: typeName)) } }
         switch field.resolution {
         case .leaf(let resolver):
-            return items.map { .success(resolver(parents, $0).boxed) }
+            return resolver(parents).map { .success($0.boxed) }
         case .perObject(let resolver):
             var outcomes: [FieldOutcome] = []
             outcomes.reserveCapacity(count)

@@ -30,8 +30,10 @@ public typealias BatchFieldResolver =
     @Sendable (_ parents: TypedParents, _ arguments: Arguments, _ context: ResolverContext) async throws
     -> [FieldOutcome]
 
-/// Resolves a scalar or enum field one parent at a time, without boxing its value.
-public typealias LeafResolver = @Sendable (_ parents: TypedParents, _ index: Int) -> LeafValue
+/// Resolves a scalar or enum field for every parent of a batch, without boxing: one value per
+/// parent, in order. Reading the whole batch in one call lets each parent be read in place
+/// instead of copied out of the batch for every field.
+public typealias LeafResolver = @Sendable (_ parents: TypedParents) -> [LeafValue]
 
 /// How one schema field is resolved.
 public enum FieldResolution: Sendable {
@@ -119,8 +121,8 @@ public struct ObjectResolvers<Parent: Sendable> {
     public mutating func value<Value: LeafRepresentable>(
         _ name: String, _ resolve: @escaping @Sendable (Parent) -> Value
     ) {
-        fields[name] = .leaf { parents, index in
-            resolve(unsafeDowncast(parents, to: TypedBatch<Parent>.self).values[index]).leafValue
+        fields[name] = .leaf { parents in
+            unsafeDowncast(parents, to: TypedBatch<Parent>.self).values.map { resolve($0).leafValue }
         }
     }
 
