@@ -158,6 +158,35 @@ struct ExecutorTests {
         }
     }
 
+    @Test("object fields of a box page hand their children over typed, without boxing")
+    func typedChildren() throws {
+        let registry = GraphQLAPI.registry(for: .full)
+        for (type, field) in [
+            ("BoxPage", "elements"), ("Box", "product"), ("Box", "size"), ("Box", "qrCode"), ("Box", "tags"),
+            ("Product", "category"), ("Product", "sizeRange"),
+        ] {
+            guard case .children = registry.objects[type]?[field] else {
+                Issue.record("\(type).\(field) does not hand over typed children")
+                continue
+            }
+        }
+        // Box.location is an interface: its values must take the general path.
+        guard case .batch = registry.objects["Box"]?["location"] else {
+            Issue.record("Box.location should be resolved as a batch of boxed values")
+            return
+        }
+    }
+
+    @Test("typed children of another Swift type than the field's object type fail at startup")
+    func typedChildrenWiring() throws {
+        var registry = GraphQLAPI.registry(for: .full)
+        registry.object("Box", Box.self) { type in
+            type.child("product") { boxes, _, _ in boxes.map { _ -> BoxtributeCore.Tag? in nil } }
+        }
+        let schema = try buildSchema(source: try APIVariant.full.sdlSource())
+        #expect(throws: SchemaWiringError.self) { try CompiledSchema(schema: schema, registry: registry) }
+    }
+
     @Test("an object shared by several parents is resolved once and shown at each place")
     func sharedObjects() async throws {
         let api = try await APIHarness.make()

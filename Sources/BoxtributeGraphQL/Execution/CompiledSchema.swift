@@ -14,6 +14,30 @@ indirect enum TypeShape: Sendable {
         return false
     }
 
+    /// The object type of a (possibly non-null) object field.
+    var objectName: String? {
+        switch self {
+        case .object(let name), .nonNull(.object(let name)): name
+        default: nil
+        }
+    }
+
+    /// The object type of the items of a (possibly non-null) list of (possibly non-null) objects.
+    var listItemObjectName: String? {
+        switch self {
+        case .list(let item), .nonNull(.list(let item)): item.objectName
+        default: nil
+        }
+    }
+
+    /// Whether the items of a (possibly non-null) list are non-null.
+    var listItemsNonNull: Bool {
+        switch self {
+        case .list(let item), .nonNull(.list(let item)): item.isNonNull
+        default: false
+        }
+    }
+
     /// The leaf kind of a (possibly non-null) scalar or enum field; `nil` for lists and objects.
     var leafKind: LeafKind? {
         switch self {
@@ -44,6 +68,7 @@ final class CompiledSchema: Sendable {
     let possibleTypes: [String: Set<String>]
     let typeResolvers: [String: @Sendable (any Sendable) -> String?]
     let casters: [String: @Sendable ([any Sendable]) -> CastParents?]
+    let deduplicators: [String: @Sendable (TypedParents) -> CastParents]
 
     /// - Throws: ``SchemaWiringError`` listing every field without a resolver (and every
     ///   resolver without a field), so a half-wired schema never starts.
@@ -62,8 +87,15 @@ final class CompiledSchema: Sendable {
                         missing.append("\(name).\(fieldName)")
                         continue
                     }
+                    let shape = try Self.shape(of: field.type, in: schema)
+                    if case .children(let children) = resolution {
+                        let target = children.isList ? shape.listItemObjectName : shape.objectName
+                        if target == nil || registry.parentTypes[target ?? ""] != children.childType {
+                            missing.append("\(name).\(fieldName) (typed children of another type than the field's)")
+                        }
+                    }
                     fields[fieldName] = CompiledField(
-                        name: fieldName, shape: try Self.shape(of: field.type, in: schema),
+                        name: fieldName, shape: shape,
                         arguments: field.args.map { ($0.key, $0.value.type, $0.value.defaultValue) },
                         resolution: resolution)
                 }
@@ -88,6 +120,7 @@ final class CompiledSchema: Sendable {
         self.possibleTypes = possible
         self.typeResolvers = registry.typeResolvers
         self.casters = registry.casters
+        self.deduplicators = registry.deduplicators
     }
 
     static func shape(of type: any GraphQLType, in schema: GraphQLSchema) throws -> TypeShape {

@@ -130,13 +130,22 @@ private final class Run {
     }
 
     func executeObjects(_ pending: PendingBatch, typeName: String, selectionSets: [SelectionSet]) async {
-        let batch = pending.batch
         // Cast once for every field of the batch, not once per field and parent.
         let cast = compiled.casters[typeName]?(pending.values)
+        await executeObjects(
+            pending.batch, cast: cast, uncastCount: pending.values.count, typeName: typeName,
+            selectionSets: selectionSets)
+    }
+
+    /// Resolves the selection for the objects of `batch`, given as `cast` (`nil` when they are
+    /// not of the type's Swift type: every field then fails).
+    private func executeObjects(
+        _ batch: ObjectBatch, cast: CastParents?, uncastCount: Int, typeName: String, selectionSets: [SelectionSet]
+    ) async {
         // Objects shared by identity: later occurrences show the row of the first one.
         batch.rows = cast?.positions
         let parents = cast?.parents
-        let count = parents?.count ?? pending.values.count
+        let count = parents?.count ?? uncastCount
         let plan = fieldPlan(typeName: typeName, selectionSets: selectionSets)
         let groups = plan.groups
         batch.layout = plan.layout
@@ -178,6 +187,12 @@ private final class Run {
                 batch.columns.append(column)
                 continue
             }
+            if case .children(let resolution) = field.resolution, let parents {
+                await executeChildren(
+                    resolution, of: field, fieldNodes: fieldNodes, key: responseKey, parents: parents, batch: batch,
+                    typeName: typeName)
+                continue
+            }
             let outcomes = await resolve(
                 field, count: count, parents: parents, typeName: typeName, fieldNode: fieldNodes[0])
             for (row, outcome) in outcomes.enumerated() {
@@ -208,6 +223,60 @@ private final class Run {
         }
     }
 
+    /// Fills the column of a field whose children stay typed, then resolves their batch.
+    private func executeChildren(
+        _ resolution: ChildrenResolution, of field: CompiledField, fieldNodes: [Field], key: String,
+        parents: TypedParents, batch: ObjectBatch, typeName: String
+    ) async {
+        let count = parents.count
+        let outcome: TypedChildren
+        do {
+            let arguments: Arguments
+            do { arguments = try coerceArguments(field, node: fieldNodes[0]) } catch {
+                throw ExecutionError(message: error.message)
+            }
+            outcome = try await resolution.resolve(parents, arguments, context)
+            guard outcome.ranges.count == count else {
+                throw ExecutionError(message: "Internal error: resolver returned a wrong number of results")
+            }
+        } catch {
+            batch.columns.append(Array(repeating: .null, count: count))
+            for row in 0..<count { record(error, fields: fieldNodes, at: batch, row: row, key: key) }
+            return
+        }
+        // Checked at startup: the field's (item) type is an object type of this Swift type.
+        let childType = (resolution.isList ? field.shape.listItemObjectName : field.shape.objectName) ?? ""
+        let children = ObjectBatch()
+        let itemsNonNull = field.shape.listItemsNonNull
+        var column: [ResultNode] = []
+        column.reserveCapacity(count)
+        for row in 0..<count {
+            guard let range = outcome.ranges[row] else {
+                if field.shape.isNonNull {
+                    record(
+                        ExecutionError(message: "Cannot return null for non-nullable field \(typeName).\(field.name)."),
+                        fields: fieldNodes, at: batch, row: row, key: key)
+                }
+                column.append(.null)
+                continue
+            }
+            if resolution.isList {
+                column.append(.list(range.map { .object(children, index: $0) }, itemsNonNull: itemsNonNull))
+            } else {
+                column.append(.object(children, index: range.lowerBound))
+            }
+        }
+        batch.columns.append(column)
+        let childCount = outcome.children.count
+        guard childCount > 0 else { return }
+        let cast =
+            compiled.deduplicators[childType]?(outcome.children)
+            ?? CastParents(parents: outcome.children, positions: nil)
+        await executeObjects(
+            children, cast: cast, uncastCount: childCount, typeName: childType,
+            selectionSets: fieldNodes.compactMap(\.selectionSet))
+    }
+
     private func resolve(
         _ field: CompiledField, count: Int, parents: TypedParents?, typeName: String, fieldNode: Field
     ) async -> [FieldOutcome] {
@@ -231,6 +300,18 @@ private final class Run {
                 }
             }
             return outcomes
+        case .children(let resolution):
+            do {
+                let outcome = try await resolution.resolve(parents, arguments, context)
+                return outcome.ranges.map { range in
+                    guard let range else { return .success(nil) }
+                    let value: any Sendable =
+                        resolution.isList ? range.map(outcome.boxedChild) : outcome.boxedChild(range.lowerBound)
+                    return .success(value)
+                }
+            } catch {
+                return items.map { _ in .failure(error) }
+            }
         case .batch(let resolver):
             do {
                 let outcomes = try await resolver(parents, arguments, context)

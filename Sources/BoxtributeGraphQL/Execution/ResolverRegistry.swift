@@ -40,6 +40,36 @@ public enum FieldResolution: Sendable {
     case perObject(FieldResolver)
     case leaf(LeafResolver)
     case batch(BatchFieldResolver)
+    case children(ChildrenResolution)
+}
+
+/// An object or list-of-objects field whose values stay in their Swift type from the resolver
+/// to the child batch: no boxing into `any Sendable` per object and no cast back.
+public struct ChildrenResolution: Sendable {
+    /// The Swift type of the children; checked at startup against the field's object type.
+    let childType: ObjectIdentifier
+    /// Whether each parent has a list of children (a list field) or at most one child.
+    let isList: Bool
+    let resolve:
+        @Sendable (_ parents: TypedParents, _ arguments: Arguments, _ context: ResolverContext) async throws
+            -> TypedChildren
+}
+
+/// The children of a batch's parents, in their Swift type, in one batch.
+public final class TypedChildren: @unchecked Sendable {
+    // @unchecked Sendable: created and read by one request's execution, never mutated.
+    /// Every child, parent after parent.
+    let children: TypedParents
+    /// Per parent, its children's positions in `children`; `nil` for a null value.
+    let ranges: [Range<Int>?]
+    /// Child `index` as a boxed value (for code that compares with the general path).
+    let boxedChild: (Int) -> any Sendable
+
+    init<Child: Sendable>(_ children: [Child], ranges: [Range<Int>?]) {
+        self.children = TypedBatch(children)
+        self.ranges = ranges
+        boxedChild = { children[$0] }
+    }
 }
 
 /// A scalar or enum value as a resolver returns it, before it is serialised for the field's type.
@@ -126,6 +156,71 @@ public struct ObjectResolvers<Parent: Sendable> {
         }
     }
 
+    /// Registers an object field resolved for every parent of a batch at once, one child or
+    /// `nil` (null) per parent, in order; the children are not boxed on their way to their batch.
+    public mutating func child<Child: Sendable>(
+        _ name: String,
+        _ resolve: @escaping @Sendable ([Parent], Arguments, ResolverContext) async throws -> [Child?]
+    ) {
+        fields[name] = .children(
+            ChildrenResolution(childType: ObjectIdentifier(Child.self), isList: false) { parents, arguments, context in
+                let values = try await resolve(
+                    unsafeDowncast(parents, to: TypedBatch<Parent>.self).values, arguments, context)
+                var children: [Child] = []
+                var ranges: [Range<Int>?] = []
+                children.reserveCapacity(values.count)
+                ranges.reserveCapacity(values.count)
+                for value in values {
+                    guard let value else {
+                        ranges.append(nil)
+                        continue
+                    }
+                    ranges.append(children.count..<children.count + 1)
+                    children.append(value)
+                }
+                return TypedChildren(children, ranges: ranges)
+            })
+    }
+
+    /// Registers a list-of-objects field resolved for every parent of a batch at once, one
+    /// list or `nil` (null) per parent, in order; the children are not boxed.
+    public mutating func childLists<Child: Sendable>(
+        _ name: String,
+        _ resolve: @escaping @Sendable ([Parent], Arguments, ResolverContext) async throws -> [[Child]?]
+    ) {
+        fields[name] = .children(
+            ChildrenResolution(childType: ObjectIdentifier(Child.self), isList: true) { parents, arguments, context in
+                let lists = try await resolve(
+                    unsafeDowncast(parents, to: TypedBatch<Parent>.self).values, arguments, context)
+                return Self.flatten(lists)
+            })
+    }
+
+    /// Registers a list-of-objects field read from the parent itself (a page's elements).
+    public mutating func nestedList<Child: Sendable>(
+        _ name: String, _ resolve: @escaping @Sendable (Parent) -> [Child]?
+    ) {
+        fields[name] = .children(
+            ChildrenResolution(childType: ObjectIdentifier(Child.self), isList: true) { parents, _, _ in
+                Self.flatten(unsafeDowncast(parents, to: TypedBatch<Parent>.self).values.map(resolve))
+            })
+    }
+
+    private static func flatten<Child: Sendable>(_ lists: [[Child]?]) -> TypedChildren {
+        var children: [Child] = []
+        var ranges: [Range<Int>?] = []
+        ranges.reserveCapacity(lists.count)
+        for list in lists {
+            guard let list else {
+                ranges.append(nil)
+                continue
+            }
+            ranges.append(children.count..<children.count + list.count)
+            children.append(contentsOf: list)
+        }
+        return TypedChildren(children, ranges: ranges)
+    }
+
     /// Registers a resolver called once with every parent of a batch.
     public mutating func batch(
         _ name: String,
@@ -163,6 +258,8 @@ public struct ResolverRegistry: Sendable {
     var typeResolvers: [String: @Sendable (any Sendable) -> String?] = [:]
     /// Per object type: casts a batch's parents to the type's Swift type (`nil` on a mismatch).
     var casters: [String: @Sendable ([any Sendable]) -> CastParents?] = [:]
+    /// Per object type shared by identity: merges the objects of a typed batch that share one.
+    var deduplicators: [String: @Sendable (TypedParents) -> CastParents] = [:]
     /// Per object type shared by identity: how to tell its objects apart (a `(Parent) -> Int`).
     private var identities: [String: any Sendable] = [:]
     /// Per object type: the Swift type its resolvers expect.
@@ -192,38 +289,44 @@ public struct ResolverRegistry: Sendable {
         }
         parentTypes[typeName] = identifier
         if let identity { identities[typeName] = identity }
-        guard let identity = identities[typeName] as? @Sendable (Parent) -> Int else {
-            casters[typeName] = { values in
-                var typed: [Parent] = []
-                typed.reserveCapacity(values.count)
-                for value in values {
-                    guard let parent = value as? Parent else { return nil }
-                    typed.append(parent)
-                }
-                return CastParents(parents: TypedBatch(typed), positions: nil)
-            }
-            return
-        }
+        let identity = identities[typeName] as? @Sendable (Parent) -> Int
         casters[typeName] = { values in
             var typed: [Parent] = []
-            var positions: [Int] = []
-            var seen: [Int: Int] = Dictionary(minimumCapacity: values.count)
             typed.reserveCapacity(values.count)
-            positions.reserveCapacity(values.count)
             for value in values {
                 guard let parent = value as? Parent else { return nil }
-                let key = identity(parent)
-                if let position = seen[key] {
-                    positions.append(position)
-                } else {
-                    seen[key] = typed.count
-                    positions.append(typed.count)
-                    typed.append(parent)
-                }
+                typed.append(parent)
             }
-            return CastParents(
-                parents: TypedBatch(typed), positions: typed.count == values.count ? nil : positions)
+            guard let identity else { return CastParents(parents: TypedBatch(typed), positions: nil) }
+            return Self.deduplicate(typed, by: identity)
         }
+        if let identity {
+            deduplicators[typeName] = { parents in
+                Self.deduplicate(unsafeDowncast(parents, to: TypedBatch<Parent>.self).values, by: identity)
+            }
+        } else {
+            deduplicators[typeName] = nil
+        }
+    }
+
+    /// Keeps each object once by `identity`, with every original position mapped to its copy.
+    private static func deduplicate<Parent>(_ values: [Parent], by identity: (Parent) -> Int) -> CastParents {
+        var typed: [Parent] = []
+        var positions: [Int] = []
+        var seen: [Int: Int] = Dictionary(minimumCapacity: values.count)
+        typed.reserveCapacity(values.count)
+        positions.reserveCapacity(values.count)
+        for parent in values {
+            let key = identity(parent)
+            if let position = seen[key] {
+                positions.append(position)
+            } else {
+                seen[key] = typed.count
+                positions.append(typed.count)
+                typed.append(parent)
+            }
+        }
+        return CastParents(parents: TypedBatch(typed), positions: typed.count == values.count ? nil : positions)
     }
 
     /// Registers how values of interface or union `typeName` map to object type names.

@@ -245,7 +245,7 @@ enum DistributionResolvers {
             type.related("size", permission: nil, id: \.sizeId) { ids, context in
                 try await ReferenceDataStore.sizes(ids: ids, in: context).byId
             }
-            type.related("location", permission: nil, id: \.locationId) { ids, context in
+            type.relatedOfAbstractType("location", permission: nil, id: \.locationId) { ids, context in
                 try await LocationStore.byIds(ids, in: context)
             }
             type.related("distributionEvent", permission: nil, id: \.eventId) { ids, context in

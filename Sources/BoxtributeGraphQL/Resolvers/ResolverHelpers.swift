@@ -9,12 +9,30 @@ extension ObjectResolvers {
         _ name: String, permission: String?, id: @escaping @Sendable (Parent) -> Int?,
         load: @escaping @Sendable ([Int], ResolverContext) async throws -> [Int: Target]
     ) {
-        batchValues(name) { parents, _, context in
-            if let permission { try context.currentUser.authorize(permission) }
-            let ids = parents.compactMap(id)
-            let rows = ids.isEmpty ? [:] : try await load(ids, context)
-            return parents.map { parent in id(parent).flatMap { rows[$0] } }
+        child(name) { parents, _, context in
+            try await Self.loadRelated(parents, permission: permission, id: id, load: load, context: context)
         }
+    }
+
+    /// ``related(_:permission:id:load:)`` for a field of an interface or union type, whose
+    /// values go through the general path that picks each one's object type.
+    mutating func relatedOfAbstractType<Target: Sendable>(
+        _ name: String, permission: String?, id: @escaping @Sendable (Parent) -> Int?,
+        load: @escaping @Sendable ([Int], ResolverContext) async throws -> [Int: Target]
+    ) {
+        batchValues(name) { parents, _, context in
+            try await Self.loadRelated(parents, permission: permission, id: id, load: load, context: context)
+        }
+    }
+
+    private static func loadRelated<Target>(
+        _ parents: [Parent], permission: String?, id: (Parent) -> Int?,
+        load: ([Int], ResolverContext) async throws -> [Int: Target], context: ResolverContext
+    ) async throws -> [Target?] {
+        if let permission { try context.currentUser.authorize(permission) }
+        let ids = parents.compactMap(id)
+        let rows = ids.isEmpty ? [:] : try await load(ids, context)
+        return parents.map { parent in id(parent).flatMap { rows[$0] } }
     }
 
     /// A user-valued field (`createdBy`, ...), guarded by `user:read`.
@@ -174,7 +192,7 @@ extension ResolverRegistry {
     /// `PageInfo` and a page type whose elements are `Element`.
     mutating func registerPage<Element: Sendable>(_ typeName: String, of element: Element.Type) {
         object(typeName, Page<Element>.self) {
-            $0.nested("elements") { $0.elements }
+            $0.nestedList("elements") { $0.elements }
             $0.nested("pageInfo") { $0.pageInfo }
             $0.value("totalCount") { $0.totalCount }
         }

@@ -59,6 +59,7 @@ enum WarehouseTypeResolvers {
             type.value("comment") { $0.comment }
             type.value("deletedOn") { $0.deletedOn }
             type.audit(\.audit)
+            // Location is an interface: its values take the general path.
             type.batchValues("location") { boxes, _, context in
                 // Lenient: no error, just null, without location:read for the box's base.
                 let user = try context.currentUser
@@ -67,7 +68,7 @@ enum WarehouseTypeResolvers {
                     locations[box.locationId].flatMap { user.can("location:read", baseId: $0.baseId) ? $0 : nil }
                 }
             }
-            type.batchValues("product") { boxes, _, context in
+            type.child("product") { boxes, _, context in
                 let user = try context.currentUser
                 let products = try await ProductStore.byIds(boxes.map(\.productId), in: context)
                 return boxes.map { box in
@@ -99,7 +100,7 @@ enum WarehouseTypeResolvers {
             type.related("sourceBox", permission: nil, id: \.sourceBoxId) { ids, context in
                 try await BoxStore.byIds(ids, in: context)
             }
-            type.batchValues("tags") { boxes, _, context in
+            type.childLists("tags") { boxes, _, context in
                 let scope = try context.currentUser.baseScope(for: "tag:read")
                 let tags = try await TagStore.activeTags(ofBoxes: boxes.map(\.id), scope: scope, in: context)
                 return boxes.map { tags[$0.id] ?? [] }
