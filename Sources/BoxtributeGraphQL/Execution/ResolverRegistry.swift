@@ -258,7 +258,7 @@ public struct ResolverRegistry: Sendable {
     var typeResolvers: [String: @Sendable (any Sendable) -> String?] = [:]
     /// Per object type: casts a batch's parents to the type's Swift type (`nil` on a mismatch).
     var casters: [String: @Sendable ([any Sendable]) -> CastParents?] = [:]
-    /// Per object type shared by identity: merges the objects of a typed batch that share one.
+    /// Per object type shared by identity: keeps each object of a typed batch once.
     var deduplicators: [String: @Sendable (TypedParents) -> CastParents] = [:]
     /// Per object type shared by identity: how to tell its objects apart (a `(Parent) -> Int`).
     private var identities: [String: any Sendable] = [:]
