@@ -124,10 +124,8 @@ struct DifferentialTests {
                     case .leaf(let resolve): value = resolve(parents)[0].boxed
                     case .batch(let resolve): value = try await resolve(parents, arguments, context)[0].get()
                     case .children(let resolution):
-                        let outcome = try await resolution.resolve(parents, arguments, context)
-                        value = outcome.ranges[0].map { range -> any Sendable in
-                            resolution.isList ? range.map(outcome.boxedChild) : outcome.boxedChild(range.lowerBound)
-                        }
+                        value = try await resolution.resolve(parents, arguments, context)
+                            .boxedValue(ofParent: 0, isList: resolution.isList)
                     }
                     return leafMap(value, shape: shape) ?? value
                 }

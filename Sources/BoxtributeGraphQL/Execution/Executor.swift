@@ -167,6 +167,12 @@ private final class Run {
                 }
                 continue
             }
+            if case .children(let resolution) = field.resolution, let parents {
+                await executeChildren(
+                    resolution, of: field, fieldNodes: fieldNodes, key: responseKey, parents: parents, batch: batch,
+                    typeName: typeName)
+                continue
+            }
             let leafKind = field.shape.leafKind
             var column: [ResultNode] = []
             column.reserveCapacity(count)
@@ -185,12 +191,6 @@ private final class Run {
                     }
                 }
                 batch.columns.append(column)
-                continue
-            }
-            if case .children(let resolution) = field.resolution, let parents {
-                await executeChildren(
-                    resolution, of: field, fieldNodes: fieldNodes, key: responseKey, parents: parents, batch: batch,
-                    typeName: typeName)
                 continue
             }
             let outcomes = await resolve(
@@ -231,14 +231,8 @@ private final class Run {
         let count = parents.count
         let outcome: TypedChildren
         do {
-            let arguments: Arguments
-            do { arguments = try coerceArguments(field, node: fieldNodes[0]) } catch {
-                throw ExecutionError(message: error.message)
-            }
-            outcome = try await resolution.resolve(parents, arguments, context)
-            guard outcome.ranges.count == count else {
-                throw ExecutionError(message: "Internal error: resolver returned a wrong number of results")
-            }
+            outcome = try await resolution.resolve(parents, try arguments(of: field, node: fieldNodes[0]), context)
+            guard outcome.ranges.count == count else { throw Self.wrongResultCount }
         } catch {
             batch.columns.append(Array(repeating: .null, count: count))
             for row in 0..<count { record(error, fields: fieldNodes, at: batch, row: row, key: key) }
@@ -254,8 +248,8 @@ private final class Run {
             guard let range = outcome.ranges[row] else {
                 if field.shape.isNonNull {
                     record(
-                        ExecutionError(message: "Cannot return null for non-nullable field \(typeName).\(field.name)."),
-                        fields: fieldNodes, at: batch, row: row, key: key)
+                        Self.nullInNonNullField(typeName, field.name), fields: fieldNodes, at: batch, row: row, key: key
+                    )
                 }
                 column.append(.null)
                 continue
@@ -283,9 +277,9 @@ private final class Run {
         let items = 0..<count
         let arguments: Arguments
         do {
-            arguments = try coerceArguments(field, node: fieldNode)
+            arguments = try self.arguments(of: field, node: fieldNode)
         } catch {
-            return items.map { _ in .failure(ExecutionError(message: error.message)) }
+            return items.map { _ in .failure(error) }
         }
         guard let parents else { return items.map { _ in .failure(ParentTypeMismatch(typeName: typeName)) } }
         switch field.resolution {
@@ -303,11 +297,8 @@ private final class Run {
         case .children(let resolution):
             do {
                 let outcome = try await resolution.resolve(parents, arguments, context)
-                return outcome.ranges.map { range in
-                    guard let range else { return .success(nil) }
-                    let value: any Sendable =
-                        resolution.isList ? range.map(outcome.boxedChild) : outcome.boxedChild(range.lowerBound)
-                    return .success(value)
+                return outcome.ranges.indices.map {
+                    .success(outcome.boxedValue(ofParent: $0, isList: resolution.isList))
                 }
             } catch {
                 return items.map { _ in .failure(error) }
@@ -315,16 +306,25 @@ private final class Run {
         case .batch(let resolver):
             do {
                 let outcomes = try await resolver(parents, arguments, context)
-                guard outcomes.count == count else {
-                    let mismatch = ExecutionError(
-                        message: "Internal error: resolver returned a wrong number of results")
-                    return items.map { _ in .failure(mismatch) }
-                }
+                guard outcomes.count == count else { return items.map { _ in .failure(Self.wrongResultCount) } }
                 return outcomes
             } catch {
                 return items.map { _ in .failure(error) }
             }
         }
+    }
+
+    /// A batch resolver answered for more or fewer parents than it was given.
+    static let wrongResultCount = ExecutionError(message: "Internal error: resolver returned a wrong number of results")
+
+    /// A null for a non-null field, as GraphQLSwift words it.
+    static func nullInNonNullField(_ parentType: String, _ fieldName: String) -> ExecutionError {
+        ExecutionError(message: "Cannot return null for non-nullable field \(parentType).\(fieldName).")
+    }
+
+    /// The field's arguments, coerced; a coercion failure as the error the field reports.
+    private func arguments(of field: CompiledField, node: Field) throws(ExecutionError) -> Arguments {
+        do { return try coerceArguments(field, node: node) } catch { throw ExecutionError(message: error.message) }
     }
 
     private func coerceArguments(_ field: CompiledField, node: Field) throws(InputCoercion.Failure) -> Arguments {
@@ -350,8 +350,7 @@ private final class Run {
         case .nonNull(let inner):
             guard let value else {
                 record(
-                    ExecutionError(message: "Cannot return null for non-nullable field \(parentType).\(fieldName)."),
-                    fields: fields, at: parent, row: row, key: key)
+                    Self.nullInNonNullField(parentType, fieldName), fields: fields, at: parent, row: row, key: key)
                 return .null
             }
             return complete(

@@ -62,13 +62,20 @@ public final class TypedChildren: @unchecked Sendable {
     let children: TypedParents
     /// Per parent, its children's positions in `children`; `nil` for a null value.
     let ranges: [Range<Int>?]
-    /// Child `index` as a boxed value (for code that compares with the general path).
-    let boxedChild: (Int) -> any Sendable
+    /// Child `index` as a boxed value.
+    private let boxedChild: (Int) -> any Sendable
 
     init<Child: Sendable>(_ children: [Child], ranges: [Range<Int>?]) {
         self.children = TypedBatch(children)
         self.ranges = ranges
         boxedChild = { children[$0] }
+    }
+
+    /// The value of parent `parent` as the general path takes it: its child, or the array of
+    /// its children for a list field; `nil` for null.
+    func boxedValue(ofParent parent: Int, isList: Bool) -> (any Sendable)? {
+        guard let range = ranges[parent] else { return nil }
+        return isList ? range.map(boxedChild) : boxedChild(range.lowerBound)
     }
 }
 
