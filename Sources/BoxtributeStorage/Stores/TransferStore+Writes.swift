@@ -111,7 +111,7 @@ extension ShipmentDetailStore {
     /// Every detail of a shipment, ascending id, locked where the engine needs it.
     static func ofShipmentForUpdate(_ shipmentId: Int, in scope: MutationScope) async throws -> [ShipmentDetail] {
         try await scope.connection.query(
-            "SELECT \(columns) \(from) WHERE d.shipment_id = ? ORDER BY d.id\(scope.forUpdate)",
+            "SELECT \(columns) FROM \(source) WHERE d.shipment_id = ? ORDER BY d.id\(scope.forUpdate)",
             [.integer(shipmentId)]
         ).map(decode)
     }
@@ -122,7 +122,7 @@ extension ShipmentDetailStore {
         guard !unique.isEmpty else { return [] }
         return try await scope.connection.query(
             """
-            SELECT \(columns) \(from) WHERE d.box_id IN (\(SQL.placeholders(unique.count))) \
+            SELECT \(columns) FROM \(source) WHERE d.box_id IN (\(SQL.placeholders(unique.count))) \
             AND d.lost_on IS NOT NULL AND d.removed_on IS NULL ORDER BY d.id\(scope.forUpdate)
             """, unique.map(SQLValue.init)
         ).map(decode)

@@ -185,7 +185,7 @@ public enum ShipmentDetailStore {
         d.created_on, d.created_by_id, d.removed_on, d.removed_by_id, d.lost_on, d.lost_by_id, d.received_on, \
         d.received_by_id, sh.source_base_id, sh.target_base_id
         """
-    static let from = "FROM shipment_detail d JOIN shipment sh ON sh.id = d.shipment_id"
+    static let source = "shipment_detail d JOIN shipment sh ON sh.id = d.shipment_id"
 
     static func decode(_ row: SQLRow) -> ShipmentDetail {
         ShipmentDetail(
@@ -201,7 +201,7 @@ public enum ShipmentDetailStore {
     /// Details by id, keyed by id.
     public static func byIds(_ ids: [Int], in db: any SQLQuerying) async throws -> [Int: ShipmentDetail] {
         try await db.rowsById(
-            columns: columns, from: String(from.dropFirst("FROM ".count)), idColumn: "d.id", ids: ids, decode: decode,
+            columns: columns, from: source, idColumn: "d.id", ids: ids, decode: decode,
             id: \.id)
     }
 
@@ -212,7 +212,7 @@ public enum ShipmentDetailStore {
         let unique = Array(Set(shipmentIds))
         guard !unique.isEmpty else { return [:] }
         let rows = try await db.query(
-            "SELECT \(columns) \(from) WHERE d.shipment_id IN (\(SQL.placeholders(unique.count))) ORDER BY d.id",
+            "SELECT \(columns) FROM \(source) WHERE d.shipment_id IN (\(SQL.placeholders(unique.count))) ORDER BY d.id",
             unique.map(SQLValue.init))
         var result: [Int: [ShipmentDetail]] = [:]
         for detail in rows.map(decode) { result[detail.shipmentId, default: []].append(detail) }
@@ -225,7 +225,7 @@ public enum ShipmentDetailStore {
         guard !unique.isEmpty else { return [:] }
         let rows = try await db.query(
             """
-            SELECT \(columns) \(from) WHERE d.box_id IN (\(SQL.placeholders(unique.count))) \
+            SELECT \(columns) FROM \(source) WHERE d.box_id IN (\(SQL.placeholders(unique.count))) \
             AND d.removed_on IS NULL AND d.lost_on IS NULL AND d.received_on IS NULL ORDER BY d.id
             """, unique.map(SQLValue.init))
         // Should several exist, the newest wins, as in the reference's mapping by box id.
