@@ -133,4 +133,51 @@ struct HTTPTests {
             }
         }
     }
+
+    @Test("the live server answers many connections at once, reads and writes alike")
+    func liveConnections() async throws {
+        var claims = ExternalClaims.coordinator()
+        claims.fields["https://www.boxtribute.com/permissions"] = .strings([
+            "base_1/base:read", "base_1/stock:read", "base_1/stock:write", "base_1/tag_relation:assign",
+            "organisation:read",
+        ])
+        let token = try await externalToken(claims)
+        try await ServerHarness.withClient(mode: .live) { client in
+            let port = try #require(client.port)
+            // Each connection's task runs on its channel's event loop; eight connections at
+            // once exercise both loops and the hand-over of SQL results between them.
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for connectionNumber in 0..<8 {
+                    group.addTask {
+                        try await TestClient.withClient(host: "127.0.0.1", port: port) { connection in
+                            for round in 0..<5 {
+                                let page = try await connection.graphQL(
+                                    #"{ boxes(baseId: "1", paginationInput: {first: 2}) { totalCount elements { id } } }"#,
+                                    token: token)
+                                #expect(page["data"]?["boxes"]?["elements"]?.array?.count == 2)
+                                let comment = "connection \(connectionNumber) round \(round)"
+                                let update = try await connection.graphQL(
+                                    #"mutation { updateBox(updateInput: {labelIdentifier: "\#(Fixtures.BoxLabel.jeans)", comment: "\#(comment)"}) { comment } }"#,
+                                    token: token)
+                                #expect(update["data"]?["updateBox"]?["comment"] == .string(comment), "\(update)")
+                            }
+                        }
+                    }
+                }
+                try await group.waitForAll()
+            }
+        }
+    }
+}
+
+extension TestClient {
+    /// POSTs a GraphQL document on this connection; the answer must be 200.
+    func graphQL(_ query: String, token: String) async throws -> JSONValue {
+        let body = try JSONSerialization.data(withJSONObject: ["query": query])
+        let response = try await post(
+            "/graphql", headers: [.contentType: "application/json", .authorization: "Bearer \(token)"],
+            body: ByteBuffer(bytes: body))
+        #expect(response.status == .ok)
+        return response.body.flatMap { JSONValue.parse(Array($0.readableBytesView)) } ?? .null
+    }
 }

@@ -92,9 +92,12 @@ struct ServerHarness {
         auth0PublicKey: TenantKey.privateKey.publicKey.pemRepresentation, auth0DomainIsExplicit: true,
         maxRequestBytes: 64 * 1024)
 
+    /// `.router` calls the routes directly; `.live` serves them on a loopback port, through the
+    /// same HTTP server `serve` runs.
     static func withClient(
         configuration: ServerConfiguration = tenantConfiguration,
         developmentKey: JWTKit.Insecure.RSA.PrivateKey? = nil,
+        mode: TestingSetup = .router,
         _ body: @Sendable (any TestClientProtocol) async throws -> Void
     ) async throws {
         var logger = Logger(label: "boxtribute.tests")
@@ -103,8 +106,8 @@ struct ServerHarness {
         let verifier = try await TokenVerifier(
             configuration: configuration, developmentKey: developmentKey, logger: logger)
         let router = try BoxtributeApp.buildRouter(configuration: configuration, database: database, verifier: verifier)
-        let app = Application(router: router, logger: logger)
-        try await app.test(.router, body)
+        let app = BoxtributeApp.buildApplication(router: router, host: "127.0.0.1", port: 0, logger: logger)
+        try await app.test(mode, body)
         await database.close()
     }
 }

@@ -4,6 +4,7 @@ import BoxtributeStorage
 import Foundation
 import HTTPTypes
 import Hummingbird
+import HummingbirdCore
 import Logging
 import NIOCore
 
@@ -123,7 +124,9 @@ public enum BoxtributeApp {
         router: Router<BasicRequestContext>, host: String, port: Int, logger: Logger
     ) -> some ApplicationProtocol {
         Application(
-            router: router, configuration: .init(address: .hostname(host, port: port), serverName: "boxtribute"),
+            router: router,
+            server: HTTPServerBuilder { responder in EventLoopPinnedChannel(base: HTTP1Channel(responder: responder)) },
+            configuration: .init(address: .hostname(host, port: port), serverName: "boxtribute"),
             logger: logger)
     }
 }
