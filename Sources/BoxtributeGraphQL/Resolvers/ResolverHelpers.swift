@@ -30,9 +30,10 @@ extension ObjectResolvers {
         load: ([Int], ResolverContext) async throws -> [Int: Target], context: ResolverContext
     ) async throws -> [Target?] {
         if let permission { try context.currentUser.authorize(permission) }
-        let ids = parents.compactMap(id)
+        let parentIds = parents.map(id)
+        let ids = parentIds.compactMap { $0 }
         let rows = ids.isEmpty ? [:] : try await load(ids, context)
-        return parents.map { parent in id(parent).flatMap { rows[$0] } }
+        return parentIds.map { $0.flatMap { rows[$0] } }
     }
 
     /// A user-valued field (`createdBy`, ...), guarded by `user:read`.
