@@ -144,8 +144,8 @@ struct HTTPTests {
         let token = try await externalToken(claims)
         try await ServerHarness.withClient(mode: .live) { client in
             let port = try #require(client.port)
-            // Each connection's task runs on its channel's event loop; eight connections at
-            // once exercise both loops and the hand-over of SQL results between them.
+            // Eight connections at once: reads share the reader connections while the writes
+            // queue for the writer, over real sockets and the server `serve` runs.
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for connectionNumber in 0..<8 {
                     group.addTask {

@@ -4,7 +4,6 @@ import BoxtributeStorage
 import Foundation
 import HTTPTypes
 import Hummingbird
-import HummingbirdCore
 import Logging
 import NIOCore
 
@@ -124,9 +123,7 @@ public enum BoxtributeApp {
         router: Router<BasicRequestContext>, host: String, port: Int, logger: Logger
     ) -> some ApplicationProtocol {
         Application(
-            router: router,
-            server: HTTPServerBuilder { responder in EventLoopPinnedChannel(base: HTTP1Channel(responder: responder)) },
-            configuration: .init(address: .hostname(host, port: port), serverName: "boxtribute"),
+            router: router, configuration: .init(address: .hostname(host, port: port), serverName: "boxtribute"),
             logger: logger)
     }
 }
