@@ -282,6 +282,10 @@ struct RowsByIdTests {
             decode: { ($0.int(0) ?? 0, $0.string(1) ?? "") }, id: \.0)
         #expect(organisations.keys.sorted() == [1, 2])
         #expect(organisations[2]?.0 == 2)
+        let repeated = try await database.rows(
+            columns: "id", from: "organisations", idColumn: "id", ids: [2, 1, 2, 1, 2]
+        ) { $0.int(0) ?? 0 }
+        #expect(repeated.sorted() == [1, 2])
         let bases = try await database.rows(
             columns: "c.id, o.id", from: "camps c JOIN organisations o ON o.id = c.organisation_id", idColumn: "c.id",
             ids: [1, 3], decode: { [$0.int(0), $0.int(1)] })

@@ -123,7 +123,11 @@ extension SQLQuerying {
     public func rows<Row>(
         columns: String, from: String, idColumn: String, ids: [Int], decode: (SQLRow) -> Row
     ) async throws -> [Row] {
-        let unique = Array(Set(ids))
+        // Sorted: no hashing, and the rows are then visited in key order.
+        let sorted = ids.sorted()
+        var unique: [Int] = []
+        unique.reserveCapacity(sorted.count)
+        for id in sorted where id != unique.last { unique.append(id) }
         guard !unique.isEmpty else { return [] }
         let sql: String
         switch dialect {
