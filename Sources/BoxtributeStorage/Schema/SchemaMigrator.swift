@@ -28,6 +28,7 @@ public enum SchemaMigrator {
         Migration(version: 1, name: "dropapp schema", resource: "0001_dropapp_schema.mysql"),
         Migration(version: 2, name: "reference data", resource: "0002_reference_data"),
         Migration(version: 3, name: "box list indexes", resource: "0003_box_list_indexes"),
+        Migration(version: 4, name: "box list covering index", resource: "0004_box_list_covering_index"),
     ]
 
     static let recordTable = "boxtribute_schema_migrations"
@@ -93,6 +94,13 @@ public enum SchemaMigrator {
                 // Plain CREATE INDEX statements are written portably and need no translation.
                 let text = statement.text.trimmingCharacters(in: .whitespacesAndNewlines)
                 if text.uppercased().hasPrefix("CREATE INDEX ") { return [text] }
+                // MySQL names the table of the index (`DROP INDEX name ON table`); SQLite does not.
+                let words = text.split(whereSeparator: \.isWhitespace)
+                if words.count == 5, words[0].uppercased() == "DROP", words[1].uppercased() == "INDEX",
+                    words[3].uppercased() == "ON"
+                {
+                    return ["DROP INDEX \(words[2])"]
+                }
                 return try MySQLToSQLite.translate(statement)
             }
         }

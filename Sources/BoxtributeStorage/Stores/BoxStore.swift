@@ -120,7 +120,7 @@ public enum BoxStore {
     ) async throws -> Page<Box> {
         let (conditions, binds, needsProduct) = filter.sql
         let product = needsProduct ? " JOIN products p ON p.id = s.product_id" : ""
-        // The page walks `stock` in modification order (index stock_modified) and stops after a
+        // The page walks `stock` in modification order (index stock_modified_live) and stops after a
         // page; CROSS JOIN keeps SQLite from starting with the base's locations and sorting.
         let paginator = Paginator(
             from: "FROM stock s JOIN locations l ON l.id = s.location_id\(product)", idColumn: "s.id",
