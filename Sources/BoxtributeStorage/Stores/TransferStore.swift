@@ -200,9 +200,7 @@ public enum ShipmentDetailStore {
 
     /// Details by id, keyed by id.
     public static func byIds(_ ids: [Int], in db: any SQLQuerying) async throws -> [Int: ShipmentDetail] {
-        try await db.rowsById(
-            columns: columns, from: source, idColumn: "d.id", ids: ids, decode: decode,
-            id: \.id)
+        try await db.rowsById(columns: columns, from: source, idColumn: "d.id", ids: ids, decode: decode, id: \.id)
     }
 
     /// Every detail (removed, lost and received ones included) of the given shipments,
