@@ -1,5 +1,6 @@
 import BoxtributeCore
 import BoxtributeStorage
+import Logging
 
 /// What every resolver of one request sees: the user, the database, and per-request memos.
 ///
@@ -11,6 +12,8 @@ public final class ResolverContext: SQLQuerying, @unchecked Sendable {
     public let database: any Database
     /// Clock and randomness for mutations.
     public let environment: MutationEnvironment
+    /// The request's logger: its metadata names the request (`request.id`), never the user.
+    public let logger: Logger
     /// Statements run for this request (tests assert batching with it).
     public private(set) var statementCount = 0
     private var memo: [String: any Sendable] = [:]
@@ -18,11 +21,18 @@ public final class ResolverContext: SQLQuerying, @unchecked Sendable {
     private var wantsSnapshot = false
     private var snapshot: (any ReadSession)?
 
-    public init(user: CurrentUser?, database: any Database, environment: MutationEnvironment = .live) {
+    public init(
+        user: CurrentUser?, database: any Database, environment: MutationEnvironment = .live,
+        logger: Logger = ResolverContext.silentLogger
+    ) {
         self.user = user
         self.database = database
         self.environment = environment
+        self.logger = logger
     }
+
+    /// A logger that writes nothing (tests and tools that run documents without a server).
+    public static let silentLogger = Logger(label: "boxtribute.graphql", factory: { _ in SwiftLogNoOpLogHandler() })
 
     deinit { snapshot?.close() }
 
