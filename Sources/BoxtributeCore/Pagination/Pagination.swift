@@ -22,6 +22,9 @@ public struct PageRequest: Sendable, Equatable {
     public var limit: Int
 
     public static let defaultLimit = 50
+    /// The largest page any request may ask for, whatever the configuration says: `limit + 1`
+    /// rows are fetched, and the arithmetic on it must not overflow.
+    public static let absoluteMaximumLimit = 10_000_000
 
     public init(forward: Bool, cursor: Int, limit: Int) {
         self.forward = forward
@@ -30,23 +33,34 @@ public struct PageRequest: Sendable, Equatable {
     }
 
     /// Interprets the input. `first: 0` counts as "not given", and an input with neither
-    /// `after`/`first` nor `before` is invalid, both as in the reference.
-    public init(_ input: PaginationInput?) throws(DomainError) {
+    /// `after`/`first` nor `before` is invalid, both as in the reference. A negative size, or
+    /// one above `maximumLimit`, is a bad input (the reference lets the database fail on a
+    /// negative `LIMIT`).
+    public init(_ input: PaginationInput?, maximumLimit: Int = absoluteMaximumLimit) throws(DomainError) {
         guard let input else {
             self.init(forward: true, cursor: 0, limit: Self.defaultLimit)
             return
         }
+        let maximum = min(maximumLimit, Self.absoluteMaximumLimit)
         if input.after != nil || input.first != nil {
             let cursor = try input.after.map { (text) throws(DomainError) in try Cursor.decode(text) } ?? 0
-            self.init(forward: true, cursor: cursor, limit: Self.positive(input.first))
+            let limit = try Self.size(input.first, name: "first", maximum: maximum)
+            self.init(forward: true, cursor: cursor, limit: limit)
             return
         }
         guard let before = input.before else { throw .invalidPaginationInput }
-        self.init(forward: false, cursor: try Cursor.decode(before), limit: Self.positive(input.last))
+        let limit = try Self.size(input.last, name: "last", maximum: maximum)
+        self.init(forward: false, cursor: try Cursor.decode(before), limit: limit)
     }
 
-    private static func positive(_ value: Int?) -> Int {
+    private static func size(_ value: Int?, name: String, maximum: Int) throws(DomainError) -> Int {
         guard let value, value != 0 else { return defaultLimit }
+        guard value > 0 else {
+            throw .badUserInput("Invalid pagination input: '\(name)' must not be negative.")
+        }
+        guard value <= maximum else {
+            throw .badUserInput("Invalid pagination input: '\(name)' must be at most \(maximum).")
+        }
         return value
     }
 }

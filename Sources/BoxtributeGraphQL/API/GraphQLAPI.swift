@@ -3,6 +3,7 @@ import BoxtributeStorage
 import Foundation
 import GraphQL
 import Logging
+import OrderedCollections
 import Synchronization
 
 /// A GraphQL request body.
@@ -39,16 +40,21 @@ public final class GraphQLAPI: Sendable {
     public let schema: GraphQLSchema
     let executor: Executor
     private let introspection: Bool
+    /// What one request may ask for.
+    public let limits: GraphQLLimits
     private let cache = DocumentCache()
 
     /// Builds the variant's schema from its SDL and wires the resolvers.
     ///
-    /// - Parameter introspection: whether `__schema`/`__type` are answered (the full API
-    ///   answers them only in development, as the reference does).
+    /// - Parameters:
+    ///   - introspection: whether `__schema`/`__type` are answered (the full API answers them
+    ///     only in development, as the reference does).
+    ///   - limits: what one request may ask for.
     /// - Throws: ``SchemaWiringError`` when a field has no resolver.
-    public init(variant: APIVariant, introspection: Bool = true) throws {
+    public init(variant: APIVariant, introspection: Bool = true, limits: GraphQLLimits = .standard) throws {
         self.variant = variant
         self.introspection = introspection
+        self.limits = limits
         schema = try buildSchema(source: try variant.sdlSource())
         Scalars.install(on: schema)
         executor = Executor(compiled: try CompiledSchema(schema: schema, registry: Self.registry(for: variant)))
@@ -75,21 +81,35 @@ public final class GraphQLAPI: Sendable {
     /// The schema as SDL.
     public var sdl: String { printSchema(schema: schema) }
 
-    /// Answers one request, as spec 01 §2 orders the steps (authentication happens before).
+    /// Answers one request: authentication has happened before; the document is checked
+    /// against the limits before it is parsed and validated, and its variables before it runs.
     public func handle(_ request: GraphQLRequest, context: ResolverContext) async -> GraphQLHTTPResponse {
         let user = context.user
         guard let query = request.query else { return Self.requestError("The query must be a string.") }
         let prepared: PreparedDocument
         do {
-            prepared = try cache.document(for: query) {
-                let document = try parse(source: Source(body: query, name: "GraphQL request"))
+            prepared = try cache.document(for: query) { () throws(DocumentGuard.Refusal) in
+                try DocumentGuard.checkText(query, limits: limits)
+                let document: Document
+                do {
+                    document = try parse(source: Source(body: query, name: "GraphQL request"))
+                } catch let error as GraphQLError {
+                    throw .syntax(Self.syntaxMessage(error.message))
+                } catch {
+                    throw .syntax("Syntax Error: the document could not be parsed.")
+                }
+                try DocumentGuard.checkDocument(document, limits: limits)
                 return PreparedDocument(
                     document: document, validationErrors: validate(schema: schema, ast: document), text: query)
             }
-        } catch let error as GraphQLError {
-            return Self.requestErrors([ExecutionError(message: error.message, locations: error.locations)])
         } catch {
-            return Self.requestError(String(describing: error))
+            switch error {
+            case .limit(let violation): return Self.requestErrors([ExecutionError(violation)])
+            case .syntax(let message): return Self.requestError(message)
+            }
+        }
+        if let variables = request.variables, let violation = Self.check(variables, limits: limits) {
+            return Self.requestErrors([ExecutionError(violation)])
         }
         let document = prepared.document
         let operations = document.definitions.compactMap { $0 as? OperationDefinition }
@@ -107,13 +127,17 @@ public final class GraphQLAPI: Sendable {
         }
         guard prepared.validationErrors.isEmpty else {
             return Self.requestErrors(
-                prepared.validationErrors.map { ExecutionError(message: $0.message, locations: $0.locations) })
+                prepared.validationErrors.prefix(limits.maxErrors).map {
+                    ExecutionError(message: ExecutionError.bounded($0.message), locations: $0.locations)
+                })
         }
 
         let operation: OperationDefinition
         if let name = request.operationName {
             guard let named = operations.first(where: { $0.name?.value == name }) else {
-                return Self.executionErrors([ExecutionError(message: "Unknown operation named '\(name)'.")])
+                return Self.executionErrors([
+                    ExecutionError(message: ExecutionError.bounded("Unknown operation named '\(name)'."))
+                ])
             }
             operation = named
         } else {
@@ -132,14 +156,48 @@ public final class GraphQLAPI: Sendable {
         if Self.selectsIntrospection(operation.selectionSet, fragments: fragments) {
             return await introspect(document: document, request: request)
         }
+        if let name = operation.name?.value {
+            context.logger[metadataKey: "graphql.operation"] = "\(ExecutionError.bounded(name))"
+        }
+        context.limits = limits
         if operation.operation == .query { context.readFromOneSnapshot() }
         let outcome = await executor.execute(
             operation: operation, fragments: fragments, variables: request.variables ?? [:], context: context,
-            plans: prepared.fieldPlans)
+            plans: prepared.fieldPlans, limits: limits)
         context.finishReading()
-        let body = Self.encode(outcome, capacity: prepared.lastResponseSize.load(ordering: .relaxed))
-        prepared.lastResponseSize.store(body.count, ordering: .relaxed)
+        guard
+            let body = Self.encode(
+                outcome, capacity: prepared.lastResponseSize.load(ordering: .relaxed),
+                limit: limits.maxResponseBytes)
+        else {
+            return Self.executionErrors([ExecutionError(.responseSize(limits.maxResponseBytes))])
+        }
+        prepared.lastResponseSize.store(min(body.count, 1 << 20), ordering: .relaxed)
         return GraphQLHTTPResponse(status: 200, body: body)
+    }
+
+    /// GraphQLSwift's syntax error without the excerpt of the document it appends (a line of
+    /// the document can be a megabyte long), and never longer than a few hundred characters.
+    static func syntaxMessage(_ message: String) -> String {
+        let firstPart = message.range(of: "\n\n").map { String(message[..<$0.lowerBound]) } ?? message
+        return ExecutionError.bounded(firstPart.replacingOccurrences(of: "GraphQL request ", with: ""))
+    }
+
+    /// The variables' nesting and size against the limits, without recursion.
+    static func check(_ variables: [String: Map], limits: GraphQLLimits) -> LimitViolation? {
+        var pending: [(value: Map, depth: Int)] = variables.values.map { ($0, 1) }
+        var count = 0
+        while let (value, depth) = pending.popLast() {
+            count += 1
+            if count > limits.maxVariableValues { return .variableValues(limits.maxVariableValues) }
+            if depth > limits.maxInputDepth { return .inputDepth(limits.maxInputDepth) }
+            switch value {
+            case .array(let items): pending.append(contentsOf: items.lazy.map { ($0, depth + 1) })
+            case .dictionary(let members): pending.append(contentsOf: members.values.lazy.map { ($0, depth + 1) })
+            default: continue
+            }
+        }
+        return nil
     }
 
     /// Runs a document through GraphQLSwift's executor (introspection only: rare and not hot).
@@ -151,15 +209,17 @@ public final class GraphQLAPI: Sendable {
             let encoder = JSONEncoder()
             return GraphQLHTTPResponse(status: 200, body: Array(try encoder.encode(result)))
         } catch {
-            return Self.executionErrors([ExecutionError(message: String(describing: error))])
+            return Self.executionErrors([ExecutionError(error: error, locations: [], path: [])])
         }
     }
 
-    static func encode(_ outcome: Executor.Outcome, capacity: Int = 0) -> [UInt8] {
+    /// The response body, or `nil` when it would be longer than `limit` bytes.
+    static func encode(_ outcome: Executor.Outcome, capacity: Int = 0, limit: Int = .max) -> [UInt8]? {
         // A little more than last time: responses to one document vary a little in size.
-        var writer = JSONWriter(capacity: max(4096, capacity + capacity / 8))
+        var writer = JSONWriter(capacity: max(4096, capacity + capacity / 8), limit: limit)
         writer.raw("{\"data\":")
         if let data = outcome.data { writer.node(data) } else { writer.raw("null") }
+        guard !writer.isOverLimit else { return nil }
         if !outcome.errors.isEmpty {
             writer.raw(",\"errors\":[")
             for (index, error) in outcome.errors.enumerated() {
@@ -190,7 +250,7 @@ public final class GraphQLAPI: Sendable {
 
     /// 200 with `data: null` (failures once execution has begun).
     static func executionErrors(_ errors: [ExecutionError]) -> GraphQLHTTPResponse {
-        GraphQLHTTPResponse(status: 200, body: encode(Executor.Outcome(data: nil, errors: errors)))
+        GraphQLHTTPResponse(status: 200, body: encode(Executor.Outcome(data: nil, errors: errors)) ?? [])
     }
 
     private static func introspectionField(in document: Document) -> String? {

@@ -47,8 +47,41 @@ public struct ExecutionError: Sendable, Equatable {
             if self.locations.isEmpty { self.locations = locations }
             if self.path.isEmpty { self.path = path }
         default:
-            self.init(message: String(describing: error), locations: locations, path: path)
+            // Never a Swift type name or debug description: the cause goes to the log.
+            self.init(
+                message: Self.codedMessage, locations: locations, path: path, code: "INTERNAL_SERVER_ERROR",
+                description: "The server could not process the request.")
         }
+    }
+
+    /// A request refused by a limit: its code, and a message saying which limit.
+    init(_ violation: LimitViolation) {
+        self.init(message: violation.message, code: violation.code)
+    }
+
+    /// Whether `error` is a failure of the server rather than an answer about the request
+    /// (a refusal, a bad input, a missing resource): such errors are logged with their cause.
+    static func isUnexpected(_ error: any Error) -> Bool {
+        switch error {
+        case is Forbidden, is ExecutionError: false
+        case let domain as DomainError:
+            switch domain {
+            case .databaseFailure, .internalError: true
+            case .notFound, .invalidPaginationInput, .badUserInput: false
+            }
+        case let database as DatabaseError: database.kind != .constraintViolation
+        default: true
+        }
+    }
+
+    /// The longest message taken from a client's input (a validation or syntax error naming
+    /// a field, a value...): longer ones are cut, so no answer grows with the input.
+    static let maxMessageLength = 500
+
+    /// `text`, cut to ``maxMessageLength`` characters.
+    static func bounded(_ text: String) -> String {
+        guard text.utf8.count > maxMessageLength else { return text }
+        return String(text.prefix(maxMessageLength)) + "…"
     }
 }
 

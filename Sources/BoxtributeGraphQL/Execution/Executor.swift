@@ -1,5 +1,6 @@
 import BoxtributeCore
 import GraphQL
+import Logging
 import OrderedCollections
 import Synchronization
 
@@ -25,9 +26,11 @@ final class Executor: Sendable {
 
     /// - Parameter plans: field plans kept with the document across requests; `nil` when the
     ///   document's selections depend on variables (`@skip`, `@include`).
+    ///   - limits: the cost limit is checked before anything runs; the deadline, the client
+    ///     and the number of listed errors while it runs.
     func execute(
         operation: OperationDefinition, fragments: [String: FragmentDefinition], variables rawVariables: [String: Map],
-        context: ResolverContext, plans: FieldPlans? = nil
+        context: ResolverContext, plans: FieldPlans? = nil, limits: GraphQLLimits = .standard
     ) async -> Outcome {
         let coercion = InputCoercion(schema: compiled.schema)
         let variables: [String: Map]
@@ -48,18 +51,37 @@ final class Executor: Sendable {
                 ],
             )
         }
+        let estimate = CostEstimate(compiled: compiled, fragments: fragments, variables: variables, limits: limits)
+        if estimate.cost(of: operation.selectionSet, rootType: rootType.name) > limits.maxCost {
+            return Outcome(data: nil, errors: [ExecutionError(.cost(limits.maxCost))])
+        }
         let root = ObjectBatch()
+        let budget = ExecutionBudget(limits: limits, clientIsGone: context.clientIsGone)
         let run = Run(
             compiled: compiled, fragments: fragments, variables: variables, coercion: coercion, context: context,
-            root: root, plans: plans)
+            root: root, plans: plans, budget: budget)
         await run.executeObjects(
             PendingBatch(batch: root, values: [RootValue()]), typeName: rootType.name,
             selectionSets: [operation.selectionSet])
+        switch budget.stop {
+        case .limit(let violation):
+            return Outcome(data: nil, errors: [ExecutionError(violation)])
+        case .clientGone:
+            return Outcome(data: nil, errors: [ExecutionError(message: "The client closed the connection.")])
+        case nil:
+            break
+        }
         let tree = ResultNode.object(root, index: 0)
         // Every null in a non-null position records an error, so without errors there is
         // nothing to propagate.
         let data = run.errors.isEmpty ? tree : tree.propagatingNulls()
-        return Outcome(data: data.isNull ? nil : data, errors: run.errors)
+        var errors = run.errors
+        if run.unlistedErrors > 0 {
+            errors.append(
+                ExecutionError(
+                    message: "\(run.unlistedErrors) more errors are not listed (at most \(limits.maxErrors) are)."))
+        }
+        return Outcome(data: data.isNull ? nil : data, errors: errors)
     }
 }
 
@@ -109,7 +131,12 @@ private final class Run {
     let context: ResolverContext
     let root: ObjectBatch
     let plans: FieldPlans?
+    let budget: ExecutionBudget
     var errors: [ExecutionError] = []
+    /// Errors beyond the listing limit: counted, not listed (finding an error's paths walks
+    /// the result tree, so listing every one could cost as much as the tree squared).
+    var unlistedErrors = 0
+    private var loggedCauses: Set<String> = []
     /// Room to reserve for the objects of a child batch: the size of the batch whose field is
     /// being completed (one child per parent is the common case).
     private var childCapacity = 1
@@ -118,8 +145,10 @@ private final class Run {
 
     init(
         compiled: CompiledSchema, fragments: [String: FragmentDefinition], variables: [String: Map],
-        coercion: InputCoercion, context: ResolverContext, root: ObjectBatch, plans: FieldPlans?
+        coercion: InputCoercion, context: ResolverContext, root: ObjectBatch, plans: FieldPlans?,
+        budget: ExecutionBudget
     ) {
+        self.budget = budget
         self.root = root
         self.plans = plans
         self.compiled = compiled
@@ -152,6 +181,7 @@ private final class Run {
         batch.columns.reserveCapacity(groups.count)
         let fieldMap = compiled.objects[typeName] ?? [:]
         for (responseKey, fieldNodes) in groups {
+            guard !budget.isExhausted else { return }
             let fieldName = fieldNodes[0].name.value
             if fieldName == "__typename" {
                 batch.columns.append(Array(repeating: .string(typeName), count: count))
@@ -433,6 +463,11 @@ private final class Run {
     /// completed: once for every place the object appears (objects shared by identity appear
     /// more than once).
     private func record(_ error: any Error, fields: [Field], at batch: ObjectBatch, row: Int, key: String) {
+        if ExecutionError.isUnexpected(error) { logUnexpected(error) }
+        guard errors.count < budget.limits.maxErrors else {
+            unlistedErrors += 1
+            return
+        }
         var prefixes: [[PathComponent]] = []
         ResultNode.object(root, index: 0).collectPaths(to: batch, row: row, prefix: [], into: &prefixes)
         let suffix = [PathComponent.key(key)] + indices.map(PathComponent.index)
@@ -440,6 +475,16 @@ private final class Run {
         for prefix in prefixes.isEmpty ? [[]] : prefixes {
             errors.append(ExecutionError(error: error, locations: locations, path: prefix + suffix))
         }
+    }
+
+    /// Logs an unexpected error's cause once per request (a batch that fails fails for each
+    /// of its objects).
+    private func logUnexpected(_ error: any Error) {
+        let cause = String(describing: error)
+        guard !loggedCauses.contains(cause) else { return }
+        loggedCauses.insert(cause)
+        context.logger.error(
+            "request failed", metadata: ["error.type": "\(type(of: error))", "error.cause": "\(cause)"])
     }
 
     // MARK: Field collection

@@ -3,8 +3,17 @@ import GraphQL
 /// Writes JSON straight into a byte buffer.
 struct JSONWriter {
     var bytes: [UInt8] = []
+    /// Bytes after which ``node(_:)`` stops writing: objects shared by identity are written at
+    /// every place they appear, so a response can be far larger than its result tree.
+    let limit: Int
 
-    init(capacity: Int = 4096) { bytes.reserveCapacity(capacity) }
+    init(capacity: Int = 4096, limit: Int = .max) {
+        self.limit = limit
+        bytes.reserveCapacity(min(capacity, limit))
+    }
+
+    /// Whether the output passed the limit (it is then incomplete).
+    var isOverLimit: Bool { bytes.count > limit }
 
     mutating func raw(_ text: StaticString) {
         text.withUTF8Buffer { bytes.append(contentsOf: $0) }
@@ -62,11 +71,13 @@ struct JSONWriter {
         case .list(let items, _):
             bytes.append(UInt8(ascii: "["))
             for (index, item) in items.enumerated() {
+                guard bytes.count <= limit else { return }
                 if index > 0 { bytes.append(UInt8(ascii: ",")) }
                 self.node(item)
             }
             bytes.append(UInt8(ascii: "]"))
         case .object(let batch, let index):
+            guard bytes.count <= limit else { return }
             let row = batch.row(of: index)
             let keys = batch.layout.jsonKeys
             bytes.append(UInt8(ascii: "{"))

@@ -12,8 +12,13 @@ public final class ResolverContext: SQLQuerying, @unchecked Sendable {
     public let database: any Database
     /// Clock and randomness for mutations.
     public let environment: MutationEnvironment
-    /// The request's logger: its metadata names the request (`request.id`), never the user.
-    public let logger: Logger
+    /// The request's logger: its metadata names the request (`request.id`) and, once known,
+    /// the operation, never the user.
+    public internal(set) var logger: Logger
+    /// Whether the client has closed its connection (nobody will read the answer).
+    public let clientIsGone: @Sendable () -> Bool
+    /// The limits of the API answering the request (resolvers read the largest page size).
+    public internal(set) var limits = GraphQLLimits.standard
     /// Statements run for this request (tests assert batching with it).
     public private(set) var statementCount = 0
     private var memo: [String: any Sendable] = [:]
@@ -23,12 +28,13 @@ public final class ResolverContext: SQLQuerying, @unchecked Sendable {
 
     public init(
         user: CurrentUser?, database: any Database, environment: MutationEnvironment = .live,
-        logger: Logger = ResolverContext.silentLogger
+        logger: Logger = ResolverContext.silentLogger, clientIsGone: @escaping @Sendable () -> Bool = { false }
     ) {
         self.user = user
         self.database = database
         self.environment = environment
         self.logger = logger
+        self.clientIsGone = clientIsGone
     }
 
     /// A logger that writes nothing (tests and tools that run documents without a server).

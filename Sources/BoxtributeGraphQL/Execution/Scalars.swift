@@ -167,8 +167,10 @@ enum Scalars {
         guard day >= 1, day <= lengths[month - 1] else { throw Invalid(message: "day is out of range for month") }
     }
 
+    /// The value of one to nine decimal digits (no date or time part has more, and more could
+    /// overflow).
     private static func number(_ bytes: ArraySlice<UInt8>) -> Int? {
-        guard !bytes.isEmpty, bytes.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return nil }
+        guard (1...9).contains(bytes.count), bytes.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return nil }
         return bytes.reduce(0) { $0 * 10 + Int($1 - 48) }
     }
 

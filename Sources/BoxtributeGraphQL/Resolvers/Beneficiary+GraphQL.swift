@@ -89,7 +89,7 @@ enum BeneficiaryResolvers {
         registry.object("Base", Base.self) { type in
             type.batch("beneficiaries") { bases, arguments, context in
                 let user = try context.currentUser
-                let request = try pageRequest(arguments)
+                let request = try pageRequest(arguments, context: context)
                 let filter = beneficiaryFilter(arguments)
                 var outcomes: [FieldOutcome] = []
                 for base in bases {
@@ -137,7 +137,7 @@ enum BeneficiaryResolvers {
             query.root("beneficiaries") { arguments, context in
                 let scope = try context.currentUser.baseScope(for: "beneficiary:read")
                 return try await BeneficiaryStore.page(
-                    scope: scope, filter: beneficiaryFilter(arguments), request: try pageRequest(arguments), in: context
+                    scope: scope, filter: beneficiaryFilter(arguments), request: try pageRequest(arguments, context: context), in: context
                 )
             }
         }

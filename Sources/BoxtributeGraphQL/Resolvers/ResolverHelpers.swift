@@ -111,13 +111,14 @@ func checkedLists<Parent, Row: Sendable>(
     }
 }
 
-/// Reads `PaginationInput` from the arguments.
-func pageRequest(_ arguments: Arguments) throws(DomainError) -> PageRequest {
+/// Reads `PaginationInput` from the arguments; pages are at most the API's largest page size.
+func pageRequest(_ arguments: Arguments, context: ResolverContext) throws(DomainError) -> PageRequest {
     guard let input = arguments.object("paginationInput") else { return try PageRequest(nil) }
     return try PageRequest(
         PaginationInput(
             after: input.string("after"), first: input.int("first"), before: input.string("before"),
-            last: input.int("last")))
+            last: input.int("last")),
+        maximumLimit: context.limits.maxPageSize)
 }
 
 /// Reads `FilterBoxInput`.

@@ -29,7 +29,7 @@ enum WarehouseTypeResolvers {
             }
             type.batch("boxes") { locations, arguments, context in
                 let user = try context.currentUser
-                let request = try pageRequest(arguments)
+                let request = try pageRequest(arguments, context: context)
                 let filter = boxFilter(arguments)
                 var outcomes: [FieldOutcome] = []
                 for location in locations {
@@ -214,7 +214,7 @@ enum WarehouseTypeResolvers {
             type.value("hasGender") { $0.hasGender }
             type.batch("products") { categories, arguments, context in
                 let scope = try context.currentUser.baseScope(for: "product:read")
-                let request = try pageRequest(arguments)
+                let request = try pageRequest(arguments, context: context)
                 var outcomes: [FieldOutcome] = []
                 for category in categories {
                     outcomes.append(

@@ -45,7 +45,7 @@ enum WarehouseQueries {
                 let baseId = try arguments.id("baseId") ?? 0
                 try context.currentUser.authorize("stock:read", baseId: baseId)
                 return try await BoxStore.page(
-                    baseId: baseId, filter: boxFilter(arguments), request: try pageRequest(arguments), in: context)
+                    baseId: baseId, filter: boxFilter(arguments), request: try pageRequest(arguments, context: context), in: context)
             }
             query.root("qrCode") { arguments, context in
                 do throws(Forbidden) {
@@ -85,7 +85,7 @@ enum WarehouseQueries {
                 let scope = try context.currentUser.baseScope(for: "product:read")
                 return try await ProductStore.page(
                     scope: scope, baseId: try arguments.id("baseId"), categoryId: nil,
-                    request: try pageRequest(arguments), in: context)
+                    request: try pageRequest(arguments, context: context), in: context)
             }
             query.root("standardProduct") { arguments, context in
                 do throws(Forbidden) {
