@@ -104,3 +104,37 @@ public struct BoxesOutcome: Sendable {
         self.tagErrors = tagErrors
     }
 }
+
+extension BoxFieldsInput {
+    /// Refuses a comment or a new tag name longer than its column.
+    public func checkTextLengths() throws(DomainError) {
+        try TextLimits.checkLong(comment, field: "comment")
+        try TextLimits.check(newTagNames, field: "newTagNames")
+    }
+}
+
+extension BoxBulkCreation {
+    /// Refuses a comment, size name or new tag name longer than its column.
+    public func checkTextLengths() throws(DomainError) {
+        try TextLimits.checkLong(comment, field: "comment")
+        try TextLimits.check(sizeName, field: "sizeName")
+        try TextLimits.check(newTagNames, field: "newTagNames")
+    }
+}
+
+extension CustomProductFields {
+    /// Refuses a name or comment longer than its `varchar(255)` column.
+    public func checkTextLengths() throws(DomainError) {
+        try TextLimits.check(name, field: "name")
+        try TextLimits.check(comment, field: "comment")
+    }
+}
+
+extension TagUpdate {
+    /// Refuses a name, description or colour longer than its column.
+    public func checkTextLengths() throws(DomainError) {
+        try TextLimits.check(name, field: "name")
+        try TextLimits.checkLong(description, field: "description")
+        try TextLimits.check(color, field: "color")
+    }
+}

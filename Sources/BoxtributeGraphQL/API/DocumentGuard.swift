@@ -149,7 +149,8 @@ enum DocumentGuard {
             where bytes[index + 1] == UInt8(ascii: "\"") && bytes[index + 2] == UInt8(ascii: "\"")
                 && bytes[index + 3] == UInt8(ascii: "\""):
                 index += 4
-            case UInt8(ascii: "\"") where bytes[index + 1] == UInt8(ascii: "\"") && bytes[index + 2] == UInt8(ascii: "\""):
+            case UInt8(ascii: "\"")
+            where bytes[index + 1] == UInt8(ascii: "\"") && bytes[index + 2] == UInt8(ascii: "\""):
                 return index + 3
             case UInt8(ascii: "\n"):
                 line += 1
@@ -180,7 +181,8 @@ enum DocumentGuard {
             throw .syntax("The document defines types or a schema: only operations and fragments can be executed.")
         }
         var fragments: [String: FragmentDefinition] = [:]
-        for case let fragment as FragmentDefinition in document.definitions where fragments[fragment.name.value] == nil {
+        for case let fragment as FragmentDefinition in document.definitions where fragments[fragment.name.value] == nil
+        {
             fragments[fragment.name.value] = fragment
         }
         let fragmentMeasures = try measureFragments(fragments, limits: limits)

@@ -110,6 +110,7 @@ public struct LimitViolation: Error, Sendable, Equatable {
     static func responseSize(_ limit: Int) -> LimitViolation {
         LimitViolation(
             code: "RESPONSE_LIMIT_EXCEEDED",
-            message: "The response would be larger than the limit of \(limit) bytes; ask for smaller pages or fewer fields.")
+            message:
+                "The response would be larger than the limit of \(limit) bytes; ask for smaller pages or fewer fields.")
     }
 }

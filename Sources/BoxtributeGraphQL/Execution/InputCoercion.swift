@@ -9,6 +9,9 @@ struct InputCoercion {
     /// A failed variable coercion; the whole request answers `data: null`.
     struct Failure: Error {
         let message: String
+
+        /// `message` is cut to a few hundred characters: it may quote the client's input.
+        init(message: String) { self.message = ExecutionError.bounded(message) }
     }
 
     // MARK: Variables
@@ -182,16 +185,42 @@ struct InputCoercion {
         }
     }
 
-    /// A value as Python's repr would show it in graphql-core messages.
+    /// A value as Python's repr would show it in graphql-core messages, cut after
+    /// ``renderedLength`` characters: a client's megabyte of input is not echoed back.
     static func render(_ value: Map) -> String {
+        var text = ""
+        append(value, to: &text)
+        guard text.count > renderedLength else { return text }
+        return String(text.prefix(renderedLength)) + "…"
+    }
+
+    static let renderedLength = 200
+
+    private static func append(_ value: Map, to text: inout String) {
+        // Past the cut there is nothing left to write.
+        guard text.utf8.count <= renderedLength * 4 else { return }
         switch value {
-        case .string(let text): "'\(text)'"
-        case .number(let number): number.description
-        case .bool(let flag): flag ? "True" : "False"
-        case .null, .undefined: "None"
-        case .array(let items): "[" + items.map(render).joined(separator: ", ") + "]"
+        case .string(let string): text += "'" + String(string.prefix(renderedLength)) + "'"
+        case .number(let number): text += number.description
+        case .bool(let flag): text += flag ? "True" : "False"
+        case .null, .undefined: text += "None"
+        case .array(let items):
+            text += "["
+            for (index, item) in items.enumerated() {
+                guard text.utf8.count <= renderedLength * 4 else { break }
+                if index > 0 { text += ", " }
+                append(item, to: &text)
+            }
+            text += "]"
         case .dictionary(let fields):
-            "{" + fields.map { "'\($0.key)': \(render($0.value))" }.joined(separator: ", ") + "}"
+            text += "{"
+            for (index, field) in fields.enumerated() {
+                guard text.utf8.count <= renderedLength * 4 else { break }
+                if index > 0 { text += ", " }
+                text += "'" + String(field.key.prefix(renderedLength)) + "': "
+                append(field.value, to: &text)
+            }
+            text += "}"
         }
     }
 }

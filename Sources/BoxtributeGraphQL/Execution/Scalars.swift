@@ -8,6 +8,9 @@ import GraphQL
 enum Scalars {
     struct Invalid: Error {
         let message: String
+
+        /// `message` is cut to a few hundred characters: it may quote the client's input.
+        init(message: String) { self.message = ExecutionError.bounded(message) }
     }
 
     static func parseValue(_ raw: Map, scalar: GraphQLScalarType) throws(Invalid) -> Map {

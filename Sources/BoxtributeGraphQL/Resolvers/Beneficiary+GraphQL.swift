@@ -137,7 +137,8 @@ enum BeneficiaryResolvers {
             query.root("beneficiaries") { arguments, context in
                 let scope = try context.currentUser.baseScope(for: "beneficiary:read")
                 return try await BeneficiaryStore.page(
-                    scope: scope, filter: beneficiaryFilter(arguments), request: try pageRequest(arguments, context: context), in: context
+                    scope: scope, filter: beneficiaryFilter(arguments),
+                    request: try pageRequest(arguments, context: context), in: context
                 )
             }
         }

@@ -45,7 +45,8 @@ enum WarehouseQueries {
                 let baseId = try arguments.id("baseId") ?? 0
                 try context.currentUser.authorize("stock:read", baseId: baseId)
                 return try await BoxStore.page(
-                    baseId: baseId, filter: boxFilter(arguments), request: try pageRequest(arguments, context: context), in: context)
+                    baseId: baseId, filter: boxFilter(arguments), request: try pageRequest(arguments, context: context),
+                    in: context)
             }
             query.root("qrCode") { arguments, context in
                 do throws(Forbidden) {

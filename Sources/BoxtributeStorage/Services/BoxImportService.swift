@@ -5,6 +5,7 @@ import BoxtributeCore
 public enum BoxImportService {
     public static func createBoxes(_ rows: [BoxBulkCreation], in scope: MutationScope) async throws -> BoxesOutcome {
         guard !rows.isEmpty else { return BoxesOutcome(updatedBoxes: [], invalidBoxLabelIdentifiers: []) }
+        for row in rows { try row.checkTextLengths() }
         let db = scope.connection
         let locations = try await LocationStore.byIds(rows.map(\.locationId), in: db)
         let locationBases = Set(locations.values.map(\.baseId)).sorted()

@@ -11,6 +11,7 @@ public enum BoxService {
             .orThrow(DomainError.notFound)
         try user.authorize("stock:write", baseId: location.baseId)
         try user.authorize("location:read", baseId: location.baseId)
+        try input.checkTextLengths()
         let product = try await ProductStore.byIds([input.productId], in: db)[input.productId]
             .orThrow(DomainError.notFound)
         try user.authorize("product:read", baseId: product.baseId)
@@ -67,6 +68,7 @@ public enum BoxService {
         let oldLocation = try await LocationStore.byIds([old.locationId], in: db)[old.locationId]
             .orThrow(DomainError.notFound)
         try user.authorize("stock:write", baseId: oldLocation.baseId)
+        try input.checkTextLengths()
         var location = oldLocation
         if let locationId = input.locationId {
             location = try await LocationStore.byIds([locationId], in: db)[locationId].orThrow(DomainError.notFound)

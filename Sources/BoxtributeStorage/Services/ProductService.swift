@@ -12,6 +12,7 @@ public enum ProductService {
         try scope.user.authorize("product:write", baseId: baseId)
         try scope.user.authorize("size_range:read")
         try scope.user.authorize("product_category:read")
+        try fields.checkTextLengths()
         let price = fields.price ?? 0
         guard price >= 0 else { throw UserError.invalidPrice(price) }
         let name = fields.name ?? ""
@@ -38,6 +39,7 @@ public enum ProductService {
         try scope.user.authorize("product:write", baseId: old.baseId)
         try scope.user.authorize("size_range:read")
         try scope.user.authorize("product_category:read")
+        try fields.checkTextLengths()
         guard old.type == .custom else { throw UserError.productTypeMismatch(expected: .custom) }
         var new = old
         if let name = fields.name {
@@ -68,6 +70,7 @@ public enum ProductService {
     ) async throws -> Product {
         try scope.user.authorize("product:write", baseId: baseId)
         try scope.user.authorize("size_range:read")
+        try fields.checkTextLengths()
         let price = fields.price ?? 0
         guard price >= 0 else { throw UserError.invalidPrice(price) }
         let previous = try await ProductStore.instantiations(of: [standardProductId], baseId: baseId, in: scope)
@@ -140,6 +143,7 @@ public enum ProductService {
         let old = try await ProductStore.byIdForUpdate(id, in: scope).orThrow(UserError.missing("Product", id: id))
         try scope.user.authorize("product:write", baseId: old.baseId)
         try scope.user.authorize("size_range:read")
+        try fields.checkTextLengths()
         guard old.type == .standardInstantiation else {
             throw UserError.productTypeMismatch(expected: .standardInstantiation)
         }

@@ -8,6 +8,8 @@ public enum TagService {
         name: String, description: String?, color: String, type: TagType, baseId: Int, in scope: MutationScope
     ) async throws -> Tag {
         try scope.user.authorize("tag:write", baseId: baseId)
+        try TextLimits.check(name, field: "name")
+        try TextLimits.checkLong(description, field: "description")
         guard WarehouseRules.isValidColor(color) else { throw UserError.invalidColor(color) }
         return try await TagStore.create(
             name: name, description: description ?? "", color: color, type: type, baseId: baseId, in: scope)
@@ -19,6 +21,7 @@ public enum TagService {
             .orThrow(UserError.missing("Tag", id: input.id))
         try scope.user.authorize("tag:write", baseId: old.baseId)
         guard old.deletedOn == nil else { throw UserError.deletedTag(name: old.name) }
+        try input.checkTextLengths()
         if let name = input.name, name.isEmpty { throw UserError.emptyName }
         if let color = input.color, !WarehouseRules.isValidColor(color) { throw UserError.invalidColor(color) }
         var new = old

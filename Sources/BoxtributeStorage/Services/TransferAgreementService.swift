@@ -16,6 +16,7 @@ public enum TransferAgreementService {
         for baseId in input.initiatingOrganisationBaseIds {
             try user.authorize("transfer_agreement:create", baseId: baseId)
         }
+        try TextLimits.checkLong(input.comment, field: "comment")
         // Beyond the reference: an agreement without initiating bases would have an empty side,
         // which every user would pass the "all bases of the side" checks for.
         guard !input.initiatingOrganisationBaseIds.isEmpty else { throw DomainError.noInitiatingBases }
