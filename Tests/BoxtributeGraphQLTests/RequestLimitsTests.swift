@@ -44,6 +44,19 @@ struct RequestLimitsTests {
         #expect(answer.data == nil)
     }
 
+    @Test(
+        "two equal operations in one document are refused before validation (GraphQLSwift's validation stopped the process)",
+        arguments: [
+            "query A { __typename } query A { __typename }", "{ __typename } { __typename }",
+            "query A { __typename } query A { x: __typename }",
+        ])
+    func repeatedOperations(document: String) async throws {
+        let harness = try await APIHarness.make(.public)
+        let answer = await Self.runQuickly(harness, document, as: nil)
+        #expect(answer.status == 400)
+        #expect(answer.errors.count == 1)
+    }
+
     @Test("a selection nested 2,600 levels deep is refused before it is parsed")
     func deepSelection() async throws {
         let harness = try await APIHarness.make(.public)

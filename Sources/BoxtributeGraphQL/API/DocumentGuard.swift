@@ -180,6 +180,18 @@ enum DocumentGuard {
         where !(definition is OperationDefinition || definition is FragmentDefinition) {
             throw .syntax("The document defines types or a schema: only operations and fragments can be executed.")
         }
+        // GraphQLSwift's validation keys a dictionary by operation, hashing its identity but
+        // comparing its content: two equal operations in one document stop the process. Equal
+        // operations have equal names, and a document may not repeat a name anyway.
+        var operationNames: Set<String> = []
+        for case let operation as OperationDefinition in document.definitions {
+            let name = operation.name?.value
+            guard operationNames.insert(name ?? "").inserted else {
+                throw .syntax(
+                    name.map { "There can be only one operation named '\(ExecutionError.bounded($0))'." }
+                        ?? "This anonymous operation must be the only defined operation.")
+            }
+        }
         var fragments: [String: FragmentDefinition] = [:]
         for case let fragment as FragmentDefinition in document.definitions where fragments[fragment.name.value] == nil
         {
