@@ -111,7 +111,14 @@ final class ConnectionCloser: ChannelDuplexHandler, RemovableChannelHandler {
     var hasPendingWrites: Bool { pendingWrites > 0 }
 
     func handlerAdded(context: ChannelHandlerContext) { self.context = context }
-    func handlerRemoved(context: ChannelHandlerContext) { self.context = nil }
+
+    func handlerRemoved(context: ChannelHandlerContext) {
+        if let close = deferredClose {
+            deferredClose = nil
+            close.promise?.fail(ChannelError.ioOnClosedChannel)
+        }
+        self.context = nil
+    }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         requestGuard?.bytesReceived()
@@ -120,8 +127,9 @@ final class ConnectionCloser: ChannelDuplexHandler, RemovableChannelHandler {
 
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
         if event is CloseNow {
+            let promise = deferredClose?.promise
             deferredClose = nil
-            context.close(promise: nil)
+            context.close(promise: promise)
             return
         }
         context.fireUserInboundEventTriggered(event)
@@ -143,11 +151,14 @@ final class ConnectionCloser: ChannelDuplexHandler, RemovableChannelHandler {
             return
         }
         if let earlier = deferredClose {
-            // One close for both; the stronger mode wins.
-            if let promise { earlier.promise?.futureResult.cascade(to: promise) }
-            if mode == .all { deferredClose = (.all, earlier.promise) }
+            // One close for both; closing everything wins over closing the output.
+            var combined = earlier.promise
+            if let promise {
+                if let combined { combined.futureResult.cascade(to: promise) } else { combined = promise }
+            }
+            deferredClose = (earlier.mode == .all || mode == .all ? .all : mode, combined)
         } else {
-            deferredClose = (mode, promise ?? context.eventLoop.makePromise())
+            deferredClose = (mode, promise)
         }
         context.flush()
     }
