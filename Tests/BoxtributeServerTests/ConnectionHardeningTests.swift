@@ -55,7 +55,8 @@ struct ConnectionHardeningTests {
             let connection = try await RawConnection.connect(port: port)
             let received = try await connection.withInbound { inbound in
                 await connection.send(
-                    "POST /public HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{")
+                    "POST /public HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"
+                )
                 let trickle = Task {
                     for _ in 0..<40 {
                         try await Task.sleep(for: .milliseconds(200))

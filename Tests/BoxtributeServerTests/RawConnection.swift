@@ -14,7 +14,8 @@ struct RawConnection {
     static func connect(port: Int, receiveBuffer: Int? = nil) async throws -> RawConnection {
         var bootstrap = ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
         if let receiveBuffer {
-            bootstrap = bootstrap.channelOption(ChannelOptions.socketOption(.so_rcvbuf), value: SocketOptionValue(receiveBuffer))
+            bootstrap = bootstrap.channelOption(
+                ChannelOptions.socketOption(.so_rcvbuf), value: SocketOptionValue(receiveBuffer))
         }
         let channel = try await bootstrap.connect(host: "127.0.0.1", port: port) { channel in
             channel.eventLoop.makeCompletedFuture {
@@ -60,7 +61,9 @@ struct RawConnection {
     }
 
     /// Reads until the server closes the connection or `limit` has passed (then closes it).
-    func readUntilClosed(within limit: Duration, reading inbound: NIOAsyncChannelInboundStream<ByteBuffer>)
+    func readUntilClosed(
+        within limit: Duration, reading inbound: NIOAsyncChannelInboundStream<ByteBuffer>
+    )
         async -> Received
     {
         let start = ContinuousClock.now
@@ -81,7 +84,9 @@ struct RawConnection {
     }
 
     /// Runs `body` with the connection's inbound stream, then closes the connection.
-    func withInbound<T: Sendable>(_ body: (NIOAsyncChannelInboundStream<ByteBuffer>) async throws -> T) async throws -> T {
+    func withInbound<T: Sendable>(
+        _ body: (NIOAsyncChannelInboundStream<ByteBuffer>) async throws -> T
+    ) async throws -> T {
         try await channel.executeThenClose { inbound, _ in try await body(inbound) }
     }
 }

@@ -23,7 +23,8 @@ struct RequestHardeningTests {
                 try await client.graphQL(Self.query, token: token) { response in
                     #expect(response.status == .unauthorized)
                     let body = String(buffer: response.body)
-                    for leak in ["DecodingError", "Debug", "Swift", "JWTKit", "JWTError", "CodingKeys", "typeMismatch"] {
+                    for leak in ["DecodingError", "Debug", "Swift", "JWTKit", "JWTError", "CodingKeys", "typeMismatch"]
+                    {
                         #expect(!body.contains(leak), "\(body)")
                     }
                     let json = response.json

@@ -23,7 +23,9 @@ struct ServeLifecycleTests {
             let process = Process()
             process.executableURL = CommandLineTests.binary
             process.arguments = ["serve", "--database", database, "--port", String(port)]
-            process.environment = ProcessInfo.processInfo.environment.merging(environment.merging(["LOG_LEVEL": "warning"]) { $1 }) { $1 }
+            process.environment = ProcessInfo.processInfo.environment.merging(
+                environment.merging(["LOG_LEVEL": "warning"]) { $1 }
+            ) { $1 }
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
             try process.run()
@@ -74,7 +76,8 @@ struct ServeLifecycleTests {
 
     /// A query whose answer is several megabytes: the same page of boxes under many aliases.
     static func largeQuery(aliases: Int) -> String {
-        let page = #"boxes(baseId: "1", paginationInput: {first: 1000}) { elements { id labelIdentifier comment numberOfItems state product { name } location { name } } }"#
+        let page =
+            #"boxes(baseId: "1", paginationInput: {first: 1000}) { elements { id labelIdentifier comment numberOfItems state product { name } location { name } } }"#
         return "{ " + (0..<aliases).map { "a\($0): \(page)" }.joined(separator: " ") + " }"
     }
 
@@ -107,7 +110,8 @@ struct ServeLifecycleTests {
         let head = text[..<split.lowerBound].lowercased()
         #expect(head.hasPrefix("http/1.1 200"))
         let lengthLine = try #require(head.split(separator: "\r\n").first { $0.hasPrefix("content-length:") })
-        let length = try #require(Int(lengthLine.dropFirst("content-length:".count).trimmingCharacters(in: .whitespaces)))
+        let length = try #require(
+            Int(lengthLine.dropFirst("content-length:".count).trimmingCharacters(in: .whitespaces)))
         let body = Array(text[split.upperBound...].utf8)
         #expect(length > 2_000_000, "the answer should be large: \(length) bytes")
         #expect(body.count == length)

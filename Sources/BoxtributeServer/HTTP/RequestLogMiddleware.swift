@@ -8,7 +8,7 @@ import Logging
 /// logs each request once when its answer is ready: method, path, status, duration. Never the
 /// query string (it may carry a token), the headers or the body.
 struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
-    static var requestIdField: HTTPField.Name { HTTPField.Name("X-Request-Id")! }
+    static var requestIdField: HTTPField.Name { RequestIdField.name }
 
     func handle(
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
@@ -54,4 +54,14 @@ struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
         }
         return String(format: "%016llx", UInt64.random(in: .min ... .max))
     }
+}
+
+/// The `X-Request-Id` header field.
+enum RequestIdField {
+    static let name: HTTPField.Name = {
+        guard let name = HTTPField.Name("X-Request-Id") else {
+            preconditionFailure("X-Request-Id is a valid field name")
+        }
+        return name
+    }()
 }
