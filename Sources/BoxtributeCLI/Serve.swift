@@ -17,7 +17,10 @@ struct Serve: AsyncParsableCommand {
         let logger = CommandLogger.make("boxtribute.serve")
         let configuration = try ServerConfiguration.fromEnvironment()
         let location = try configuration.databaseLocation(override: database.url)
+        // Before the database is touched: a busy port fails here, not after seeding.
+        try await BoxtributeApp.checkCanListen(host: host, port: port)
         let db = try await DatabaseOpener.open(location, logger: logger)
+        let router: Router<BasicRequestContext>
         do {
             try await prepare(db, location: location, logger: logger)
             let developmentKey =
@@ -25,20 +28,23 @@ struct Serve: AsyncParsableCommand {
                 ? nil : try DevelopmentTokens.loadOrCreateKey(at: DevelopmentTokens.keyPath(for: location))
             let verifier = try await TokenVerifier(
                 configuration: configuration, developmentKey: developmentKey, logger: logger)
-            let router = try BoxtributeApp.buildRouter(configuration: configuration, database: db, verifier: verifier)
-            let app = BoxtributeApp.buildApplication(router: router, host: host, port: port, logger: logger)
-            Console.line(
-                """
-                Boxtribute API on \(location.redacted)
-                  explorer:  http://\(host):\(port)/graphql
-                  token:     boxtribute token --database \(location.redacted)   (then send "Authorization: Bearer <token>")
-                """)
-            try await app.runService()
+            router = try BoxtributeApp.buildRouter(configuration: configuration, database: db, verifier: verifier)
         } catch {
             await db.close()
             throw error
         }
-        await db.close()
+        let (listenHost, listenPort) = (host, port)
+        // Closes the database when it stops (SIGTERM/SIGINT), after the last answer is written.
+        try await BoxtributeApp.serve(
+            router: router, configuration: configuration, database: db, host: host, port: port, logger: logger
+        ) {
+            Console.line(
+                """
+                Boxtribute API on \(location.redacted)
+                  explorer:  http://\(listenHost):\(listenPort)/graphql
+                  token:     boxtribute token --database \(location.redacted)   (then send "Authorization: Bearer <token>")
+                """)
+        }
     }
 
     /// Creates the schema and demo data on an empty database; upgrades one we created.

@@ -98,15 +98,22 @@ struct ServerHarness {
         configuration: ServerConfiguration = tenantConfiguration,
         developmentKey: JWTKit.Insecure.RSA.PrivateKey? = nil,
         mode: TestingSetup = .router,
+        logger: Logger? = nil,
         _ body: @Sendable (any TestClientProtocol) async throws -> Void
     ) async throws {
-        var logger = Logger(label: "boxtribute.tests")
-        logger.logLevel = .warning
+        let logger =
+            logger
+            ?? {
+                var logger = Logger(label: "boxtribute.tests")
+                logger.logLevel = .warning
+                return logger
+            }()
         let database = try await Fixtures.makeDatabase()
         let verifier = try await TokenVerifier(
             configuration: configuration, developmentKey: developmentKey, logger: logger)
         let router = try BoxtributeApp.buildRouter(configuration: configuration, database: database, verifier: verifier)
-        let app = BoxtributeApp.buildApplication(router: router, host: "127.0.0.1", port: 0, logger: logger)
+        let app = BoxtributeApp.buildApplication(
+            router: router, configuration: configuration, host: "127.0.0.1", port: 0, logger: logger)
         try await app.test(mode, body)
         await database.close()
     }

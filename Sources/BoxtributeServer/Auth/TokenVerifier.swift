@@ -94,7 +94,9 @@ public final class TokenVerifier: Sendable {
         } catch let failure as AuthenticationFailure {
             return .failure(failure)
         } catch {
-            return .failure(.internalError(String(describing: error)))
+            // The answer carries a fixed text: error descriptions may quote the token.
+            logger.error("token verification failed unexpectedly", metadata: ["error.type": "\(type(of: error))"])
+            return .failure(.internalError("The token could not be verified."))
         }
     }
 
@@ -172,9 +174,19 @@ public final class TokenVerifier: Sendable {
         }
     }
 
-    private static func describe(_ error: any Error) -> String {
-        if let jwtError = error as? JWTError { return jwtError.reason ?? String(describing: jwtError.errorType) }
-        return String(describing: error)
+    /// A fixed, human message for a token JWTKit refused. Never the library's own text: it
+    /// may carry decoder debug descriptions, Swift type names or parts of the token.
+    static func describe(_ error: any Error) -> String {
+        guard let jwtError = error as? JWTError else { return "The token could not be decoded." }
+        switch jwtError.errorType {
+        case .signatureVerificationFailed: return "Signature verification failed."
+        case .signingAlgorithmFailure, .unsupportedAlgorithm, .unsupportedCurve:
+            return "The token's signing algorithm is not allowed."
+        case .missingKIDHeader, .unknownKID, .noKeyProvided, .invalidJWK, .missingX5CHeader, .invalidX5CChain:
+            return "No key is known for the token's signature."
+        case .claimVerificationFailure: return "The token's claims are not valid."
+        default: return "The token could not be decoded."
+        }
     }
 }
 

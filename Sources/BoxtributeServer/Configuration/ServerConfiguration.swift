@@ -18,6 +18,8 @@ public struct ServerConfiguration: Sendable {
     public var databaseURL: String?
     /// Largest accepted request body.
     public var maxRequestBytes: Int
+    /// Timeouts and limits of the HTTP server and its shutdown.
+    public var http: HTTPLimits
 
     /// Domain and audience used when none are configured outside production.
     public static let developmentDomain = "dev.boxtribute.local"
@@ -31,7 +33,7 @@ public struct ServerConfiguration: Sendable {
     public init(
         environment: String = "development", auth0Domain: String = developmentDomain,
         auth0Audience: String = developmentAudience, auth0PublicKey: String? = nil, auth0DomainIsExplicit: Bool = false,
-        databaseURL: String? = nil, maxRequestBytes: Int = 1 << 20
+        databaseURL: String? = nil, maxRequestBytes: Int = 1 << 20, http: HTTPLimits = HTTPLimits()
     ) {
         self.environment = environment
         self.auth0Domain = auth0Domain
@@ -40,10 +42,12 @@ public struct ServerConfiguration: Sendable {
         self.auth0DomainIsExplicit = auth0DomainIsExplicit
         self.databaseURL = databaseURL
         self.maxRequestBytes = maxRequestBytes
+        self.http = http
     }
 
     /// Reads the configuration from environment variables.
-    /// - Throws: ``ConfigurationError`` when production lacks its Auth0 settings.
+    /// - Throws: ``ConfigurationError`` when production lacks its Auth0 settings or a limit is not
+    ///   a positive number.
     public static func fromEnvironment(
         _ variables: [String: String] = ProcessInfo.processInfo.environment
     ) throws(ConfigurationError) -> ServerConfiguration {
@@ -65,7 +69,30 @@ public struct ServerConfiguration: Sendable {
             auth0Audience: audience ?? developmentAudience, auth0PublicKey: publicKey,
             auth0DomainIsExplicit: domain != nil,
             databaseURL: value("DATABASE_URL") ?? mysqlURL(value),
-            maxRequestBytes: value("MAX_REQUEST_BYTES").flatMap(Int.init) ?? 1 << 20)
+            maxRequestBytes: try positiveInteger("MAX_REQUEST_BYTES", value) ?? 1 << 20,
+            http: try HTTPLimits.fromEnvironment(value))
+    }
+
+    /// The variable's value as a positive integer; `nil` when unset.
+    static func positiveInteger(
+        _ name: String, _ value: (String) -> String?
+    ) throws(ConfigurationError) -> Int? {
+        guard let text = value(name) else { return nil }
+        guard let number = Int(text), number > 0 else {
+            throw ConfigurationError(message: "\(name) must be a positive whole number, not '\(text)'")
+        }
+        return number
+    }
+
+    /// The variable's value as a positive number of seconds; `nil` when unset.
+    static func positiveSeconds(
+        _ name: String, _ value: (String) -> String?
+    ) throws(ConfigurationError) -> Duration? {
+        guard let text = value(name) else { return nil }
+        guard let seconds = Double(text), seconds.isFinite, seconds > 0, seconds <= 86_400 else {
+            throw ConfigurationError(message: "\(name) must be a number of seconds above 0, not '\(text)'")
+        }
+        return .milliseconds(Int64((seconds * 1000).rounded(.up)))
     }
 
     /// A `mysql://` URL from the reference's `MYSQL_*` variables, when `MYSQL_DB` is set
@@ -91,6 +118,45 @@ public struct ServerConfiguration: Sendable {
     public func databaseLocation(override: String?) throws -> DatabaseLocation {
         guard let url = override ?? databaseURL else { return .defaultLocation }
         return try DatabaseLocation(url: url)
+    }
+}
+
+extension ServerConfiguration {
+    /// How long the HTTP server waits for clients, how many it serves at once, and how long a
+    /// shutdown may take. Slow or idle clients are closed, so they cannot hold the server.
+    public struct HTTPLimits: Sendable, Equatable {
+        /// `HTTP_HEADER_TIMEOUT_SECONDS`: from a request's first byte to the end of its headers.
+        public var headerTimeout: Duration
+        /// `HTTP_BODY_TIMEOUT_SECONDS`: from the end of the headers to the end of the body.
+        public var bodyTimeout: Duration
+        /// `HTTP_IDLE_TIMEOUT_SECONDS`: how long a connection may wait for its next request.
+        public var idleTimeout: Duration
+        /// `HTTP_MAX_CONNECTIONS`: connections open at once; more are answered 503 and closed.
+        public var maxConnections: Int
+        /// `SHUTDOWN_DRAIN_SECONDS`: after SIGTERM/SIGINT, how long accepted requests may take to
+        /// finish (answers included) before their connections are closed.
+        public var drainTimeout: Duration
+
+        public init(
+            headerTimeout: Duration = .seconds(10), bodyTimeout: Duration = .seconds(30),
+            idleTimeout: Duration = .seconds(60), maxConnections: Int = 1024, drainTimeout: Duration = .seconds(25)
+        ) {
+            self.headerTimeout = headerTimeout
+            self.bodyTimeout = bodyTimeout
+            self.idleTimeout = idleTimeout
+            self.maxConnections = maxConnections
+            self.drainTimeout = drainTimeout
+        }
+
+        static func fromEnvironment(_ value: (String) -> String?) throws(ConfigurationError) -> HTTPLimits {
+            let defaults = HTTPLimits()
+            return HTTPLimits(
+                headerTimeout: try positiveSeconds("HTTP_HEADER_TIMEOUT_SECONDS", value) ?? defaults.headerTimeout,
+                bodyTimeout: try positiveSeconds("HTTP_BODY_TIMEOUT_SECONDS", value) ?? defaults.bodyTimeout,
+                idleTimeout: try positiveSeconds("HTTP_IDLE_TIMEOUT_SECONDS", value) ?? defaults.idleTimeout,
+                maxConnections: try positiveInteger("HTTP_MAX_CONNECTIONS", value) ?? defaults.maxConnections,
+                drainTimeout: try positiveSeconds("SHUTDOWN_DRAIN_SECONDS", value) ?? defaults.drainTimeout)
+        }
     }
 }
 

@@ -4,6 +4,7 @@ import BoxtributeStorage
 import Foundation
 import HTTPTypes
 import Hummingbird
+import HummingbirdCore
 import Logging
 import NIOCore
 
@@ -29,6 +30,8 @@ public enum BoxtributeApp {
             fullAPI: try GraphQLAPI(variant: .full, introspection: configuration.isDevelopment),
             queryAPI: try GraphQLAPI(variant: .query), publicAPI: try GraphQLAPI(variant: .public))
         let router = Router(context: BasicRequestContext.self)
+        // Before the routes: Hummingbird wraps each route in the middleware present when it is added.
+        router.add(middleware: RequestLogMiddleware())
         let fullCORS = CORSPolicy.fullAPI(development: configuration.isDevelopment)
         let publicCORS = CORSPolicy.publicAPI(development: configuration.isDevelopment)
 
@@ -83,26 +86,29 @@ public enum BoxtributeApp {
         }
         let contentType = request.headers[.contentType]?.lowercased() ?? ""
         guard contentType.hasPrefix("application/json") else {
-            return jsonResponse(
+            return errorResponse(
                 status: .unsupportedMediaType,
-                object: ["message": "Unsupported Media Type: the request body must be application/json."])
+                message: "Unsupported Media Type: the request body must be application/json.")
+        }
+        let limit = services.configuration.maxRequestBytes
+        // Refused before reading; the connection closes after the answer, the body unread.
+        if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > limit {
+            return errorResponse(status: .contentTooLarge, message: "The request body is too large.")
         }
         var request = request
         let body: ByteBuffer
         do {
-            body = try await request.collectBody(upTo: services.configuration.maxRequestBytes)
+            body = try await request.collectBody(upTo: limit)
         } catch {
-            return jsonResponse(status: .contentTooLarge, object: ["message": "The request body is too large."])
+            return errorResponse(status: .contentTooLarge, message: "The request body is too large.")
         }
         let graphQLRequest: GraphQLRequest
         do {
             graphQLRequest = try JSONDecoder().decode(GraphQLRequest.self, from: Data(body.readableBytesView))
         } catch {
-            return jsonResponse(
-                status: .badRequest,
-                body: Array(#"{"errors":[{"message":"The request body is not valid JSON."}]}"#.utf8))
+            return errorResponse(status: .badRequest, message: "The request body is not valid JSON.")
         }
-        let resolverContext = ResolverContext(user: user, database: services.database)
+        let resolverContext = ResolverContext(user: user, database: services.database, logger: context.logger)
         let answer = await api.handle(graphQLRequest, context: resolverContext)
         return jsonResponse(status: .init(code: answer.status), body: answer.body)
     }
@@ -113,17 +119,32 @@ public enum BoxtributeApp {
             body: .init(byteBuffer: ByteBuffer(bytes: body)))
     }
 
+    /// A request-level failure, shaped as GraphQL errors: `{"errors":[{"message":...}]}`.
+    static func errorResponse(status: HTTPResponse.Status, message: String) -> Response {
+        let object = ["errors": [["message": message]]]
+        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data("{}".utf8)
+        return jsonResponse(status: status, body: Array(data))
+    }
+
     static func jsonResponse(status: HTTPResponse.Status, object: [String: String]) -> Response {
         let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data("{}".utf8)
         return jsonResponse(status: status, body: Array(data))
     }
 
-    /// The application serving `router` on `host:port`.
+    /// The application serving `router` on `host:port` with the timeouts and connection limit
+    /// of `configuration.http` (`registry` counts the connections; a new one by default).
     public static func buildApplication(
-        router: Router<BasicRequestContext>, host: String, port: Int, logger: Logger
+        router: Router<BasicRequestContext>, configuration: ServerConfiguration, host: String, port: Int,
+        registry: ConnectionRegistry? = nil, logger: Logger, onRunning: @escaping @Sendable () async -> Void = {}
     ) -> some ApplicationProtocol {
-        Application(
-            router: router, configuration: .init(address: .hostname(host, port: port), serverName: "boxtribute"),
-            logger: logger)
+        let limits = configuration.http
+        let registry = registry ?? ConnectionRegistry(limit: limits.maxConnections)
+        let server = HTTPServerBuilder { responder in
+            GuardedHTTP1Channel(http1: HTTP1Channel(responder: responder), limits: limits, registry: registry)
+        }
+        return Application(
+            router: router, server: server,
+            configuration: .init(address: .hostname(host, port: port), serverName: "boxtribute"),
+            onServerRunning: { _ in await onRunning() }, logger: logger)
     }
 }
