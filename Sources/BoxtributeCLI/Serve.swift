@@ -20,7 +20,7 @@ struct Serve: AsyncParsableCommand {
         // Before the database is touched: a busy port fails here, not after seeding.
         try await BoxtributeApp.checkCanListen(host: host, port: port)
         let db = try await DatabaseOpener.open(location, logger: logger)
-        let router: Router<BasicRequestContext>
+        let router: Router<BoxtributeRequestContext>
         do {
             try await prepare(db, location: location, logger: logger)
             let developmentKey =

@@ -1,3 +1,4 @@
+import BoxtributeGraphQL
 import BoxtributeStorage
 import Foundation
 
@@ -20,6 +21,8 @@ public struct ServerConfiguration: Sendable {
     public var maxRequestBytes: Int
     /// Timeouts and limits of the HTTP server and its shutdown.
     public var http: HTTPLimits
+    /// What one GraphQL request may ask for.
+    public var graphQL: GraphQLLimits
 
     /// Domain and audience used when none are configured outside production.
     public static let developmentDomain = "dev.boxtribute.local"
@@ -33,7 +36,8 @@ public struct ServerConfiguration: Sendable {
     public init(
         environment: String = "development", auth0Domain: String = developmentDomain,
         auth0Audience: String = developmentAudience, auth0PublicKey: String? = nil, auth0DomainIsExplicit: Bool = false,
-        databaseURL: String? = nil, maxRequestBytes: Int = 1 << 20, http: HTTPLimits = HTTPLimits()
+        databaseURL: String? = nil, maxRequestBytes: Int = 1 << 20, http: HTTPLimits = HTTPLimits(),
+        graphQL: GraphQLLimits = .standard
     ) {
         self.environment = environment
         self.auth0Domain = auth0Domain
@@ -43,6 +47,7 @@ public struct ServerConfiguration: Sendable {
         self.databaseURL = databaseURL
         self.maxRequestBytes = maxRequestBytes
         self.http = http
+        self.graphQL = graphQL
     }
 
     /// Reads the configuration from environment variables.
@@ -70,7 +75,7 @@ public struct ServerConfiguration: Sendable {
             auth0DomainIsExplicit: domain != nil,
             databaseURL: value("DATABASE_URL") ?? mysqlURL(value),
             maxRequestBytes: try positiveInteger("MAX_REQUEST_BYTES", value) ?? 1 << 20,
-            http: try HTTPLimits.fromEnvironment(value))
+            http: try HTTPLimits.fromEnvironment(value), graphQL: try GraphQLLimits.fromEnvironment(value))
     }
 
     /// The variable's value as a positive integer; `nil` when unset.

@@ -24,12 +24,14 @@ public enum BoxtributeApp {
     /// Builds the router. Fails when the schema and the resolvers do not match.
     public static func buildRouter(
         configuration: ServerConfiguration, database: any Database, verifier: TokenVerifier
-    ) throws -> Router<BasicRequestContext> {
+    ) throws -> Router<BoxtributeRequestContext> {
         let services = Services(
             configuration: configuration, database: database, verifier: verifier,
-            fullAPI: try GraphQLAPI(variant: .full, introspection: configuration.isDevelopment),
-            queryAPI: try GraphQLAPI(variant: .query), publicAPI: try GraphQLAPI(variant: .public))
-        let router = Router(context: BasicRequestContext.self)
+            fullAPI: try GraphQLAPI(
+                variant: .full, introspection: configuration.isDevelopment, limits: configuration.graphQL),
+            queryAPI: try GraphQLAPI(variant: .query, limits: configuration.graphQL),
+            publicAPI: try GraphQLAPI(variant: .public, limits: configuration.graphQL))
+        let router = Router(context: BoxtributeRequestContext.self)
         // Before the routes: Hummingbird wraps each route in the middleware present when it is added.
         router.add(middleware: RequestLogMiddleware())
         let fullCORS = CORSPolicy.fullAPI(development: configuration.isDevelopment)
@@ -74,7 +76,7 @@ public enum BoxtributeApp {
 
     /// Authenticates (protected APIs), reads the JSON body and runs the GraphQL request.
     static func handle(
-        _ request: Request, context: BasicRequestContext, api: GraphQLAPI, protected: Bool, services: Services
+        _ request: Request, context: BoxtributeRequestContext, api: GraphQLAPI, protected: Bool, services: Services
     ) async -> Response {
         var user: CurrentUser?
         if protected {
@@ -108,7 +110,8 @@ public enum BoxtributeApp {
         } catch {
             return errorResponse(status: .badRequest, message: "The request body is not valid JSON.")
         }
-        let resolverContext = ResolverContext(user: user, database: services.database, logger: context.logger)
+        let resolverContext = ResolverContext(
+            user: user, database: services.database, logger: context.logger, clientIsGone: context.clientIsGone)
         let answer = await api.handle(graphQLRequest, context: resolverContext)
         return jsonResponse(status: .init(code: answer.status), body: answer.body)
     }
@@ -134,7 +137,7 @@ public enum BoxtributeApp {
     /// The application serving `router` on `host:port` with the timeouts and connection limit
     /// of `configuration.http` (`registry` counts the connections; a new one by default).
     public static func buildApplication(
-        router: Router<BasicRequestContext>, configuration: ServerConfiguration, host: String, port: Int,
+        router: Router<BoxtributeRequestContext>, configuration: ServerConfiguration, host: String, port: Int,
         registry: ConnectionRegistry? = nil, logger: Logger, onRunning: @escaping @Sendable () async -> Void = {}
     ) -> some ApplicationProtocol {
         let limits = configuration.http
