@@ -73,7 +73,9 @@ struct CrashRecoveryTests {
         let location = try DatabaseLocation(url: databaseURL)
         let (boxes, (first, second)) = try await withDatabase(location) { try await CrashTestBoxes.pick(in: $0) }
         // All 50 in one place first; the history after this is what the rounds wrote.
-        #expect(await server.client(token: token).move(boxes.labels, to: first) == .acknowledged)
+        #expect(await server.client(token: token).move(boxes.labels, to: first, all: false) == .acknowledged)
+        let gathered = try await withDatabase(location) { try await boxes.locations(in: $0) }
+        try #require(gathered.count == 50 && Set(gathered.values) == [first])
         let baseline = try await withDatabase(location) { try await CrashTestBoxes.lastHistoryId(in: $0) }
 
         var generator = SeededGenerator(seed: Self.seed)
