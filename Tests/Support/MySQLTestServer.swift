@@ -58,8 +58,11 @@
             try outcome.get()
         }
 
-        /// A new empty database on the server, dropped by `close()`.
-        public static func makeEmptyDatabase(poolSize: Int = 4) async throws -> any Database {
+        /// A new empty database on the server, dropped by `close()`. `adjust` changes the
+        /// settings the database is opened with (another address, shorter timeouts).
+        public static func makeEmptyDatabase(
+            poolSize: Int = 4, adjust: (inout MySQLSettings) -> Void = { _ in }
+        ) async throws -> any Database {
             try await leftoversDropped.value
             let name = "bx_test_" + String(UInt64.random(in: 0..<UInt64.max), radix: 36)
             try await onServer { admin in
@@ -68,8 +71,44 @@
             var settings = try settings()
             settings.database = name
             settings.poolSize = poolSize
+            adjust(&settings)
             let database = try await MySQLDatabase.open(settings: settings, logger: logger)
             return TemporaryMySQLDatabase(database: database, name: name)
+        }
+    }
+
+    extension MySQLTestServer {
+        /// A new empty database's name and URL (with the configured server's credentials), for
+        /// a separate process to open; drop it with ``dropDatabase(named:)``.
+        public static func makeEmptyDatabaseURL() async throws -> (name: String, url: String) {
+            try await leftoversDropped.value
+            let name = "bx_test_" + String(UInt64.random(in: 0..<UInt64.max), radix: 36)
+            try await onServer { admin in
+                _ = try await admin.query("CREATE DATABASE `\(name)` CHARACTER SET utf8mb4", [])
+            }
+            guard let url, let slash = url.dropFirst("mysql://".count).firstIndex(of: "/") else {
+                throw DatabaseError(kind: .other, message: "BOXTRIBUTE_TEST_MYSQL_URL has no database name")
+            }
+            let query = url[slash...].firstIndex(of: "?").map { String(url[$0...]) } ?? ""
+            return (name, String(url[..<slash]) + "/" + name + query)
+        }
+
+        /// Drops a database made by ``makeEmptyDatabaseURL()``.
+        public static func dropDatabase(named name: String) async {
+            try? await onServer { admin in _ = try await admin.query("DROP DATABASE IF EXISTS `\(name)`", []) }
+        }
+
+        /// Connections the server has open to database `name` (for waiting until a killed
+        /// process's sessions are gone).
+        public static func sessions(on name: String) async throws -> Int {
+            var count = 0
+            try await onServer { admin in
+                count =
+                    try await admin.query(
+                        "SELECT COUNT(*) FROM information_schema.processlist WHERE db = ?", [.text(name)]
+                    ).first?.int(0) ?? 0
+            }
+            return count
         }
     }
 

@@ -18,22 +18,44 @@
         /// Whether the server went away or the connection was closed (it cannot be used again).
         var isBroken: Bool { lost || mysql == nil }
 
-        /// Error codes meaning the connection is gone: CR_SERVER_GONE_ERROR, CR_SERVER_LOST,
-        /// CR_SERVER_LOST_EXTENDED, ER_CONNECTION_KILLED, ER_CLIENT_INTERACTION_TIMEOUT.
-        static let lostConnectionCodes: Set<UInt32> = [2006, 2013, 2055, 1927, 4031]
+        /// Error codes meaning the connection is gone: CR_SERVER_GONE_ERROR, CR_SERVER_LOST
+        /// (also what a read timeout reports), CR_SERVER_LOST_EXTENDED, CR_ERR_NET_READ,
+        /// CR_ERR_NET_WRITE, ER_CONNECTION_KILLED, ER_CLIENT_INTERACTION_TIMEOUT.
+        static let lostConnectionCodes: Set<UInt32> = [2006, 2013, 2055, 5013, 5014, 1927, 4031]
+        /// Lost-connection codes of a statement that was sent and may have run: the server's
+        /// answer, not the request, went missing (a read timeout included). For `COMMIT` this
+        /// means the outcome is unknown. The others (gone before sending, killed by the server)
+        /// mean the server rolled back.
+        static let lostInFlightCodes: Set<UInt32> = [2013, 2055, 5013, 5014]
         /// Duplicate key, foreign key (parent / child), NOT NULL.
         static let constraintCodes: Set<UInt32> = [1062, 1451, 1452, 1216, 1217, 1048, 1586]
+        /// Failures worth a retry because the server could not be reached or did not answer in
+        /// time. Client (CR_*): socket/connection/host errors 2001-2005, handshake 2012, SSL
+        /// connection 2026, and the lost-connection codes. Server (ER_*): too many connections
+        /// (1040, 1203), shutdown in progress (1053, 1077-1079), aborted or broken connection
+        /// (1152, 1158-1161), host blocked (1129), lock wait timeout (1205), deadlock (1213),
+        /// statement timeout (MariaDB 1969, MySQL 3024).
+        static let unavailableCodes: Set<UInt32> = lostConnectionCodes.union([
+            2001, 2002, 2003, 2004, 2005, 2012, 2026,
+            1040, 1203, 1053, 1077, 1078, 1079, 1152, 1158, 1159, 1160, 1161, 1129, 1205, 1213, 1969, 3024,
+        ])
         private static let statementCacheLimit = 256
 
         /// Connects (blocking).
         init(settings: MySQLSettings) throws {
             guard let mysql = mysql_init(nil) else {
-                throw DatabaseError(kind: .other, message: "MySQL: out of memory creating a connection")
+                throw DatabaseError(kind: .other, message: "MySQL: out of memory creating a connection", code: 2008)
             }
             // utf8mb4 end to end: the connection's character set, so 4-byte characters survive.
             mysql_options(mysql, MYSQL_SET_CHARSET_NAME, "utf8mb4")
-            var connectTimeout: UInt32 = 10
+            // Bounded waits: a hung or unreachable server fails the statement (as unavailable)
+            // instead of holding the request and its pooled connection indefinitely.
+            var connectTimeout = UInt32(clamping: settings.connectTimeout)
+            var readTimeout = UInt32(clamping: settings.readTimeout)
+            var writeTimeout = UInt32(clamping: settings.writeTimeout)
             mysql_options(mysql, MYSQL_OPT_CONNECT_TIMEOUT, &connectTimeout)
+            mysql_options(mysql, MYSQL_OPT_READ_TIMEOUT, &readTimeout)
+            mysql_options(mysql, MYSQL_OPT_WRITE_TIMEOUT, &writeTimeout)
             // CLIENT_FOUND_ROWS: UPDATE reports matched rows, as SQLite does, not changed rows.
             let flags = UInt(CLIENT_FOUND_ROWS)
             let connected = mysql_real_connect(
@@ -74,7 +96,7 @@
 
         private func run(_ sql: String, _ binds: [SQLValue]) throws -> MySQLResult {
             guard let mysql, !isBroken else {
-                throw DatabaseError(kind: .other, message: "MySQL: the connection is closed")
+                throw DatabaseError(kind: .unavailable, message: "MySQL: the connection is closed")
             }
             do {
                 if binds.isEmpty && !Self.isSelect(sql) { return try runText(sql, on: mysql) }
@@ -149,11 +171,19 @@
         static func error(code: UInt32, message: String) -> DatabaseError {
             if lostConnectionCodes.contains(code) {
                 return DatabaseError(
-                    kind: .other, message: "MySQL: lost the connection to the server (\(code)): \(message)")
+                    kind: .unavailable, message: "MySQL: lost the connection to the server (\(code)): \(message)",
+                    code: Int(code))
             }
-            return DatabaseError(
-                kind: constraintCodes.contains(code) ? .constraintViolation : .other,
-                message: "MySQL \(code): \(message)")
+            return DatabaseError(kind: kind(of: code), message: "MySQL \(code): \(message)", code: Int(code))
+        }
+
+        /// What a Connector/C or server error code means for the request. Anything not known
+        /// to be a constraint or an unreachable server (SQL errors, access denied, unknown
+        /// database, disk or table full, read-only server) is `.other`.
+        static func kind(of code: UInt32) -> DatabaseError.Kind {
+            if constraintCodes.contains(code) { return .constraintViolation }
+            if unavailableCodes.contains(code) { return .unavailable }
+            return .other
         }
     }
 

@@ -6,15 +6,32 @@
     /// A bounded pool of MySQL connections whose blocking calls run on a dedicated thread pool.
     ///
     /// At most `size` connections are open; a task asking for one when all are in use waits
-    /// (first come, first served) until one is returned. Broken connections are closed instead
-    /// of being returned, which frees their slot for a new one.
+    /// (first come, first served) until one is returned, at most `settings.poolTimeout`
+    /// seconds, then fails as unavailable. Broken connections are closed instead of being
+    /// returned, which frees their slot for a new one.
     final class MySQLConnectionPool: Sendable {
         private struct State {
             var idle: [MySQLConnection] = []
             var open = 0
             /// A waiter receives a connection, or `nil`: "a slot is free, open one".
-            var waiters: [CheckedContinuation<MySQLConnection?, any Error>] = []
+            var waiters: [Waiter] = []
+            var nextWaiterId = 0
             var closed = false
+
+            /// Removes and returns the first waiter, stopping its timer.
+            mutating func popWaiter() -> CheckedContinuation<MySQLConnection?, any Error>? {
+                guard !waiters.isEmpty else { return nil }
+                let waiter = waiters.removeFirst()
+                waiter.timer?.cancel()
+                return waiter.continuation
+            }
+        }
+
+        private struct Waiter {
+            let id: Int
+            let continuation: CheckedContinuation<MySQLConnection?, any Error>
+            /// Fails the wait when no connection became free in time.
+            var timer: Task<Void, Never>?
         }
 
         private enum Grant {
@@ -22,7 +39,7 @@
             case openNew
             case replace(MySQLConnection)
             case closed
-            case wait
+            case wait(id: Int)
         }
 
         let settings: MySQLSettings
@@ -46,8 +63,7 @@
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, any Error>) in
                 threads.submit { state in
                     guard case .active = state else {
-                        continuation.resume(
-                            throwing: DatabaseError(kind: .other, message: "MySQL: the database is closed"))
+                        continuation.resume(throwing: Self.closedError)
                         return
                     }
                     continuation.resume(with: Result(catching: body))
@@ -68,8 +84,10 @@
                         return .openNew
                     }
                     if fresh, let connection = state.idle.popLast() { return .replace(connection) }
-                    state.waiters.append(continuation)
-                    return .wait
+                    let id = state.nextWaiterId
+                    state.nextWaiterId += 1
+                    state.waiters.append(Waiter(id: id, continuation: continuation))
+                    return .wait(id: id)
                 }
                 switch grant {
                 case .connection(let connection): continuation.resume(returning: connection)
@@ -78,8 +96,8 @@
                     closeInBackground(connection)
                     continuation.resume(returning: nil)
                 case .closed:
-                    continuation.resume(throwing: DatabaseError(kind: .other, message: "MySQL: the database is closed"))
-                case .wait: break
+                    continuation.resume(throwing: Self.closedError)
+                case .wait(let id): startTimer(forWaiter: id)
                 }
             }
             if let granted { return granted }
@@ -108,7 +126,7 @@
                     state.open -= 1
                     return (nil, true)
                 }
-                if !state.waiters.isEmpty { return (state.waiters.removeFirst(), false) }
+                if let waiter = state.popWaiter() { return (waiter, false) }
                 state.idle.append(connection)
                 return (nil, false)
             }
@@ -143,7 +161,8 @@
                 return result
             }
             for waiter in waiters {
-                waiter.resume(throwing: DatabaseError(kind: .other, message: "MySQL: the database is closed"))
+                waiter.timer?.cancel()
+                waiter.continuation.resume(throwing: Self.closedError)
             }
             for connection in idle { _ = try? await run { connection.close() } }
             try? await threads.shutdownGracefully()
@@ -151,12 +170,44 @@
 
         private func freeSlot() {
             let waiter = state.withLock { state -> CheckedContinuation<MySQLConnection?, any Error>? in
-                if !state.waiters.isEmpty && !state.closed { return state.waiters.removeFirst() }
+                if !state.closed, let waiter = state.popWaiter() { return waiter }
                 state.open -= 1
                 return nil
             }
             waiter?.resume(returning: nil)
         }
+
+        /// Fails waiter `id` as unavailable unless it is served within `settings.poolTimeout`.
+        private func startTimer(forWaiter id: Int) {
+            let timeout = Duration.seconds(settings.poolTimeout)
+            let timer = Task { [weak self] in
+                try? await Task.sleep(for: timeout)
+                guard !Task.isCancelled else { return }
+                self?.expire(waiter: id)
+            }
+            let served = state.withLock { state -> Bool in
+                guard let index = state.waiters.firstIndex(where: { $0.id == id }) else { return true }
+                state.waiters[index].timer = timer
+                return false
+            }
+            if served { timer.cancel() }
+        }
+
+        private func expire(waiter id: Int) {
+            let expired = state.withLock { state -> CheckedContinuation<MySQLConnection?, any Error>? in
+                guard let index = state.waiters.firstIndex(where: { $0.id == id }) else { return nil }
+                return state.waiters.remove(at: index).continuation
+            }
+            guard let expired else { return }
+            logger.warning("no MySQL connection became free in time", metadata: ["mysql.pool": "\(size)"])
+            expired.resume(
+                throwing: DatabaseError(
+                    kind: .unavailable,
+                    message:
+                        "MySQL: no pooled connection became free within \(settings.poolTimeout) s (pool of \(size))"))
+        }
+
+        static let closedError = DatabaseError(kind: .unavailable, message: "MySQL: the database is closed")
 
         private func closeInBackground(_ connection: MySQLConnection) {
             threads.submit { _ in connection.close() }

@@ -80,15 +80,44 @@ public protocol ReadSession: SQLQuerying {
 }
 
 /// A database failure; its text may contain SQL and is never shown to API clients.
+///
+/// ``kind`` says what the failure means for the request, so the API's edge can answer the
+/// client accordingly and log ``message`` (the internal cause).
 public struct DatabaseError: Error, CustomStringConvertible {
-    public enum Kind: Sendable { case constraintViolation, other }
+    /// What a failure means for the request that met it.
+    public enum Kind: Sendable, Equatable {
+        /// A key, foreign key or NOT NULL rule refused the change; nothing was written.
+        case constraintViolation
+        /// The database could not be reached or did not answer in time: no connection, a lost
+        /// or refused connection, a timeout, too many connections, a lock or busy wait that ran
+        /// out, a closed database. Nothing was written; the same request may succeed later.
+        case unavailable
+        /// The connection was lost while `COMMIT` was in flight: the change may or may not have
+        /// been saved. Retrying blindly could apply it twice.
+        case commitOutcomeUnknown
+        /// The database refused the request: disk full, read-only database, an SQL error, a
+        /// corrupt file. Nothing was written; retrying will not help until someone intervenes.
+        case other
+    }
+
     public let kind: Kind
+    /// The internal cause, for logs; may contain SQL.
     public let message: String
-    public init(kind: Kind, message: String) {
+    /// The engine's own error code (MySQL's `CR_*`/`ER_*` number, SQLite's extended result
+    /// code), when the failure came from the engine.
+    public let code: Int?
+
+    public init(kind: Kind, message: String, code: Int? = nil) {
         self.kind = kind
         self.message = message
+        self.code = code
     }
-    public var description: String { "database error: \(message)" }
+
+    /// Whether the same request may succeed when sent again (the database was unavailable and
+    /// nothing was written).
+    public var isRetryable: Bool { kind == .unavailable }
+
+    public var description: String { "database error (\(kind)): \(message)" }
 }
 
 /// Helpers for building statements.

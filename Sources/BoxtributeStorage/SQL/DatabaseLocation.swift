@@ -2,7 +2,7 @@
 public enum DatabaseLocation: Sendable, Equatable {
     /// `sqlite:PATH` or `sqlite::memory:`.
     case sqlite(path: String)
-    /// `mysql://user:pass@host:port/db[?pool=N&socket=PATH]`.
+    /// `mysql://user:pass@host:port/db[?pool=N&socket=PATH&connect_timeout=S&read_timeout=S&write_timeout=S&pool_timeout=S]`.
     case mysql(MySQLSettings)
 
     /// The default: `boxtribute.sqlite3` in the working directory.
@@ -48,13 +48,30 @@ public struct MySQLSettings: Sendable, Equatable {
     public var socket: String?
     /// Most connections open at once (`?pool=N`); requests beyond wait for a free one.
     public var poolSize: Int
+    /// Seconds a new connection may take to connect (`?connect_timeout=S`).
+    public var connectTimeout: Int
+    /// Seconds a statement may wait for the server's answer (`?read_timeout=S`): a hung server
+    /// fails the request as unavailable instead of holding it. Statements that legitimately
+    /// run longer (a large dump import) need a larger value.
+    public var readTimeout: Int
+    /// Seconds a statement may take to be sent to the server (`?write_timeout=S`).
+    public var writeTimeout: Int
+    /// Seconds a request may wait for a free pooled connection (`?pool_timeout=S`).
+    public var poolTimeout: Int
 
     /// Connections per server when the URL does not say.
     public static let defaultPoolSize = 8
+    /// Timeouts when the URL does not say, in seconds.
+    public static let defaultConnectTimeout = 5
+    public static let defaultReadTimeout = 30
+    public static let defaultWriteTimeout = 30
+    public static let defaultPoolTimeout = 30
 
     public init(
         host: String, port: Int, user: String, password: String, database: String, socket: String? = nil,
-        poolSize: Int = defaultPoolSize
+        poolSize: Int = defaultPoolSize, connectTimeout: Int = defaultConnectTimeout,
+        readTimeout: Int = defaultReadTimeout, writeTimeout: Int = defaultWriteTimeout,
+        poolTimeout: Int = defaultPoolTimeout
     ) {
         self.host = host
         self.port = port
@@ -63,6 +80,10 @@ public struct MySQLSettings: Sendable, Equatable {
         self.database = database
         self.socket = socket
         self.poolSize = poolSize
+        self.connectTimeout = connectTimeout
+        self.readTimeout = readTimeout
+        self.writeTimeout = writeTimeout
+        self.poolTimeout = poolTimeout
     }
 
     init(url: String) throws(InvalidDatabaseURL) {
@@ -89,15 +110,24 @@ public struct MySQLSettings: Sendable, Equatable {
             let pair = option.split(separator: "=", maxSplits: 1).map(String.init)
             let value = pair.count > 1 ? pair[1].removingPercentEncodingLeniently : ""
             switch pair[0] {
-            case "pool":
-                guard let size = Int(value), size > 0 else {
-                    throw InvalidDatabaseURL(url: "mysql://…", reason: "pool must be a positive number")
-                }
-                poolSize = size
+            case "pool": poolSize = try Self.positive(value, option: "pool")
+            case "connect_timeout": connectTimeout = try Self.positive(value, option: "connect_timeout")
+            case "read_timeout": readTimeout = try Self.positive(value, option: "read_timeout")
+            case "write_timeout": writeTimeout = try Self.positive(value, option: "write_timeout")
+            case "pool_timeout": poolTimeout = try Self.positive(value, option: "pool_timeout")
             case "socket": socket = value.isEmpty ? nil : value
             default: throw InvalidDatabaseURL(url: "mysql://…", reason: "unknown option \(pair[0])")
             }
         }
+    }
+}
+
+extension MySQLSettings {
+    private static func positive(_ value: String, option: String) throws(InvalidDatabaseURL) -> Int {
+        guard let number = Int(value), number > 0 else {
+            throw InvalidDatabaseURL(url: "mysql://…", reason: "\(option) must be a positive number")
+        }
+        return number
     }
 }
 

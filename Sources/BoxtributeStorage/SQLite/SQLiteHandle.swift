@@ -39,7 +39,7 @@ final class SQLiteHandle: @unchecked Sendable {
         guard status == SQLITE_OK, let db else {
             let message = db.map { String(cString: sqlite_nio_sqlite3_errmsg($0)) } ?? "cannot open \(path)"
             if let db { sqlite_nio_sqlite3_close(db) }
-            throw DatabaseError(kind: .other, message: message)
+            throw DatabaseError(kind: Self.kind(of: status), message: "SQLite \(status): \(message)", code: Int(status))
         }
         sqlite_nio_sqlite3_extended_result_codes(db, 1)
         state = LockedState(State(db: db))
@@ -132,7 +132,9 @@ final class SQLiteHandle: @unchecked Sendable {
 
     private static func prepared(_ sql: String, in state: inout State) throws -> PreparedStatement {
         if let cached = state.statements[sql] { return cached }
-        guard let db = state.db else { throw DatabaseError(kind: .other, message: "the connection is closed") }
+        guard let db = state.db else {
+            throw DatabaseError(kind: .unavailable, message: "SQLite: the database is closed")
+        }
         var statement: OpaquePointer?
         let status = sqlite_nio_sqlite3_prepare_v2(db, sql, -1, &statement, nil)
         guard status == SQLITE_OK, let statement else { throw error(db, status: status) }
@@ -169,8 +171,22 @@ final class SQLiteHandle: @unchecked Sendable {
 
     private static func error(_ db: OpaquePointer?, status: Int32) -> DatabaseError {
         let message = db.map { String(cString: sqlite_nio_sqlite3_errmsg($0)) } ?? "SQLite error \(status)"
-        let constraint = (status & 0xFF) == SQLITE_CONSTRAINT
-        return DatabaseError(kind: constraint ? .constraintViolation : .other, message: message)
+        return DatabaseError(kind: kind(of: status), message: "SQLite \(status): \(message)", code: Int(status))
+    }
+
+    /// What a result code means for the request (extended codes are classified by their
+    /// primary code, the low byte).
+    static func kind(of status: Int32) -> DatabaseError.Kind {
+        switch status & 0xFF {
+        case SQLITE_CONSTRAINT: .constraintViolation
+        // BUSY and LOCKED surface only after the busy timeout ran out: another writer (or
+        // process) held the lock; the request may succeed later. CANTOPEN: the file could not
+        // be opened (its directory is gone or unreadable), like a refused connection.
+        case SQLITE_BUSY, SQLITE_LOCKED, SQLITE_CANTOPEN, SQLITE_PROTOCOL: .unavailable
+        // FULL (disk full), READONLY, IOERR, CORRUPT, NOTADB, PERM, ERROR (SQL), MISUSE, ...:
+        // the request failed and retrying will not help by itself.
+        default: .other
+        }
     }
 }
 
