@@ -20,4 +20,18 @@ struct MySQLConfigurationTests {
         // --database wins over the environment.
         #expect(try configuration.databaseLocation(override: "sqlite::memory:") == .sqlite(path: ":memory:"))
     }
+
+    @Test("MYSQL_*_TIMEOUT variables become the connection's timeouts")
+    func timeouts() throws {
+        let configuration = try ServerConfiguration.fromEnvironment([
+            "MYSQL_DB": "dropapp", "MYSQL_CONNECT_TIMEOUT": "2", "MYSQL_READ_TIMEOUT": "7", "MYSQL_WRITE_TIMEOUT": "8",
+            "MYSQL_POOL_TIMEOUT": "9",
+        ])
+        guard case .mysql(let settings) = try configuration.databaseLocation(override: nil) else {
+            Issue.record("expected a MySQL location")
+            return
+        }
+        #expect(settings.connectTimeout == 2 && settings.readTimeout == 7)
+        #expect(settings.writeTimeout == 8 && settings.poolTimeout == 9)
+    }
 }

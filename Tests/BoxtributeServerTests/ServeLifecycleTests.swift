@@ -122,9 +122,7 @@ struct ServeLifecycleTests {
         // The database was closed with its write-ahead log checkpointed.
         let wal = server.directory.appendingPathComponent("serve.sqlite3-wal").path
         let walSize = (try? FileManager.default.attributesOfItem(atPath: wal)[.size] as? Int) ?? 0
-        withKnownIssue("SQLiteDatabase.close() does not checkpoint the write-ahead log yet") {
-            #expect(walSize == 0)
-        }
+        #expect(walSize == 0)
     }
 
     @Test("a client that never reads cannot hold serve past the drain time")

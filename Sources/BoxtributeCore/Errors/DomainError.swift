@@ -6,6 +6,12 @@ public enum DomainError: Error, Equatable, Sendable {
     case invalidPaginationInput
     /// Any other database failure (`INTERNAL_SERVER_ERROR`).
     case databaseFailure
+    /// The database could not be reached or did not answer in time; nothing was written and
+    /// the request may be repeated (`DATABASE_UNAVAILABLE`).
+    case databaseUnavailable
+    /// The connection was lost while a change was being committed: it may or may not have
+    /// been saved (`INTERNAL_SERVER_ERROR`).
+    case commitOutcomeUnknown
     /// A bad argument value the reference rejects with a code.
     case badUserInput(String)
     /// A failure the reference reports as `INTERNAL_SERVER_ERROR` with its own text.
@@ -15,7 +21,8 @@ public enum DomainError: Error, Equatable, Sendable {
     public var code: String {
         switch self {
         case .notFound, .invalidPaginationInput, .badUserInput: "BAD_USER_INPUT"
-        case .databaseFailure, .internalError: "INTERNAL_SERVER_ERROR"
+        case .databaseFailure, .commitOutcomeUnknown, .internalError: "INTERNAL_SERVER_ERROR"
+        case .databaseUnavailable: "DATABASE_UNAVAILABLE"
         }
     }
 
@@ -25,6 +32,10 @@ public enum DomainError: Error, Equatable, Sendable {
         case .notFound: "The requested resource does not exist in the database."
         case .invalidPaginationInput: "Invalid pagination input: missing 'before' field."
         case .databaseFailure: "The database failed to perform the requested action."
+        case .databaseUnavailable:
+            "The database is unavailable at the moment; nothing was changed, and the request may be repeated."
+        case .commitOutcomeUnknown:
+            "The connection to the database was lost while the change was being saved: it may or may not have been saved. Check before repeating it."
         case .badUserInput(let text), .internalError(let text): text
         }
     }

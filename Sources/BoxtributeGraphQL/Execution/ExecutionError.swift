@@ -38,7 +38,13 @@ public struct ExecutionError: Sendable, Equatable {
                 description: domain.description)
         case let database as DatabaseError:
             // Never leak SQL to clients; integrity violations read as a missing resource.
-            let mapped: DomainError = database.kind == .constraintViolation ? .notFound : .databaseFailure
+            let mapped: DomainError =
+                switch database.kind {
+                case .constraintViolation: .notFound
+                case .unavailable: .databaseUnavailable
+                case .commitOutcomeUnknown: .commitOutcomeUnknown
+                case .other: .databaseFailure
+                }
             self.init(
                 message: Self.codedMessage, locations: locations, path: path, code: mapped.code,
                 description: mapped.description)
@@ -66,7 +72,7 @@ public struct ExecutionError: Sendable, Equatable {
         case is Forbidden, is ExecutionError: false
         case let domain as DomainError:
             switch domain {
-            case .databaseFailure, .internalError: true
+            case .databaseFailure, .databaseUnavailable, .commitOutcomeUnknown, .internalError: true
             case .notFound, .invalidPaginationInput, .badUserInput: false
             }
         case let database as DatabaseError: database.kind != .constraintViolation

@@ -111,6 +111,12 @@ public struct ServerConfiguration: Sendable {
         var options: [String] = []
         if let socket = value("MYSQL_SOCKET") { options.append("socket=" + percentEncoded(socket)) }
         if let pool = value("MYSQL_POOL_SIZE") { options.append("pool=" + percentEncoded(pool)) }
+        for (variable, option) in [
+            ("MYSQL_CONNECT_TIMEOUT", "connect_timeout"), ("MYSQL_READ_TIMEOUT", "read_timeout"),
+            ("MYSQL_WRITE_TIMEOUT", "write_timeout"), ("MYSQL_POOL_TIMEOUT", "pool_timeout"),
+        ] {
+            if let seconds = value(variable) { options.append(option + "=" + percentEncoded(seconds)) }
+        }
         let query = options.isEmpty ? "" : "?" + options.joined(separator: "&")
         return "mysql://\(user)\(password)@\(host):\(port)/\(database)\(query)"
     }

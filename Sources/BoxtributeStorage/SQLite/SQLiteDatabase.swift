@@ -141,6 +141,9 @@ public final class SQLiteDatabase: Database {
     public func close() async {
         guard !closed.exchange(true, ordering: .acquiringAndReleasing) else { return }
         for reader in readers where reader !== writer { reader.close() }
+        // Everything committed moves into the database file and the log is emptied, so the
+        // `.sqlite3` file alone is a complete copy (a backup, or a file handed on).
+        _ = try? writer.query("PRAGMA wal_checkpoint(TRUNCATE)", [])
         writer.close()
     }
 }
