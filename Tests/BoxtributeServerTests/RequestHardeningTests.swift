@@ -1,8 +1,10 @@
 import BoxtributeServer
+import BoxtributeStorage
 import BoxtributeTestSupport
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
+import Logging
 import NIOCore
 import Testing
 
@@ -108,5 +110,37 @@ struct RequestHardeningTests {
             #expect(!text.contains(token))
             #expect(!text.contains("bases"))
         }
+    }
+
+    @Test("a database failure is answered with a stable message and logged once, with the request id and operation")
+    func databaseFailureLogged() async throws {
+        let logs = CapturedLogs()
+        let token = try await externalToken(.coordinator())
+        let requestId = HTTPField.Name("X-Request-Id")!
+        let database = try await Fixtures.makeDatabase()
+        // A database that fails every statement, as one that went away does.
+        await database.close()
+        try await ServerHarness.withClient(logger: logs.logger, database: database) { client in
+            try await client.graphQL(
+                "query BasesOfUser { bases { name } a: bases { id } }", token: token,
+                headers: [requestId: "failing-1"]
+            ) { response in
+                #expect(response.status == .ok)
+                let error = try #require(response.json["errors"]?[0])
+                let code = error["extensions"]?["code"]?.string
+                #expect(code == "DATABASE_UNAVAILABLE" || code == "INTERNAL_SERVER_ERROR")
+                let text = "\(response.json)"
+                #expect(!text.contains("SQLite") && !text.contains("database error"))
+            }
+        }
+        let failures = logs.all.filter { $0.message == "request failed" }
+        // Two fields failed for the same cause: one line.
+        #expect(failures.count == 1)
+        let failure = try #require(failures.first)
+        #expect(failure.level == .error)
+        #expect(failure.metadata["request.id"] == "failing-1")
+        #expect(failure.metadata["graphql.operation"] == "BasesOfUser")
+        #expect(failure.metadata["error.cause"]?.contains("database error") == true)
+        #expect(!(failure.metadata.values.joined().contains(token)))
     }
 }

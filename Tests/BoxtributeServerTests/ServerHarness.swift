@@ -99,6 +99,7 @@ struct ServerHarness {
         developmentKey: JWTKit.Insecure.RSA.PrivateKey? = nil,
         mode: TestingSetup = .router,
         logger: Logger? = nil,
+        database given: (any Database)? = nil,
         _ body: @Sendable (any TestClientProtocol) async throws -> Void
     ) async throws {
         let logger =
@@ -108,14 +109,15 @@ struct ServerHarness {
                 logger.logLevel = .warning
                 return logger
             }()
-        let database = try await Fixtures.makeDatabase()
+        let database: any Database
+        if let given { database = given } else { database = try await Fixtures.makeDatabase() }
         let verifier = try await TokenVerifier(
             configuration: configuration, developmentKey: developmentKey, logger: logger)
         let router = try BoxtributeApp.buildRouter(configuration: configuration, database: database, verifier: verifier)
         let app = BoxtributeApp.buildApplication(
             router: router, configuration: configuration, host: "127.0.0.1", port: 0, logger: logger)
         try await app.test(mode, body)
-        await database.close()
+        if given == nil { await database.close() }
     }
 }
 

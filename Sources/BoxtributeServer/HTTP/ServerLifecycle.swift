@@ -130,7 +130,8 @@ extension BoxtributeApp {
     /// ``ServerConfiguration/HTTPLimits``) and closes `database`. `onRunning` runs once the
     /// server listens.
     public static func serve(
-        router: Router<BoxtributeRequestContext>, configuration: ServerConfiguration, database: any Database, host: String,
+        router: Router<BoxtributeRequestContext>, configuration: ServerConfiguration, database: any Database,
+        host: String,
         port: Int, logger: Logger, onRunning: @escaping @Sendable () async -> Void = {}
     ) async throws {
         let registry = ConnectionRegistry(limit: configuration.http.maxConnections)
