@@ -17,6 +17,8 @@ struct APIHarness {
         let status: Int
         let json: JSONValue
         let statements: Int
+        /// Bytes of the response body.
+        var size = 0
         var data: JSONValue? { json["data"] }
         var errors: [JSONValue] { json["errors"]?.array ?? [] }
         /// `extensions.code` of the first error.
@@ -37,7 +39,8 @@ struct APIHarness {
         let response = await api.handle(
             GraphQLRequest(query: query, variables: variables, operationName: operationName), context: context)
         return Answer(
-            status: response.status, json: JSONValue.parse(response.body) ?? .null, statements: context.statementCount)
+            status: response.status, json: JSONValue.parse(response.body) ?? .null, statements: context.statementCount,
+            size: response.body.count)
     }
 }
 
