@@ -1,0 +1,70 @@
+import BoxtributeServer
+import BoxtributeTestSupport
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import NIOCore
+import Testing
+
+/// The server under the probe's attacks at once, over real sockets: held connections and
+/// hostile documents are dealt with while an ordinary request is answered quickly.
+@Suite("Attacks while serving")
+struct AttackLoadTests {
+    /// Hostile documents from the probe, each refused before it costs anything.
+    static let hostileDocuments: [String] = {
+        var fragments = "{ ...F0 }\n"
+        for level in 0..<30 { fragments += "fragment F\(level) on Query { ...F\(level + 1) ...F\(level + 1) }\n" }
+        fragments += "fragment F30 on Query { __typename }"
+        return [
+            "schema { query: Query }",
+            String(repeating: "{ a ", count: 2600) + String(repeating: "}", count: 2600),
+            "{ __typename @include(if: " + String(repeating: "{a:", count: 40) + "1" + String(repeating: "}", count: 40)
+                + ") }",
+            fragments,
+        ]
+    }()
+
+    /// Resident memory of this process, in bytes (Linux).
+    static func residentBytes() -> Int {
+        guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return 0 }
+        return (text.split(separator: " ").dropFirst().first.flatMap { Int($0) } ?? 0) * 4096
+    }
+
+    @Test("with 100 slow-header and 300 idle connections held and hostile documents sent, a request is answered")
+    func servesUnderAttack() async throws {
+        let token = try await externalToken(.coordinator())
+        try await ServerHarness.withClient(mode: .live) { client in
+            let port = try #require(client.port)
+            let memoryBefore = Self.residentBytes()
+            var held: [RawConnection] = []
+            for index in 0..<400 {
+                let connection = try await RawConnection.connect(port: port)
+                if index < 100 { await connection.send("POST /public HTTP/1.1\r\nHost: localhost\r\nX-Slow: ") }
+                held.append(connection)
+            }
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for round in 0..<5 {
+                    for document in Self.hostileDocuments {
+                        group.addTask {
+                            let started = ContinuousClock.now
+                            try await client.graphQL(document, path: round % 2 == 0 ? "/public" : "/") {
+                                response in
+                                #expect([.badRequest, .unauthorized].contains(response.status))
+                            }
+                            #expect(ContinuousClock.now - started < .seconds(5))
+                        }
+                    }
+                }
+                try await group.waitForAll()
+            }
+            let started = ContinuousClock.now
+            try await client.graphQL("{ bases { name } }", token: token) { response in
+                #expect(response.status == .ok)
+                #expect(response.json["data"]?["bases"]?.array?.isEmpty == false)
+            }
+            #expect(ContinuousClock.now - started < .seconds(5))
+            #expect(Self.residentBytes() - memoryBefore < 256 << 20)
+            for connection in held { try? await connection.channel.channel.close() }
+        }
+    }
+}
