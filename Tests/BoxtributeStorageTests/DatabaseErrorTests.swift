@@ -1,4 +1,5 @@
 import BoxtributeStorage
+import BoxtributeTestSupport
 import Foundation
 import Logging
 import Testing
@@ -30,15 +31,6 @@ struct DatabaseErrorTests {
         await database.close()
     }
 
-    private func failure(_ work: () async throws -> Void) async -> DatabaseError? {
-        do {
-            try await work()
-            return nil
-        } catch {
-            return error as? DatabaseError
-        }
-    }
-
     @Test("only an unavailable database is worth a retry")
     func retryability() {
         #expect(DatabaseError(kind: .unavailable, message: "x").isRetryable)
@@ -51,16 +43,16 @@ struct DatabaseErrorTests {
     func sqliteKinds() async throws {
         try await withSQLiteFile { _, database in
             _ = try await database.transaction { try await $0.execute("INSERT INTO item VALUES (1, 'a')", []) }
-            let duplicate = await failure {
+            let duplicate = await DatabaseError.thrown {
                 _ = try await database.transaction { try await $0.execute("INSERT INTO item VALUES (1, 'b')", []) }
             }
             #expect(duplicate?.kind == .constraintViolation)
             #expect(duplicate?.code.map { $0 & 0xFF } == 19)
-            let syntax = await failure { _ = try await database.query("SELEC nothing", []) }
+            let syntax = await DatabaseError.thrown { _ = try await database.query("SELEC nothing", []) }
             #expect(syntax?.kind == .other)
             #expect(syntax?.message.contains("syntax") == true)
             await database.close()
-            let closed = await failure { _ = try await database.query("SELECT 1", []) }
+            let closed = await DatabaseError.thrown { _ = try await database.query("SELECT 1", []) }
             #expect(closed?.kind == .unavailable)
         }
     }
@@ -80,7 +72,7 @@ struct DatabaseErrorTests {
                 }
             }
             for await _ in holding.stream { break }
-            let busy = await failure {
+            let busy = await DatabaseError.thrown {
                 _ = try await other.transaction { try await $0.execute("INSERT INTO item VALUES (3, 'x')", []) }
             }
             #expect(busy?.kind == .unavailable)
@@ -100,7 +92,7 @@ struct DatabaseErrorTests {
         try await withSQLiteFile { path, database in
             // A page limit is what a full disk looks like to SQLite: SQLITE_FULL.
             _ = try await database.withWriter { try await $0.query("PRAGMA max_page_count=8", []) }
-            let full = await failure {
+            let full = await DatabaseError.thrown {
                 _ = try await database.transaction { connection in
                     for id in 10..<200 {
                         try await connection.execute(
@@ -112,7 +104,7 @@ struct DatabaseErrorTests {
             #expect(full?.kind == .other)
             #expect(full?.code.map { $0 & 0xFF } == 13)
             let readOnly = try await SQLiteDatabase.open(path: "file:\(path)?mode=ro", readers: 1, logger: Self.logger)
-            let refused = await failure {
+            let refused = await DatabaseError.thrown {
                 _ = try await readOnly.transaction { try await $0.execute("INSERT INTO item VALUES (5, 'y')", []) }
             }
             #expect(refused?.kind == .other)

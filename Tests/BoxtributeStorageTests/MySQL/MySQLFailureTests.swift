@@ -43,15 +43,6 @@
             proxy.stop()
         }
 
-        private func failure(_ work: () async throws -> Void) async -> DatabaseError? {
-            do {
-                try await work()
-                return nil
-            } catch {
-                return error as? DatabaseError
-            }
-        }
-
         /// Runs `work` until it succeeds (the server answers again), at most `attempts` times.
         private func eventually<T>(attempts: Int = 20, _ work: () async throws -> T) async throws -> T {
             var lastError: (any Error)?
@@ -72,12 +63,12 @@
                 let kinds = await withTaskGroup(of: DatabaseError.Kind?.self) { group in
                     for _ in 0..<4 {
                         group.addTask {
-                            await failure { _ = try await database.query("SELECT COUNT(*) FROM item", []) }?.kind
+                            await DatabaseError.thrown { _ = try await database.query("SELECT COUNT(*) FROM item", []) }?.kind
                         }
                     }
                     return await group.reduce(into: []) { $0.append($1) }
                 }
-                let write = await failure {
+                let write = await DatabaseError.thrown {
                     _ = try await database.transaction { try await $0.execute("INSERT INTO item VALUES (2)", []) }
                 }
                 let elapsed = ContinuousClock.now - started
@@ -101,7 +92,7 @@
                 _ = try await database.query("CREATE TABLE item (id INT PRIMARY KEY)", [])
                 // The server stops answering after the transaction's last statement: COMMIT is
                 // sent and its answer never comes.
-                let atCommit = await failure {
+                let atCommit = await DatabaseError.thrown {
                     _ = try await database.transaction { connection in
                         try await connection.execute("INSERT INTO item VALUES (7)", [])
                         proxy.pause()
@@ -114,7 +105,7 @@
                 // resume): "unknown" is the honest answer. The database works again.
                 _ = try await eventually { try await database.query("SELECT id FROM item", []) }
                 // A statement before COMMIT that gets no answer: nothing was committed.
-                let beforeCommit = await failure {
+                let beforeCommit = await DatabaseError.thrown {
                     _ = try await database.transaction { connection in
                         proxy.pause()
                         try await connection.execute("INSERT INTO item VALUES (8)", [])
@@ -134,7 +125,7 @@
             let busy = Task { try await database.query("SELECT SLEEP(4)", []) }
             try await Task.sleep(for: .milliseconds(300))
             let started = ContinuousClock.now
-            let waited = await failure { _ = try await database.query("SELECT 1", []) }
+            let waited = await DatabaseError.thrown { _ = try await database.query("SELECT 1", []) }
             #expect(waited?.kind == .unavailable)
             #expect(ContinuousClock.now - started < .seconds(3))
             _ = try await busy.value
@@ -150,19 +141,19 @@
             let closedProxy = try PausableTCPProxy(upstreamPort: settings.port)
             settings.port = closedProxy.port
             closedProxy.stop()
-            let refused = await failure { _ = try await MySQLDatabase.open(settings: settings, logger: Self.logger) }
+            let refused = await DatabaseError.thrown { _ = try await MySQLDatabase.open(settings: settings, logger: Self.logger) }
             #expect(refused?.kind == .unavailable)
             #expect(refused.flatMap(\.code).map { (2000..<3000).contains($0) } == true)
             // Wrong credentials: the server answers and refuses, no retry helps.
             var wrongPassword = try MySQLTestServer.settings()
             wrongPassword.password += "-wrong"
-            let denied = await failure {
+            let denied = await DatabaseError.thrown {
                 _ = try await MySQLDatabase.open(settings: wrongPassword, logger: Self.logger)
             }
             #expect(denied?.kind == .other)
             #expect(denied?.code == 1045)
             let database = try await MySQLTestServer.makeEmptyDatabase(poolSize: 1)
-            let missing = await failure { _ = try await database.query("SELECT * FROM no_such_table", []) }
+            let missing = await DatabaseError.thrown { _ = try await database.query("SELECT * FROM no_such_table", []) }
             #expect(missing?.kind == .other)
             #expect(missing?.code == 1146)
             await database.close()
