@@ -3,6 +3,7 @@ import BoxtributeStorage
 import BoxtributeTestSupport
 import Foundation
 import GraphQL
+import OrderedCollections
 import Testing
 
 @testable import BoxtributeGraphQL
@@ -262,7 +263,9 @@ struct RequestLimitsTests {
         let harness = try await APIHarness.make()
         let answer = await harness.run(
             "query ($id: ID!) { base(id: $id) { name } }",
-            variables: ["id": .array((0..<50_000).map { _ in .string("xxxxxxxxxxxxxx") })])
+            variables: [
+                "id": .dictionary(.init(uniqueKeysWithValues: (0..<50_000).map { ("k\($0)", .string("xxxxxxxxxx")) }))
+            ])
         #expect(answer.data == nil || answer.data == .null)
         let message = answer.errors.first?["message"]?.string ?? ""
         #expect(message.contains("$id"))
@@ -317,6 +320,20 @@ struct RequestLimitsTests {
             "query ($ids: [String!]!) { __typename }",
             variables: ["ids": .array((0..<100_001).map { _ in .string("1") })])
         #expect(many.firstCode == "INPUT_LIMIT_EXCEEDED")
+    }
+
+    @Test("a list in the variables longer than the list limit is refused before any SQL runs")
+    func listLimit() async throws {
+        let harness = try await APIHarness.make()
+        let labels: Map = .array((0..<10_001).map { .string(String(10_000_000 + $0)) })
+        let document = "mutation ($l: [String!]!) { deleteBoxes(labelIdentifiers: $l) { __typename } }"
+        let refused = await harness.run(document, variables: ["l": labels])
+        #expect(refused.firstCode == "INPUT_LIMIT_EXCEEDED")
+        #expect(refused.statements == 0)
+        let allowed = await harness.run(
+            document, variables: ["l": .array((0..<10_000).map { .string(String(10_000_000 + $0)) })])
+        #expect(allowed.status == 200)
+        #expect(allowed.errors.isEmpty)
     }
 
     @Test("a document deeper than the depth limit is refused; the front-end's depth passes")

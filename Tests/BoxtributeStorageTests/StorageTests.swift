@@ -24,6 +24,19 @@ func removeDatabase(at path: String) {
 
 @Suite("Schema migrations")
 struct MigrationTests {
+    @Test("rows by id bind at most 10,000 ids per statement: 70,000 ids (more than either engine binds) work")
+    func rowsByManyIds() async throws {
+        let database = try await Fixtures.makeDatabase()
+        let expected = try await database.query("SELECT id FROM stock ORDER BY id", []).compactMap {
+            $0.values[0].intValue
+        }
+        let rows = try await database.rows(
+            columns: "id", from: "stock", idColumn: "id", ids: Array(1...70_000).reversed(),
+            decode: { $0.values[0].intValue ?? 0 })
+        #expect(rows.sorted() == expected)
+        await database.close()
+    }
+
     @Test("an empty database gets the dropapp schema and the reference data")
     func emptyDatabase() async throws {
         let database = try await SQLiteDatabase.open(path: ":memory:", logger: logger)

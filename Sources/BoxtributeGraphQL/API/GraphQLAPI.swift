@@ -192,7 +192,9 @@ public final class GraphQLAPI: Sendable {
             if count > limits.maxVariableValues { return .variableValues(limits.maxVariableValues) }
             if depth > limits.maxInputDepth { return .inputDepth(limits.maxInputDepth) }
             switch value {
-            case .array(let items): pending.append(contentsOf: items.lazy.map { ($0, depth + 1) })
+            case .array(let items):
+                if items.count > limits.maxListLength { return .listLength(limits.maxListLength) }
+                pending.append(contentsOf: items.lazy.map { ($0, depth + 1) })
             case .dictionary(let members): pending.append(contentsOf: members.values.lazy.map { ($0, depth + 1) })
             default: continue
             }

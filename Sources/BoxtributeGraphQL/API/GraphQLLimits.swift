@@ -15,6 +15,9 @@ public struct GraphQLLimits: Sendable, Equatable {
     public var maxInputDepth: Int
     /// Most JSON values (scalars, lists and objects) in the variables.
     public var maxVariableValues: Int
+    /// Most items of one list in the variables (labels of a bulk move, ...): the database
+    /// binds each as a parameter, and engines bind at most a few tens of thousands.
+    public var maxListLength: Int
     /// Largest `first`/`last` of a `paginationInput`.
     public var maxPageSize: Int
     /// Most result values an operation may ask for, estimated before it runs: every field
@@ -36,7 +39,7 @@ public struct GraphQLLimits: Sendable, Equatable {
         maxDepth: Int = 15, maxFields: Int = 1000, maxAliases: Int = 100, maxInputDepth: Int = 10,
         maxVariableValues: Int = 100_000, maxPageSize: Int = 100_000, maxCost: Int = 20_000_000,
         assumedListLength: Int = 10, timeLimit: Duration = .seconds(30), maxResponseBytes: Int = 128 << 20,
-        maxErrors: Int = 100, maxTokens: Int = 20_000
+        maxErrors: Int = 100, maxTokens: Int = 20_000, maxListLength: Int = 10_000
     ) {
         self.maxDepth = maxDepth
         self.maxFields = maxFields
@@ -50,6 +53,7 @@ public struct GraphQLLimits: Sendable, Equatable {
         self.maxResponseBytes = maxResponseBytes
         self.maxErrors = maxErrors
         self.maxTokens = maxTokens
+        self.maxListLength = maxListLength
     }
 
     /// The defaults.
@@ -94,6 +98,10 @@ public struct LimitViolation: Error, Sendable, Equatable {
     static func variableValues(_ limit: Int) -> LimitViolation {
         LimitViolation(
             code: "INPUT_LIMIT_EXCEEDED", message: "The variables hold more than the limit of \(limit) values.")
+    }
+    static func listLength(_ limit: Int) -> LimitViolation {
+        LimitViolation(
+            code: "INPUT_LIMIT_EXCEEDED", message: "A list in the variables has more than the limit of \(limit) items.")
     }
     static func cost(_ limit: Int) -> LimitViolation {
         LimitViolation(

@@ -22,6 +22,7 @@ extension GraphQLLimits {
                 ?? defaults.timeLimit,
             maxResponseBytes: try integer("GRAPHQL_MAX_RESPONSE_BYTES", defaults.maxResponseBytes),
             maxErrors: try integer("GRAPHQL_MAX_ERRORS", defaults.maxErrors),
-            maxTokens: try integer("GRAPHQL_MAX_TOKENS", defaults.maxTokens))
+            maxTokens: try integer("GRAPHQL_MAX_TOKENS", defaults.maxTokens),
+            maxListLength: try integer("GRAPHQL_MAX_LIST_LENGTH", defaults.maxListLength))
     }
 }

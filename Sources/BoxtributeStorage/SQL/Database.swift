@@ -122,6 +122,10 @@ public struct DatabaseError: Error, CustomStringConvertible {
 
 /// Helpers for building statements.
 public enum SQL {
+    /// Most ids one statement binds: well below SQLite's limit of parameters (32,766), so a
+    /// statement may bind a few values besides.
+    public static let maxIdsPerStatement = 10_000
+
     /// `?, ?, ?` for `count` values (at least one, so `IN ()` never appears).
     public static func placeholders(_ count: Int) -> String {
         count < placeholderLists.count ? placeholderLists[max(count, 0)] : list(of: "?", count: count)
@@ -158,6 +162,18 @@ extension SQLQuerying {
         unique.reserveCapacity(sorted.count)
         for id in sorted where id != unique.last { unique.append(id) }
         guard !unique.isEmpty else { return [] }
+        // One statement binds at most `SQL.maxIdsPerStatement` ids (SQLite refuses more than
+        // 32,766 parameters, MySQL 65,535): a page of 100,000 boxes takes several.
+        guard unique.count <= SQL.maxIdsPerStatement else {
+            var rows: [Row] = []
+            rows.reserveCapacity(unique.count)
+            for start in stride(from: 0, to: unique.count, by: SQL.maxIdsPerStatement) {
+                let chunk = Array(unique[start..<min(start + SQL.maxIdsPerStatement, unique.count)])
+                rows += try await self.rows(
+                    columns: columns, from: from, idColumn: idColumn, ids: chunk, decode: decode)
+            }
+            return rows
+        }
         let sql: String
         switch dialect {
         case .sqlite:

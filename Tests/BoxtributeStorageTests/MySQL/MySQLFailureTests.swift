@@ -63,7 +63,9 @@
                 let kinds = await withTaskGroup(of: DatabaseError.Kind?.self) { group in
                     for _ in 0..<4 {
                         group.addTask {
-                            await DatabaseError.thrown { _ = try await database.query("SELECT COUNT(*) FROM item", []) }?.kind
+                            await DatabaseError.thrown {
+                                _ = try await database.query("SELECT COUNT(*) FROM item", [])
+                            }?.kind
                         }
                     }
                     return await group.reduce(into: []) { $0.append($1) }
@@ -141,7 +143,9 @@
             let closedProxy = try PausableTCPProxy(upstreamPort: settings.port)
             settings.port = closedProxy.port
             closedProxy.stop()
-            let refused = await DatabaseError.thrown { _ = try await MySQLDatabase.open(settings: settings, logger: Self.logger) }
+            let refused = await DatabaseError.thrown {
+                _ = try await MySQLDatabase.open(settings: settings, logger: Self.logger)
+            }
             #expect(refused?.kind == .unavailable)
             #expect(refused.flatMap(\.code).map { (2000..<3000).contains($0) } == true)
             // Wrong credentials: the server answers and refuses, no retry helps.
