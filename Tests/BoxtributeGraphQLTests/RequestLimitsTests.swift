@@ -360,6 +360,21 @@ struct RequestLimitsTests {
         #expect(json?["data"] == .null)
     }
 
+    @Test("a mutation runs to its end past the time limit: its changes are answered, not hidden")
+    func mutationsAreNotStopped() async throws {
+        let harness = try await APIHarness.make()
+        let api = try GraphQLAPI(variant: .full, limits: GraphQLLimits(timeLimit: .zero))
+        let context = ResolverContext(
+            user: Fixtures.lesvosCoordinator, database: harness.database, environment: harness.environment,
+            clientIsGone: { true })
+        let response = await api.handle(
+            GraphQLRequest(
+                query:
+                    "mutation { updateBox(updateInput: {labelIdentifier: \"\(Fixtures.BoxLabel.jeans)\", comment: \"late\"}) { comment } }"
+            ), context: context)
+        #expect(JSONValue.parse(response.body)?["data"]?["updateBox"]?["comment"]?.string == "late")
+    }
+
     @Test("a request whose client has gone stops before running anything")
     func clientGone() async throws {
         let harness = try await APIHarness.make()

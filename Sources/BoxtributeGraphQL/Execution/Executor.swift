@@ -56,7 +56,8 @@ final class Executor: Sendable {
             return Outcome(data: nil, errors: [ExecutionError(.cost(limits.maxCost))])
         }
         let root = ObjectBatch()
-        let budget = ExecutionBudget(limits: limits, clientIsGone: context.clientIsGone)
+        let budget = ExecutionBudget(
+            limits: limits, stops: operation.operation != .mutation, clientIsGone: context.clientIsGone)
         let run = Run(
             compiled: compiled, fragments: fragments, variables: variables, coercion: coercion, context: context,
             root: root, plans: plans, budget: budget)
