@@ -30,7 +30,7 @@ final class CrashTestServer {
     }
 
     /// Starts the server on a new port and waits (bounded) until `/health` answers.
-    func start(timeout: Duration = .seconds(90)) async throws {
+    func start(timeout: Duration = .seconds(120)) async throws {
         starts += 1
         // A new port each start: no client connection of a killed server is ever reused.
         port = Int.random(in: 20_000..<40_000)
@@ -152,19 +152,6 @@ struct CrashTestClient: Sendable {
 struct CrashTestFailure: Error, CustomStringConvertible {
     let description: String
     init(_ description: String) { self.description = description }
-}
-
-/// SplitMix64: a seedable generator, so a failing round can be replayed with its seed.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
 }
 
 /// The boxes the crash test moves, and what the database says about them.

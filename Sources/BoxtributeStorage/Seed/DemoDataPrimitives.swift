@@ -9,7 +9,7 @@ import BoxtributeCore
 /// Deliberately *not* a `RandomNumberGenerator`: the standard library's `random(in:using:)`
 /// algorithms are not guaranteed to stay the same across Swift versions, so every draw goes
 /// through the methods below.
-public struct SplitMix64: Sendable {
+public struct SplitMix64: Sendable, RandomNumberGenerator {
     private(set) var state: UInt64
 
     public init(seed: UInt64) { state = seed }
