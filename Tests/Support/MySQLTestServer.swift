@@ -25,11 +25,17 @@
             return logger
         }()
 
-        /// Settings of the configured server, for its own database.
+        /// Settings of the configured server, for its own database. Unless the URL says
+        /// otherwise, statements and pool waits may take 5 minutes instead of the production
+        /// default: the suites create and drop hundreds of databases at once on two cores, and
+        /// DDL then waits on the server's metadata locks for longer than a request should.
         public static func settings() throws -> MySQLSettings {
-            guard let url, case .mysql(let settings) = try DatabaseLocation(url: url) else {
+            guard let url, case .mysql(var settings) = try DatabaseLocation(url: url) else {
                 throw DatabaseError(kind: .other, message: "BOXTRIBUTE_TEST_MYSQL_URL is not a mysql:// URL")
             }
+            if !url.contains("read_timeout=") { settings.readTimeout = 300 }
+            if !url.contains("write_timeout=") { settings.writeTimeout = 300 }
+            if !url.contains("pool_timeout=") { settings.poolTimeout = 300 }
             return settings
         }
 
@@ -89,7 +95,11 @@
             guard let url, let slash = url.dropFirst("mysql://".count).firstIndex(of: "/") else {
                 throw DatabaseError(kind: .other, message: "BOXTRIBUTE_TEST_MYSQL_URL has no database name")
             }
-            let query = url[slash...].firstIndex(of: "?").map { String(url[$0...]) } ?? ""
+            var query = url[slash...].firstIndex(of: "?").map { String(url[$0...]) } ?? ""
+            // The same long waits as ``settings()``, for the process that opens it.
+            for option in ["read_timeout", "write_timeout", "pool_timeout"] where !query.contains(option + "=") {
+                query += (query.isEmpty ? "?" : "&") + option + "=300"
+            }
             return (name, String(url[..<slash]) + "/" + name + query)
         }
 
