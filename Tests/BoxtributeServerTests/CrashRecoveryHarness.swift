@@ -29,11 +29,24 @@ final class CrashTestServer {
         self.directory = directory
     }
 
-    /// Starts the server on a new port and waits (bounded) until `/health` answers.
+    /// Starts the server on a new port and waits (bounded) until `/health` answers; a port
+    /// found taken (by another program) is replaced by another, a few times.
     func start(timeout: Duration = .seconds(120)) async throws {
+        for attempt in 1...5 {
+            do {
+                try await startOnce(timeout: timeout)
+                return
+            } catch let failure as CrashTestFailure where failure.portInUse && attempt < 5 {
+                continue
+            }
+        }
+    }
+
+    private func startOnce(timeout: Duration) async throws {
         starts += 1
-        // A new port each start: no client connection of a killed server is ever reused.
-        port = Int.random(in: 20_000..<40_000)
+        // A new port each start: no client connection of a killed server is ever reused. Below
+        // Linux's ephemeral range (32768 and up), where outgoing connections take their ports.
+        port = Int.random(in: 20_000..<32_000)
         let process = Process()
         process.executableURL = CommandLineTests.binary
         process.arguments = ["serve", "--database", databaseURL, "--port", String(port)]
@@ -53,7 +66,9 @@ final class CrashTestServer {
             try await Task.sleep(for: .milliseconds(100))
         }
         let output = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
-        throw CrashTestFailure("the server did not become healthy (start \(starts)): \(output.suffix(2_000))")
+        throw CrashTestFailure(
+            "the server did not become healthy (start \(starts)): \(output.suffix(2_000))",
+            portInUse: output.contains("already in use"))
     }
 
     private func isHealthy() async throws -> Bool {
@@ -151,7 +166,12 @@ struct CrashTestClient: Sendable {
 /// A failure of the crash test's own machinery (the server would not start, ...).
 struct CrashTestFailure: Error, CustomStringConvertible {
     let description: String
-    init(_ description: String) { self.description = description }
+    /// The server could not listen on the port it was given.
+    var portInUse = false
+    init(_ description: String, portInUse: Bool = false) {
+        self.description = description
+        self.portInUse = portInUse
+    }
 }
 
 /// The boxes the crash test moves, and what the database says about them.
