@@ -163,7 +163,7 @@ public final class GraphQLAPI: Sendable {
         if operation.operation == .query { context.readFromOneSnapshot() }
         let outcome = await executor.execute(
             operation: operation, fragments: fragments, variables: request.variables ?? [:], context: context,
-            plans: prepared.fieldPlans, limits: limits)
+            plans: prepared.fieldPlans)
         context.finishReading()
         guard
             let body = Self.encode(

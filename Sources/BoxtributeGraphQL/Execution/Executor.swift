@@ -26,12 +26,13 @@ final class Executor: Sendable {
 
     /// - Parameter plans: field plans kept with the document across requests; `nil` when the
     ///   document's selections depend on variables (`@skip`, `@include`).
-    ///   - limits: the cost limit is checked before anything runs; the deadline, the client
-    ///     and the number of listed errors while it runs.
+    ///   The context's limits apply: the cost limit before anything runs; the deadline, the
+    ///   client and the number of listed errors while it runs.
     func execute(
         operation: OperationDefinition, fragments: [String: FragmentDefinition], variables rawVariables: [String: Map],
-        context: ResolverContext, plans: FieldPlans? = nil, limits: GraphQLLimits = .standard
+        context: ResolverContext, plans: FieldPlans? = nil
     ) async -> Outcome {
+        let limits = context.limits
         let coercion = InputCoercion(schema: compiled.schema)
         let variables: [String: Map]
         do {
