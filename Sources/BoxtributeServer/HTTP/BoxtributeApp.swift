@@ -124,12 +124,14 @@ public enum BoxtributeApp {
 
     /// A request-level failure, shaped as GraphQL errors: `{"errors":[{"message":...}]}`.
     static func errorResponse(status: HTTPResponse.Status, message: String) -> Response {
-        let object = ["errors": [["message": message]]]
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data("{}".utf8)
-        return jsonResponse(status: status, body: Array(data))
+        jsonResponse(status: status, serializing: ["errors": [["message": message]]])
     }
 
     static func jsonResponse(status: HTTPResponse.Status, object: [String: String]) -> Response {
+        jsonResponse(status: status, serializing: object)
+    }
+
+    private static func jsonResponse(status: HTTPResponse.Status, serializing object: Any) -> Response {
         let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data("{}".utf8)
         return jsonResponse(status: status, body: Array(data))
     }
