@@ -23,13 +23,6 @@ struct FuzzTests {
         ProcessInfo.processInfo.environment["BOXTRIBUTE_FUZZ_SEED"].flatMap(UInt64.init) ?? 20_261_204
     }()
 
-    /// Resident memory of this process, in bytes (Linux).
-    static func residentBytes() -> Int {
-        guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return 0 }
-        let pages = text.split(separator: " ").dropFirst().first.flatMap { Int($0) } ?? 0
-        return pages * 4096
-    }
-
     @Test(
         "generated documents get JSON answers, quickly, and no internal error when valid",
         arguments: APIVariant.allCases)
@@ -41,7 +34,7 @@ struct FuzzTests {
             variant == .public
             ? [nil]
             : [Fixtures.god, Fixtures.lesvosCoordinator, Fixtures.samosVolunteer, Fixtures.thessalonikiCoordinator]
-        let memoryBefore = Self.residentBytes()
+        let memoryBefore = ProcessMemory.residentBytes()
         var answered = (valid: 0, refused: 0)
         var slowest = (time: Duration.zero, document: "")
         var times: [Duration] = []
@@ -69,7 +62,7 @@ struct FuzzTests {
                     "internal error \(internalErrors.first.map { "\($0)" } ?? ""): \(shown) \(request.variables)")
             }
         }
-        let growth = Self.residentBytes() - memoryBefore
+        let growth = ProcessMemory.residentBytes() - memoryBefore
         if Self.isDedicatedRun { #expect(growth < 512 << 20, "memory grew by \(growth >> 20) MiB") }
         times.sort()
         let p99 = times[times.count * 99 / 100]

@@ -25,18 +25,12 @@ struct AttackLoadTests {
         ]
     }()
 
-    /// Resident memory of this process, in bytes (Linux).
-    static func residentBytes() -> Int {
-        guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return 0 }
-        return (text.split(separator: " ").dropFirst().first.flatMap { Int($0) } ?? 0) * 4096
-    }
-
     @Test("with 100 slow-header and 300 idle connections held and hostile documents sent, a request is answered")
     func servesUnderAttack() async throws {
         let token = try await externalToken(.coordinator())
         try await ServerHarness.withClient(mode: .live) { client in
             let port = try #require(client.port)
-            let memoryBefore = Self.residentBytes()
+            let memoryBefore = ProcessMemory.residentBytes()
             // Plain channels: nothing reads from them, and they are closed at the end.
             var held: [any Channel] = []
             for index in 0..<400 {
@@ -65,7 +59,7 @@ struct AttackLoadTests {
                 #expect(response.json["data"]?["bases"]?.array?.isEmpty == false)
             }
             #expect(ContinuousClock.now - started < .seconds(5))
-            #expect(Self.residentBytes() - memoryBefore < 256 << 20)
+            #expect(ProcessMemory.residentBytes() - memoryBefore < 256 << 20)
             for channel in held { try? await channel.close() }
         }
     }
