@@ -32,9 +32,10 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.6.0"),
     ],
     targets: [
-        // Entities, permissions and business rules. No framework imports.
+        // The domain layer: per domain its entities, rules, repository protocols and services
+        // (the one place that checks permissions). No framework imports.
         .target(
-            name: "BoxtributeCore",
+            name: "BoxtributeDomain",
             swiftSettings: swiftSettings
         ),
         // MariaDB Connector/C, for the MySQL engine (trait `MySQL`).
@@ -43,11 +44,11 @@ let package = Package(
             pkgConfig: "libmariadb",
             providers: [.apt(["libmariadb-dev"])]
         ),
-        // SQL per entity, dialects, migrations, demo data, dump import.
+        // The SQL engines (SQLite, MySQL), dialects, migrations and the migrator.
         .target(
-            name: "BoxtributeStorage",
+            name: "BoxtributeDatabase",
             dependencies: [
-                "BoxtributeCore",
+                "BoxtributeDomain",
                 .target(name: "CMariaDB", condition: .when(traits: ["MySQL"])),
                 .product(name: "SQLiteNIO", package: "sqlite-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -57,24 +58,51 @@ let package = Package(
             resources: [.copy("Migrations")],
             swiftSettings: swiftSettings
         ),
+        // The SQL repositories, one folder per domain, and the request session.
+        .target(
+            name: "BoxtributeStorage",
+            dependencies: ["BoxtributeDomain", "BoxtributeDatabase"],
+            swiftSettings: swiftSettings
+        ),
+        // Data tools for the command line and the tests: demo data and the MySQL dump importer.
+        .target(
+            name: "BoxtributeDataTools",
+            dependencies: [
+                "BoxtributeDomain", "BoxtributeDatabase",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // SDL schema, our executor, resolvers per domain.
         .target(
             name: "BoxtributeGraphQL",
             dependencies: [
-                "BoxtributeCore",
+                "BoxtributeDomain",
                 "BoxtributeStorage",
+                "BoxtributeDatabase",
                 .product(name: "GraphQL", package: "GraphQL"),
                 .product(name: "OrderedCollections", package: "swift-collections"),
                 .product(name: "Logging", package: "swift-log"),
             ],
-            resources: [.copy("Schema")],
+            // Each domain's SDL files, beside its resolvers (copied to the bundle's top level).
+            resources: [
+                .copy("Domains/Shared/base.graphql"),
+                .copy("Domains/Warehouse/warehouse.graphql"),
+                .copy("Domains/Warehouse/warehouse-mutations.graphql"),
+                .copy("Domains/Transfers/transfers.graphql"),
+                .copy("Domains/Transfers/transfer-mutations.graphql"),
+                .copy("Domains/Distribution/distribution.graphql"),
+                .copy("Domains/Beneficiaries/beneficiaries.graphql"),
+                .copy("Domains/Public/public.graphql"),
+            ],
             swiftSettings: swiftSettings
         ),
         // Hummingbird application, authentication, routes, configuration.
         .target(
             name: "BoxtributeServer",
             dependencies: [
-                "BoxtributeCore",
+                "BoxtributeDomain",
+                "BoxtributeDatabase",
                 "BoxtributeStorage",
                 "BoxtributeGraphQL",
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -95,7 +123,9 @@ let package = Package(
             name: "BoxtributeCLI",
             dependencies: [
                 "BoxtributeServer",
+                "BoxtributeDatabase",
                 "BoxtributeStorage",
+                "BoxtributeDataTools",
                 "BoxtributeGraphQL",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -106,7 +136,10 @@ let package = Package(
         // Named fixtures shared by the test targets.
         .target(
             name: "BoxtributeTestSupport",
-            dependencies: ["BoxtributeCore", "BoxtributeStorage", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "BoxtributeDomain", "BoxtributeDatabase", "BoxtributeStorage", "BoxtributeDataTools",
+                .product(name: "Logging", package: "swift-log"),
+            ],
             path: "Tests/Support",
             swiftSettings: swiftSettings
         ),
@@ -114,25 +147,37 @@ let package = Package(
         .executableTarget(
             name: "BoxtributeBenchmark",
             dependencies: [
-                "BoxtributeGraphQL", "BoxtributeStorage", "BoxtributeServer",
+                "BoxtributeGraphQL", "BoxtributeDatabase", "BoxtributeStorage", "BoxtributeDataTools",
+                "BoxtributeServer",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
-            name: "BoxtributeCoreTests",
-            dependencies: ["BoxtributeCore"],
+            name: "BoxtributeDomainTests",
+            dependencies: ["BoxtributeDomain"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "BoxtributeDatabaseTests",
+            dependencies: ["BoxtributeDatabase", "BoxtributeTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "BoxtributeDataToolsTests",
+            dependencies: ["BoxtributeDatabase", "BoxtributeStorage", "BoxtributeDataTools", "BoxtributeTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "BoxtributeStorageTests",
-            dependencies: ["BoxtributeStorage", "BoxtributeTestSupport"],
+            dependencies: ["BoxtributeDatabase", "BoxtributeStorage", "BoxtributeDataTools", "BoxtributeTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "BoxtributeGraphQLTests",
             dependencies: [
-                "BoxtributeGraphQL", "BoxtributeStorage", "BoxtributeTestSupport",
+                "BoxtributeGraphQL", "BoxtributeDatabase", "BoxtributeStorage", "BoxtributeDataTools",
+                "BoxtributeTestSupport",
                 .product(name: "GraphQL", package: "GraphQL"),
                 .product(name: "OrderedCollections", package: "swift-collections"),
             ],
@@ -141,7 +186,7 @@ let package = Package(
         .testTarget(
             name: "BoxtributeServerTests",
             dependencies: [
-                "BoxtributeServer", "BoxtributeTestSupport",
+                "BoxtributeServer", "BoxtributeDatabase", "BoxtributeDataTools", "BoxtributeTestSupport",
                 // Built for the command-line tests, which run the binary.
                 "BoxtributeCLI",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

@@ -1,4 +1,6 @@
-import BoxtributeCore
+import BoxtributeDataTools
+import BoxtributeDatabase
+import BoxtributeDomain
 import BoxtributeGraphQL
 import BoxtributeServer
 import BoxtributeStorage

@@ -1,4 +1,6 @@
 import ArgumentParser
+import BoxtributeDataTools
+import BoxtributeDatabase
 import BoxtributeServer
 import BoxtributeStorage
 import Foundation

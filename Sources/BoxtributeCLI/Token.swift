@@ -1,4 +1,5 @@
 import ArgumentParser
+import BoxtributeDatabase
 import BoxtributeServer
 import BoxtributeStorage
 import Foundation

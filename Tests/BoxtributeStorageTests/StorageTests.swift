@@ -1,4 +1,6 @@
-import BoxtributeCore
+import BoxtributeDataTools
+import BoxtributeDatabase
+import BoxtributeDomain
 import BoxtributeTestSupport
 import Foundation
 import Logging
@@ -11,16 +13,6 @@ private let logger: Logger = {
     logger.logLevel = .warning
     return logger
 }()
-
-/// A path for a throw-away database file.
-func temporaryDatabasePath() -> String {
-    FileManager.default.temporaryDirectory.appendingPathComponent("boxtribute-\(UUID().uuidString).sqlite3").path
-}
-
-/// Removes a database file and its WAL companions.
-func removeDatabase(at path: String) {
-    for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
-}
 
 @Suite("Schema migrations")
 struct MigrationTests {

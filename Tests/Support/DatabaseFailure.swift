@@ -1,4 +1,4 @@
-import BoxtributeStorage
+import BoxtributeDatabase
 
 extension DatabaseError {
     /// The database error `work` throws; `nil` when it succeeds or throws another error.

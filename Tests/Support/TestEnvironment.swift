@@ -1,4 +1,4 @@
-import BoxtributeCore
+import BoxtributeDomain
 import Synchronization
 
 extension MutationEnvironment {

@@ -9,24 +9,38 @@ public enum APIVariant: String, Sendable, CaseIterable {
     /// `/public`: share-link API without authentication.
     case `public`
 
-    /// The SDL files composing this variant's schema, in order.
-    var schemaFiles: [String] {
+    /// The domains this variant serves, in the order their SDL is read.
+    var domains: [GraphQLDomain] {
         switch self {
-        case .full: APIVariant.query.schemaFiles + ["warehouse-mutations", "transfer-mutations"]
-        case .query: ["base", "warehouse", "transfers", "distribution", "beneficiaries"]
-        case .public: ["base", "public"]
+        case .full, .query: [.shared, .core, .warehouse, .transfers, .distribution, .beneficiaries]
+        case .public: [.shared, .publicSharing]
         }
+    }
+
+    /// Whether this variant has a `Mutation` type.
+    var hasMutations: Bool { self == .full }
+
+    /// The SDL files composing this variant's schema, in order: every domain's types and
+    /// queries, then every domain's mutations.
+    var schemaFiles: [String] {
+        domains.flatMap(\.schemaFiles) + (hasMutations ? domains.flatMap(\.mutationSchemaFiles) : [])
     }
 
     /// The SDL text of this variant.
     public func sdlSource() throws -> String {
         try schemaFiles.map { name in
-            guard let url = Bundle.module.url(forResource: name, withExtension: "graphql", subdirectory: "Schema")
-            else {
+            guard let url = Bundle.module.url(forResource: name, withExtension: "graphql") else {
                 throw MissingSchemaFile(name: name)
             }
             return try String(contentsOf: url, encoding: .utf8)
         }.joined(separator: "\n")
+    }
+
+    /// Every resolver of this variant.
+    func registry() -> ResolverRegistry {
+        var registry = ResolverRegistry()
+        for domain in domains { domain.register(&registry, hasMutations) }
+        return registry
     }
 }
 

@@ -1,4 +1,5 @@
-import BoxtributeCore
+import BoxtributeDatabase
+import BoxtributeDomain
 import BoxtributeStorage
 import Foundation
 import GraphQL
@@ -57,25 +58,7 @@ public final class GraphQLAPI: Sendable {
         self.limits = limits
         schema = try buildSchema(source: try variant.sdlSource())
         Scalars.install(on: schema)
-        executor = Executor(compiled: try CompiledSchema(schema: schema, registry: Self.registry(for: variant)))
-    }
-
-    static func registry(for variant: APIVariant) -> ResolverRegistry {
-        var registry = ResolverRegistry()
-        switch variant {
-        case .full, .query:
-            WarehouseResolvers.register(in: &registry)
-            TransferResolvers.register(in: &registry)
-            DistributionResolvers.register(in: &registry)
-            BeneficiaryResolvers.register(in: &registry)
-            if variant == .full {
-                WarehouseMutations.register(in: &registry)
-                TransferMutations.register(in: &registry)
-            }
-        case .public:
-            PublicResolvers.register(in: &registry)
-        }
-        return registry
+        executor = Executor(compiled: try CompiledSchema(schema: schema, registry: variant.registry()))
     }
 
     /// The schema as SDL.

@@ -1,4 +1,4 @@
-import BoxtributeCore
+import BoxtributeDomain
 import GraphQL
 import OrderedCollections
 

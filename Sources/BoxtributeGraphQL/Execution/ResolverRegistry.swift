@@ -1,4 +1,4 @@
-import BoxtributeCore
+import BoxtributeDomain
 import GraphQL
 
 /// The outcome of resolving one field for one parent object.

@@ -1,4 +1,4 @@
-import BoxtributeCore
+import BoxtributeDomain
 import GraphQL
 
 /// Input parsing of the built-in and Boxtribute scalars.

@@ -1,4 +1,5 @@
-import BoxtributeCore
+import BoxtributeDatabase
+import BoxtributeDomain
 import BoxtributeStorage
 import CryptoExtras
 import Foundation

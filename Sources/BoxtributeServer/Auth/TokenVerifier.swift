@@ -1,4 +1,4 @@
-import BoxtributeCore
+import BoxtributeDomain
 import CryptoExtras
 import Foundation
 import JWTKit

@@ -1,3 +1,4 @@
+import BoxtributeDatabase
 import BoxtributeGraphQL
 import BoxtributeStorage
 import Foundation

@@ -1,3 +1,4 @@
+import BoxtributeDatabase
 import BoxtributeStorage
 import Foundation
 import Hummingbird

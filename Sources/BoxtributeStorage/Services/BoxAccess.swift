@@ -1,4 +1,5 @@
-import BoxtributeCore
+import BoxtributeDatabase
+import BoxtributeDomain
 
 /// The reference's `authorize_for_accessing_box` (spec 01 §4.4), for a batch of boxes.
 public enum BoxAccess {

@@ -1,5 +1,6 @@
+import BoxtributeDatabase
 // Port of business_logic/warehouse/box/crud.py (create_boxes): the spreadsheet bulk import.
-import BoxtributeCore
+import BoxtributeDomain
 
 /// `createBoxes` (spec 03 §3.5): new boxes, or items added to existing boxes, in one transaction.
 public enum BoxImportService {

@@ -1,5 +1,6 @@
+import BoxtributeDatabase
 // Port of business_logic/warehouse/box/{crud,mutations}.py: single-box mutations.
-import BoxtributeCore
+import BoxtributeDomain
 
 /// Creating and changing one box (spec 03 §3.1–§3.4, §4.1).
 public enum BoxService {
@@ -242,7 +243,7 @@ public enum BoxService {
         }
         let inserted = try await scope.execute("INSERT INTO qr (created) VALUES (?)", [.text(scope.now.databaseText)])
         let id = inserted.lastInsertId
-        try await scope.execute("UPDATE qr SET code = ? WHERE id = ?", [.text(MD5.hex(String(id))), .integer(id)])
+        try await scope.execute("UPDATE qr SET code = ? WHERE id = ?", [.text(QrCode.code(forId: id)), .integer(id)])
         if let box {
             try await scope.execute("UPDATE stock SET qr_id = ? WHERE id = ?", [.integer(id), .integer(box.id)])
             try await HistoryStore.record([.qrCodeAssigned], table: "stock", recordId: box.id, in: scope)

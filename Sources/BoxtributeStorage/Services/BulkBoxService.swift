@@ -1,6 +1,7 @@
+import BoxtributeDatabase
 // Port of business_logic/warehouse/box/crud.py (delete_boxes, move_boxes_to_location,
 // assign_tags_to_boxes, unassign_tags_from_boxes).
-import BoxtributeCore
+import BoxtributeDomain
 
 /// Mutations over many boxes at once (spec 03 §3.6–§3.9). Each one is a single transaction.
 public enum BulkBoxService {

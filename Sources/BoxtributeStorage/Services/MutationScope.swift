@@ -1,4 +1,5 @@
-import BoxtributeCore
+import BoxtributeDatabase
+import BoxtributeDomain
 import Foundation
 
 /// One mutation in progress: the acting user, its single timestamp, and the connection of

@@ -1,5 +1,6 @@
+import BoxtributeDatabase
 // Port of business_logic/warehouse/product/crud.py and standard_product/crud.py.
-import BoxtributeCore
+import BoxtributeDomain
 
 /// Product mutations (spec 03 §4.8–§4.14).
 public enum ProductService {

@@ -1,5 +1,6 @@
+import BoxtributeDatabase
 // Port of business_logic/box_transfer/shipment/crud.py.
-import BoxtributeCore
+import BoxtributeDomain
 
 /// The shipment lifecycle and the boxes travelling in it (spec 04 §9). Each mutation is one
 /// transaction: the shipment row is read locked first, so two users acting on one shipment at

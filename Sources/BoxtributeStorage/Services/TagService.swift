@@ -1,5 +1,6 @@
+import BoxtributeDatabase
 // Port of business_logic/tag/{crud,mutations}.py.
-import BoxtributeCore
+import BoxtributeDomain
 
 /// Tag mutations (spec 03 §4.2–§4.7).
 public enum TagService {

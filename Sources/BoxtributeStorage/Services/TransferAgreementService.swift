@@ -1,5 +1,6 @@
+import BoxtributeDatabase
 // Port of business_logic/box_transfer/agreement/crud.py.
-import BoxtributeCore
+import BoxtributeDomain
 import Foundation
 
 /// The transfer agreement lifecycle (spec 04 §8). Each mutation is one transaction.

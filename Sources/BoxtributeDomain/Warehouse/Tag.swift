@@ -1,0 +1,53 @@
+/// A tag of a base (`tags`).
+public struct Tag: Sendable, Hashable {
+    public var id: Int
+    public var name: String
+    public var description: String?
+    public var color: String?
+    public var type: TagType
+    public var baseId: Int
+    public var deletedOn: Timestamp?
+    public var audit: AuditStamps
+    public init(
+        id: Int, name: String, description: String?, color: String?, type: TagType, baseId: Int,
+        deletedOn: Timestamp?, audit: AuditStamps
+    ) {
+        self.id = id
+        self.name = name
+        self.description = description
+        self.color = color
+        self.type = type
+        self.baseId = baseId
+        self.deletedOn = deletedOn
+        self.audit = audit
+    }
+}
+
+/// Tag types; the database stores `Stock`, `People` or `All`.
+public enum TagType: String, Sendable, CaseIterable {
+    case box = "Box", beneficiary = "Beneficiary", all = "All"
+
+    public init?(databaseValue: String?) {
+        switch databaseValue {
+        case "Stock": self = .box
+        case "People", nil: self = .beneficiary
+        case "All": self = .all
+        default: return nil
+        }
+    }
+
+    public var databaseValue: String {
+        switch self {
+        case .box: "Stock"
+        case .beneficiary: "People"
+        case .all: "All"
+        }
+    }
+}
+
+/// Kinds of resources tags are applied to; stored in `tags_relations.object_type`.
+public enum TaggableResourceType: String, Sendable {
+    case box = "Box", beneficiary = "Beneficiary"
+
+    public var databaseValue: String { self == .box ? "Stock" : "People" }
+}

@@ -1,0 +1,6 @@
+extension GraphQLDomain {
+    /// Mobile distribution: spots, events, packing lists and return tracking.
+    static let distribution = GraphQLDomain(schemaFiles: ["distribution"]) { registry, _ in
+        DistributionResolvers.register(in: &registry)
+    }
+}

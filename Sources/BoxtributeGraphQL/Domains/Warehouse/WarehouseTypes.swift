@@ -1,0 +1,302 @@
+import BoxtributeDatabase
+import BoxtributeDomain
+import BoxtributeStorage
+
+/// Fields of the warehouse types: locations, boxes, QR codes, products, sizes, tags.
+enum WarehouseTypeResolvers {
+    static func register(in registry: inout ResolverRegistry) {
+        registry.abstract("Location") { value in
+            guard let location = value as? Location else { return nil }
+            return location.isClassic ? "ClassicLocation" : "DistributionSpot"
+        }
+        registerLocation(in: &registry)
+        registerBox(in: &registry)
+        registerProducts(in: &registry)
+        registerReferenceData(in: &registry)
+        registerTag(in: &registry)
+    }
+
+    private static func registerLocation(in registry: inout ResolverRegistry) {
+        registry.object("ClassicLocation", Location.self, sharedBy: \.id) { type in
+            type.value("id") { $0.id }
+            type.value("name") { $0.name }
+            type.value("seq") { $0.seq }
+            type.value("isShop") { $0.isShop }
+            type.value("isStockroom") { $0.isStockroom }
+            type.value("defaultBoxState") { $0.defaultBoxState }
+            type.audit(\.audit)
+            type.batch("base") { locations, _, context in
+                try await basesChecked(locations.map(\.baseId), permission: "base:read", context: context)
+            }
+            type.batch("boxes") { locations, arguments, context in
+                let user = try context.currentUser
+                let request = try pageRequest(arguments, context: context)
+                let filter = boxFilter(arguments)
+                var outcomes: [FieldOutcome] = []
+                for location in locations {
+                    do {
+                        try user.authorize("stock:read", baseId: location.baseId)
+                        outcomes.append(
+                            .success(
+                                try await BoxStore.page(
+                                    locationId: location.id, filter: filter, request: request, in: context)))
+                    } catch {
+                        outcomes.append(.failure(error))
+                    }
+                }
+                return outcomes
+            }
+        }
+    }
+
+    private static func registerBox(in registry: inout ResolverRegistry) {
+        registry.object("Box", Box.self) { type in
+            type.value("id") { $0.id }
+            type.value("labelIdentifier") { $0.labelIdentifier }
+            type.value("numberOfItems") { $0.numberOfItems }
+            type.value("weight") { $0.weight }
+            type.value("monetaryValue") { $0.monetaryValue }
+            type.value("state") { $0.state }
+            type.value("comment") { $0.comment }
+            type.value("deletedOn") { $0.deletedOn }
+            type.audit(\.audit)
+            // Location is an interface: its values take the general path.
+            type.batchValues("location") { boxes, _, context in
+                // Lenient: no error, just null, without location:read for the box's base.
+                let user = try context.currentUser
+                let locations = try await LocationStore.byIds(boxes.map(\.locationId), in: context)
+                return boxes.map { box in
+                    locations[box.locationId].flatMap { user.can("location:read", baseId: $0.baseId) ? $0 : nil }
+                }
+            }
+            type.child("product") { boxes, _, context in
+                let user = try context.currentUser
+                let products = try await ProductStore.byIds(boxes.map(\.productId), in: context)
+                return boxes.map { box in
+                    products[box.productId].flatMap { user.can("product:read", baseId: $0.baseId) ? $0 : nil }
+                }
+            }
+            type.related("size", permission: "size:read", id: \.sizeId) { ids, context in
+                try await ReferenceDataStore.sizes(ids: ids, in: context).byId
+            }
+            type.related("weightDisplayUnit", permission: "unit:read", id: \.weightDisplayUnitId) { ids, context in
+                try await ReferenceDataStore.units(ids: ids, in: context).byId
+            }
+            type.related("displayUnit", permission: "unit:read", id: \.displayUnitId) { ids, context in
+                try await ReferenceDataStore.units(ids: ids, in: context).byId
+            }
+            type.batchValues("measureValue") { boxes, _, context in
+                let ids = boxes.compactMap(\.displayUnitId)
+                let units = ids.isEmpty ? [:] : try await ReferenceDataStore.units(ids: ids, in: context).byId
+                return boxes.map { box -> Double? in
+                    guard let unitId = box.displayUnitId, let unit = units[unitId], let value = box.measureValue else {
+                        return nil
+                    }
+                    return value * unit.conversionFactor
+                }
+            }
+            type.related("qrCode", permission: "qr:read", id: \.qrId) { ids, context in
+                try await QrCodeStore.byIds(ids, in: context)
+            }
+            type.related("sourceBox", permission: nil, id: \.sourceBoxId) { ids, context in
+                try await BoxStore.byIds(ids, in: context)
+            }
+            type.childLists("tags") { boxes, _, context in
+                let scope = try context.currentUser.baseScope(for: "tag:read")
+                let tags = try await TagStore.activeTags(ofBoxes: boxes.map(\.id), scope: scope, in: context)
+                return boxes.map { tags[$0.id] ?? [] }
+            }
+            type.batchValues("history") { boxes, _, context in
+                try context.currentUser.authorize("history:read")
+                let history = try await HistoryStore.entries(ofBoxes: boxes, in: context)
+                return boxes.map { history[$0.id] ?? [] }
+            }
+        }
+
+        registry.object("HistoryEntry", HistoryEntry.self) { type in
+            type.value("id") { $0.id }
+            type.value("changes") { $0.changes }
+            type.value("changeDate") { $0.changeDate }
+            type.user("user") { $0.userId }
+        }
+
+        registry.object("QrCode", QrCode.self) { type in
+            type.value("id") { $0.id }
+            type.value("code") { $0.code }
+            type.value("createdOn") { $0.createdOn }
+            type.batch("box") { codes, _, context in
+                let boxes = try await BoxStore.byQrIds(codes.map(\.id), in: context)
+                let access = try await BoxAccess.check(
+                    Array(boxes.values), action: "read", user: try context.currentUser, in: context)
+                var outcomes: [FieldOutcome] = []
+                for code in codes {
+                    guard let box = boxes[code.id] else {
+                        outcomes.append(.success(nil))
+                        continue
+                    }
+                    switch access[box.id] {
+                    case .failure(let error as Forbidden) where !box.state.isInShipment:
+                        // Outside shipments, the union carries the authorization failure.
+                        do { outcomes.append(.success(try await context.unionError(for: error))) } catch {
+                            outcomes.append(.failure(error))
+                        }
+                    case .failure(let error): outcomes.append(.failure(error))
+                    case .success, nil: outcomes.append(.success(box))
+                    }
+                }
+                return outcomes
+            }
+        }
+    }
+
+    private static func registerProducts(in registry: inout ResolverRegistry) {
+        registry.object("Product", Product.self, sharedBy: \.id) { type in
+            type.value("id") { $0.id }
+            type.value("name") { $0.name }
+            type.value("type") { $0.type }
+            type.value("price") { $0.price }
+            type.value("gender") { $0.gender }
+            type.value("comment") { $0.comment }
+            type.value("inShop") { $0.inShop }
+            type.value("deletedOn") { $0.deletedOn }
+            type.audit(\.audit)
+            type.related("category", permission: "product_category:read", id: \.categoryId) { ids, context in
+                try await ReferenceDataStore.categories(ids: ids, in: context).byId
+            }
+            type.related("sizeRange", permission: "size_range:read", id: \.sizeRangeId) { ids, context in
+                try await ReferenceDataStore.sizeRanges(ids: ids, in: context).byId
+            }
+            type.related("standardProduct", permission: "standard_product:read", id: \.standardProductId) {
+                ids, context in
+                try await StandardProductStore.byIds(ids, in: context)
+            }
+            type.batch("base") { products, _, context in
+                try await basesChecked(products.map(\.baseId), permission: "base:read", context: context)
+            }
+            type.batchValues("instockItemsCount") { products, _, context in
+                let totals = try await BoxStore.itemTotals(
+                    ofProducts: products.map(\.id), states: [.inStock], in: context)
+                return products.map { totals[$0.id] ?? 0 }
+            }
+            type.batchValues("transferItemsCount") { products, _, context in
+                let totals = try await BoxStore.itemTotals(
+                    ofProducts: products.map(\.id), states: [.markedForShipment, .inTransit, .receiving], in: context)
+                return products.map { totals[$0.id] ?? 0 }
+            }
+        }
+
+        registry.object("StandardProduct", StandardProduct.self, sharedBy: \.id) { type in
+            type.value("id") { $0.id }
+            type.value("name") { $0.name }
+            type.value("gender") { $0.gender }
+            type.value("version") { $0.version }
+            type.nested("instantiation") { $0.instantiation }
+            type.value("addedOn") { $0.addedOn }
+            type.value("deprecatedOn") { $0.deprecatedOn }
+            type.user("addedBy") { $0.addedBy }
+            type.user("deprecatedBy") { $0.deprecatedBy }
+            type.related("category", permission: "product_category:read", id: \.categoryId) { ids, context in
+                try await ReferenceDataStore.categories(ids: ids, in: context).byId
+            }
+            type.related("sizeRange", permission: "size_range:read", id: \.sizeRangeId) { ids, context in
+                try await ReferenceDataStore.sizeRanges(ids: ids, in: context).byId
+            }
+            type.related("precededByProduct", permission: nil, id: \.precededByProductId) { ids, context in
+                try await StandardProductStore.byIds(ids, in: context)
+            }
+            type.related("supercededByProduct", permission: nil, id: \.supercededByProductId) { ids, context in
+                try await StandardProductStore.byIds(ids, in: context)
+            }
+        }
+
+        registry.object("ProductCategory", ProductCategory.self, sharedBy: \.id) { type in
+            type.value("id") { $0.id }
+            type.value("name") { $0.name }
+            type.value("hasGender") { $0.hasGender }
+            type.batch("products") { categories, arguments, context in
+                let scope = try context.currentUser.baseScope(for: "product:read")
+                let request = try pageRequest(arguments, context: context)
+                var outcomes: [FieldOutcome] = []
+                for category in categories {
+                    outcomes.append(
+                        .success(
+                            try await ProductStore.page(
+                                scope: scope, baseId: nil, categoryId: category.id, request: request, in: context)))
+                }
+                return outcomes
+            }
+        }
+        registry.registerPage("ProductPage", of: Product.self)
+        registry.registerPage("StandardProductPage", of: StandardProduct.self)
+        registry.registerPage("BoxPage", of: Box.self)
+    }
+
+    private static func registerReferenceData(in registry: inout ResolverRegistry) {
+        registry.object("SizeRange", SizeRange.self, sharedBy: \.id) { type in
+            type.value("id") { $0.id }
+            type.value("name") { $0.name }
+            type.value("label") { $0.name }
+            type.batchValues("sizes") { ranges, _, context in
+                try context.currentUser.authorize("size:read")
+                let sizes = try await ReferenceDataStore.sizes(ofRanges: ranges.map(\.id), in: context)
+                return ranges.map { sizes[$0.id] ?? [] }
+            }
+            type.batchValues("units") { ranges, _, context in
+                let units = try await ReferenceDataStore.units(ofDimensions: ranges.map(\.id), in: context)
+                return ranges.map { range in units.filter { $0.dimensionId == range.id } }
+            }
+        }
+        registry.object("Size", Size.self, sharedBy: \.id) { type in
+            type.value("id") { $0.id }
+            type.value("name") { $0.name }
+            type.value("label") { $0.name }
+        }
+        registry.object("Unit", MeasureUnit.self, sharedBy: \.id) { type in
+            type.value("id") { $0.id }
+            type.value("name") { $0.name }
+            type.value("symbol") { $0.symbol }
+        }
+    }
+
+    private static func registerTag(in registry: inout ResolverRegistry) {
+        registry.object("Tag", Tag.self, sharedBy: \.id) { type in
+            type.value("id") { $0.id }
+            type.value("name") { $0.name }
+            type.value("description") { $0.description }
+            type.value("color") { $0.color }
+            type.value("type") { $0.type }
+            type.value("deletedOn") { $0.deletedOn }
+            type.audit(\.audit)
+            type.batch("base") { tags, _, context in
+                try await basesChecked(tags.map(\.baseId), permission: "base:read", context: context)
+            }
+            type.batchValues("lastUsedOn") { tags, _, context in
+                try context.currentUser.authorize("tag_relation:read")
+                let lastUsed = try await TagStore.lastUsed(ofTags: tags.map(\.id), in: context)
+                return tags.map { lastUsed[$0.id] }
+            }
+        }
+    }
+
+    /// Loads the bases of a batch, failing per parent where the user lacks `permission` for it.
+    static func basesChecked(
+        _ baseIds: [Int], permission: String, context: ResolverContext
+    ) async throws
+        -> [FieldOutcome]
+    {
+        try await permittedPerBase(baseIds, permission: permission, context: context, baseId: { $0 }) { permitted in
+            let bases = try await BaseStore.byIds(permitted, in: context)
+            return { bases[$0] }
+        }
+    }
+}
+
+extension Array where Element: Identifiable {
+    /// Rows keyed by id.
+    var byId: [Element.ID: Element] { Dictionary(map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first }) }
+}
+
+extension ProductCategory: Identifiable {}
+extension SizeRange: Identifiable {}
+extension Size: Identifiable {}
+extension MeasureUnit: Identifiable {}

@@ -1,0 +1,185 @@
+import BoxtributeDatabase
+import BoxtributeDomain
+
+/// The columns of a box to insert.
+struct NewBox: Sendable {
+    var productId: Int
+    var sizeId: Int?
+    var numberOfItems: Int?
+    var locationId: Int
+    /// `nil` keeps the column default (InStock), as bulk creation does.
+    var state: BoxState?
+    var qrId: Int?
+    var comment: String
+    var displayUnitId: Int?
+    var measureValue: Double?
+    var weight: Double?
+    var monetaryValue: Double?
+    var sourceBoxId: Int?
+    /// Whether `modified`/`modified_by` are stamped too.
+    var stampModified: Bool
+}
+
+extension BoxStore {
+    /// A box by label, locked for the rest of the transaction where the engine needs it.
+    static func byLabelForUpdate(_ label: String, in scope: MutationScope) async throws -> Box? {
+        try await scope.connection.query(
+            "SELECT \(columns) FROM stock s WHERE s.box_id = ?\(scope.forUpdate)", [.text(label)]
+        ).first.map(decode)
+    }
+
+    /// Boxes by labels, locked like ``byLabelForUpdate(_:in:)``, in id order.
+    static func byLabelsForUpdate(_ labels: [String], in scope: MutationScope) async throws -> [Box] {
+        try await locked(where: "s.box_id", in: Set(labels).map(SQLValue.text), scope: scope)
+    }
+
+    /// Boxes by id, locked like ``byLabelForUpdate(_:in:)``, keyed by id.
+    static func byIdsForUpdate(_ ids: [Int], in scope: MutationScope) async throws -> [Int: Box] {
+        let boxes = try await locked(where: "s.id", in: Set(ids).map(SQLValue.integer), scope: scope)
+        return Dictionary(boxes.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Boxes whose `column` is one of `values` (distinct), locked, in id order.
+    private static func locked(
+        where column: String, in values: [SQLValue], scope: MutationScope
+    ) async throws
+        -> [Box]
+    {
+        guard !values.isEmpty else { return [] }
+        return try await scope.connection.query(
+            "SELECT \(columns) FROM stock s WHERE \(column) IN (\(SQL.placeholders(values.count))) ORDER BY s.id\(scope.forUpdate)",
+            values
+        ).map(decode)
+    }
+
+    /// Inserts a box under a new random label, retrying on collisions; returns it as stored.
+    /// - Throws: ``DomainError/boxCreationFailed`` when no free label was found.
+    static func insert(_ box: NewBox, in scope: MutationScope) async throws -> Box {
+        for _ in 0..<WarehouseRules.labelAttempts {
+            let label = scope.environment.newLabel()
+            let taken = try await !scope.connection.query("SELECT 1 FROM stock WHERE box_id = ?", [.text(label)])
+                .isEmpty
+            if taken { continue }
+            let now = SQLValue.text(scope.now.databaseText)
+            let user = SQLValue.integer(scope.user.id)
+            var columns = [
+                "box_id", "product_id", "size_id", "items", "location_id", "qr_id", "comments", "display_unit_id",
+                "measure_value", "weight", "monetary_value", "source_box_id", "created", "created_by",
+            ]
+            var binds: [SQLValue] = [
+                .text(label), .integer(box.productId), SQLValue(box.sizeId), SQLValue(box.numberOfItems),
+                .integer(box.locationId), SQLValue(box.qrId), .text(box.comment), SQLValue(box.displayUnitId),
+                SQLValue(box.measureValue), SQLValue(box.weight), SQLValue(box.monetaryValue),
+                SQLValue(box.sourceBoxId),
+                now, user,
+            ]
+            if let state = box.state {
+                columns.append("box_state_id")
+                binds.append(.integer(state.rawValue))
+            }
+            if box.stampModified {
+                columns += ["modified", "modified_by"]
+                binds += [now, user]
+            }
+            let inserted: SQLExecution
+            do {
+                inserted = try await scope.execute(
+                    "INSERT INTO stock (\(columns.joined(separator: ", "))) VALUES (\(SQL.placeholders(columns.count)))",
+                    binds)
+            } catch let error as DatabaseError where error.kind == .constraintViolation {
+                // Another transaction took the label between our check and the insert (MySQL).
+                let takenNow = try await !scope.connection.query("SELECT 1 FROM stock WHERE box_id = ?", [.text(label)])
+                    .isEmpty
+                if takenNow { continue }
+                throw error
+            }
+            return try await byId(inserted.lastInsertId, in: scope).orThrow(DomainError.boxCreationFailed)
+        }
+        throw DomainError.boxCreationFailed
+    }
+
+    /// A box by id, read through the mutation's connection.
+    static func byId(_ id: Int, in scope: MutationScope) async throws -> Box? {
+        try await scope.connection.query("SELECT \(columns) FROM stock s WHERE s.id = ?", [.integer(id)]).first.map(
+            decode)
+    }
+
+    /// Writes the changeable columns of `box` (all but label, creation and deletion stamps).
+    static func save(_ box: Box, in scope: MutationScope) async throws {
+        try await scope.execute(
+            """
+            UPDATE stock SET product_id = ?, size_id = ?, items = ?, location_id = ?, box_state_id = ?, qr_id = ?, \
+            comments = ?, display_unit_id = ?, measure_value = ?, weight = ?, monetary_value = ?, distro_event_id = ?, \
+            modified = ?, modified_by = ? WHERE id = ?
+            """,
+            [
+                .integer(box.productId), SQLValue(box.sizeId), SQLValue(box.numberOfItems), .integer(box.locationId),
+                .integer(box.state.rawValue), SQLValue(box.qrId), SQLValue(box.comment), SQLValue(box.displayUnitId),
+                SQLValue(box.measureValue), SQLValue(box.weight), SQLValue(box.monetaryValue),
+                SQLValue(box.distributionEventId), SQLValue(box.audit.lastModifiedOn?.databaseText),
+                SQLValue(box.audit.lastModifiedBy), .integer(box.id),
+            ])
+    }
+
+    /// Saves `new` over `old` with history for the changed `fields`; stamps `modified` when
+    /// anything changed. Returns the box as saved.
+    @discardableResult
+    static func update(
+        _ old: Box, to new: Box, fields: [BoxField], units: [Int: MeasureUnit], in scope: MutationScope
+    ) async throws -> Box {
+        var saved = new
+        let changes = old.changes(to: new, fields: fields, units: units)
+        if !changes.isEmpty {
+            saved.audit.lastModifiedOn = scope.now
+            saved.audit.lastModifiedBy = scope.user.id
+        }
+        if saved != old {
+            try await save(saved, in: scope)
+            try await HistoryStore.record(changes, table: "stock", recordId: old.id, in: scope)
+        }
+        return saved
+    }
+
+    /// Sets `modified`/`modified_by` of boxes to the scope's time and user.
+    static func touch(_ boxIds: [Int], in scope: MutationScope) async throws {
+        guard !boxIds.isEmpty else { return }
+        try await scope.execute(
+            "UPDATE stock SET modified = ?, modified_by = ? WHERE id IN (\(SQL.placeholders(boxIds.count)))",
+            [.text(scope.now.databaseText), .integer(scope.user.id)] + boxIds.map(SQLValue.init))
+    }
+
+    /// Puts boxes into `state`, with one `box_state_id` history row for each box whose state
+    /// changes and `modified`/`modified_by` stamped (spec 04 §10).
+    static func changeState(of boxes: [Box], to state: BoxState, in scope: MutationScope) async throws {
+        let changing = boxes.filter { $0.state != state }
+        guard !changing.isEmpty else { return }
+        try await scope.execute(
+            """
+            UPDATE stock SET box_state_id = ?, modified = ?, modified_by = ? \
+            WHERE id IN (\(SQL.placeholders(changing.count)))
+            """,
+            [.integer(state.rawValue), .text(scope.now.databaseText), .integer(scope.user.id)]
+                + changing.map { SQLValue.integer($0.id) })
+        try await HistoryStore.record(
+            changing.map { box in
+                (box.id, HistoryChange(changes: "box_state_id", fromInt: box.state.rawValue, toInt: state.rawValue))
+            }, table: "stock", in: scope)
+    }
+
+    /// Soft-deletes boxes (`deleted` = now) with a `Record deleted` history row each.
+    static func softDelete(_ boxIds: [Int], in scope: MutationScope) async throws {
+        guard !boxIds.isEmpty else { return }
+        try await scope.execute(
+            "UPDATE stock SET deleted = ? WHERE id IN (\(SQL.placeholders(boxIds.count)))",
+            [.text(scope.now.databaseText)] + boxIds.map(SQLValue.init))
+        try await HistoryStore.record(boxIds.map { ($0, HistoryChange.deleted) }, table: "stock", in: scope)
+    }
+}
+
+extension Optional {
+    /// The value, or `error` thrown.
+    func orThrow(_ error: @autoclosure () -> some Error) throws -> Wrapped {
+        guard let self else { throw error() }
+        return self
+    }
+}

@@ -1,0 +1,218 @@
+import BoxtributeDatabase
+import BoxtributeDomain
+
+/// The `FilterBoxInput` of the `boxes` queries.
+public struct BoxFilter: Sendable, Equatable {
+    public var states: [BoxState]?
+    /// Database text `YYYY-MM-DD` (compared as midnight).
+    public var lastModifiedFrom: String?
+    public var lastModifiedUntil: String?
+    public var productGender: ProductGender?
+    public var productGenders: [ProductGender]?
+    public var productCategoryId: Int?
+    public var productCategoryIds: [Int]?
+    public var productId: Int?
+    public var productIds: [Int]?
+    public var sizeId: Int?
+    public var tagIds: [Int]?
+    public var locationIds: [Int]?
+
+    public init() {}
+
+    /// SQL conditions over `stock s`, with their binds. Product conditions use `p`.
+    var sql: (conditions: [String], binds: [SQLValue], needsProduct: Bool) {
+        var conditions: [String] = []
+        var binds: [SQLValue] = []
+        var needsProduct = false
+        func inList(_ column: String, _ values: [Int]) {
+            conditions.append("\(column) IN (\(SQL.placeholders(values.count)))")
+            binds += values.map(SQLValue.init)
+        }
+        if let states, !states.isEmpty { inList("s.box_state_id", states.map(\.rawValue)) }
+        if let from = lastModifiedFrom {
+            conditions.append("s.modified >= ?")
+            binds.append(.text(from + " 00:00:00"))
+        }
+        if let until = lastModifiedUntil {
+            // The reference compares with midnight at the start of that day.
+            conditions.append("s.modified <= ?")
+            binds.append(.text(until + " 00:00:00"))
+        }
+        if let productGender {
+            needsProduct = true
+            inList("p.gender_id", [productGender.rawValue])
+        }
+        if let productGenders, !productGenders.isEmpty {
+            needsProduct = true
+            inList("p.gender_id", productGenders.map(\.rawValue))
+        }
+        if let productCategoryId {
+            needsProduct = true
+            inList("p.category_id", [productCategoryId])
+        }
+        if let productCategoryIds, !productCategoryIds.isEmpty {
+            needsProduct = true
+            inList("p.category_id", productCategoryIds)
+        }
+        if let productId { inList("s.product_id", [productId]) }
+        if let productIds, !productIds.isEmpty { inList("s.product_id", productIds) }
+        if let sizeId { inList("s.size_id", [sizeId]) }
+        if let tagIds {
+            if tagIds.isEmpty {
+                conditions.append("1 = 0")
+            } else {
+                conditions.append(
+                    """
+                    EXISTS (SELECT 1 FROM tags_relations tr WHERE tr.object_id = s.id AND tr.object_type = 'Stock' \
+                    AND tr.deleted_on IS NULL AND tr.tag_id IN (\(SQL.placeholders(tagIds.count))))
+                    """)
+                binds += tagIds.map(SQLValue.init)
+            }
+        }
+        if let locationIds, !locationIds.isEmpty { inList("s.location_id", locationIds) }
+        return (conditions, binds, needsProduct)
+    }
+}
+
+/// SQL for boxes (`stock`).
+public enum BoxStore {
+    static let columns = """
+        s.id, s.box_id, s.product_id, s.size_id, s.items, s.location_id, s.box_state_id, s.qr_id, s.comments, \
+        s.display_unit_id, s.measure_value, s.weight, s.weight_display_unit_id, s.monetary_value, s.distro_event_id, \
+        s.source_box_id, s.deleted, s.created, s.created_by, s.modified, s.modified_by
+        """
+
+    static func decode(_ row: SQLRow) -> Box {
+        Box(
+            id: row.int(0) ?? 0, labelIdentifier: row.string(1) ?? "", productId: row.int(2) ?? 0, sizeId: row.int(3),
+            numberOfItems: row.int(4), locationId: row.int(5) ?? 0,
+            state: row.int(6).flatMap(BoxState.init(rawValue:)) ?? .inStock, qrId: row.int(7), comment: row.string(8),
+            displayUnitId: row.int(9), measureValue: row.double(10), weight: row.double(11),
+            weightDisplayUnitId: row.int(12), monetaryValue: row.double(13), distributionEventId: row.int(14),
+            sourceBoxId: row.int(15), deletedOn: row.timestamp(16),
+            audit: AuditStamps(
+                createdOn: row.timestamp(17), createdBy: row.int(18), lastModifiedOn: row.timestamp(19),
+                lastModifiedBy: row.int(20)))
+    }
+
+    public static func byLabel(_ label: String, in db: any SQLQuerying) async throws -> Box? {
+        try await db.query("SELECT \(columns) FROM stock s WHERE s.box_id = ?", [.text(label)]).first.map(decode)
+    }
+
+    public static func byIds(_ ids: [Int], in db: any SQLQuerying) async throws -> [Int: Box] {
+        try await db.rowsById(
+            columns: columns, from: "stock s", idColumn: "s.id", ids: ids, decode: decode, id: \.id)
+    }
+
+    /// Boxes linked to these QR codes, keyed by QR id.
+    public static func byQrIds(_ qrIds: [Int], in db: any SQLQuerying) async throws -> [Int: Box] {
+        let unique = Array(Set(qrIds))
+        guard !unique.isEmpty else { return [:] }
+        let rows = try await db.query(
+            "SELECT \(columns) FROM stock s WHERE s.qr_id IN (\(SQL.placeholders(unique.count)))",
+            unique.map(SQLValue.init))
+        return Dictionary(
+            rows.map(decode).compactMap { box in box.qrId.map { ($0, box) } }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// A page of the non-deleted boxes of a base, newest modification first (`boxes` query).
+    public static func page(
+        baseId: Int, filter: BoxFilter, request: PageRequest, in db: any SQLQuerying
+    ) async throws -> Page<Box> {
+        let (conditions, binds, needsProduct) = filter.sql
+        let product = needsProduct ? " JOIN products p ON p.id = s.product_id" : ""
+        // The page walks `stock` in modification order (index stock_modified_live) and stops after a
+        // page; CROSS JOIN keeps SQLite from starting with the base's locations and sorting.
+        let paginator = Paginator(
+            from: "FROM stock s JOIN locations l ON l.id = s.location_id\(product)", idColumn: "s.id",
+            conditions: ["l.camp_id = ?", SQL.notDeleted("s.deleted")] + conditions,
+            binds: [.integer(baseId)] + binds, order: "s.modified DESC, s.id DESC",
+            pageFrom: "FROM stock s CROSS JOIN locations l ON l.id = s.location_id\(product)")
+        return try await paginator.page(columns: columns, request: request, in: db, decode: decode, id: \.id)
+    }
+
+    /// A page of all boxes of a location, deleted ones included (`Location.boxes`).
+    public static func page(
+        locationId: Int, filter: BoxFilter, request: PageRequest, in db: any SQLQuerying
+    ) async throws -> Page<Box> {
+        let (conditions, binds, needsProduct) = filter.sql
+        let product = needsProduct ? " JOIN products p ON p.id = s.product_id" : ""
+        let paginator = Paginator(
+            from: "FROM stock s\(product)", idColumn: "s.id", conditions: ["s.location_id = ?"] + conditions,
+            binds: [.integer(locationId)] + binds, order: "s.id")
+        return try await paginator.page(columns: columns, request: request, in: db, decode: decode, id: \.id)
+    }
+
+    /// Number of in-stock boxes and their items per base, over the given bases.
+    public static func inStockTotals(
+        ofBases baseIds: [Int], in db: any SQLQuerying
+    ) async throws
+        -> [Int: (boxes: Int, items: Int)]
+    {
+        guard !baseIds.isEmpty else { return [:] }
+        let rows = try await db.query(
+            """
+            SELECT l.camp_id, COUNT(*), COALESCE(SUM(s.items), 0) FROM stock s JOIN locations l ON l.id = s.location_id \
+            WHERE l.camp_id IN (\(SQL.placeholders(baseIds.count))) AND s.box_state_id = 1 AND \(SQL.notDeleted("s.deleted")) \
+            GROUP BY l.camp_id
+            """, baseIds.map(SQLValue.init))
+        var result: [Int: (boxes: Int, items: Int)] = [:]
+        for row in rows { result[row.int(0) ?? 0] = (row.int(1) ?? 0, row.int(2) ?? 0) }
+        return result
+    }
+
+    /// Sum of items of non-deleted boxes per product, for boxes in `states`.
+    public static func itemTotals(
+        ofProducts productIds: [Int], states: [BoxState], in db: any SQLQuerying
+    )
+        async throws -> [Int: Int]
+    {
+        guard !productIds.isEmpty else { return [:] }
+        let rows = try await db.query(
+            """
+            SELECT s.product_id, COALESCE(SUM(s.items), 0) FROM stock s \
+            WHERE s.product_id IN (\(SQL.placeholders(productIds.count))) \
+            AND s.box_state_id IN (\(SQL.placeholders(states.count))) AND \(SQL.notDeleted("s.deleted")) \
+            GROUP BY s.product_id
+            """, productIds.map(SQLValue.init) + states.map { .integer($0.rawValue) })
+        var result: [Int: Int] = [:]
+        for row in rows { result[row.int(0) ?? 0] = row.int(1) ?? 0 }
+        return result
+    }
+
+    /// The source and target bases of the active shipment of each box, keyed by box id.
+    public static func activeShipmentBases(
+        ofBoxes boxIds: [Int], in db: any SQLQuerying
+    ) async throws
+        -> [Int: [Int]]
+    {
+        guard !boxIds.isEmpty else { return [:] }
+        let rows = try await db.query(
+            """
+            SELECT d.box_id, sh.source_base_id, sh.target_base_id FROM shipment_detail d \
+            JOIN shipment sh ON sh.id = d.shipment_id \
+            WHERE d.box_id IN (\(SQL.placeholders(boxIds.count))) AND d.removed_on IS NULL AND d.received_on IS NULL
+            """, boxIds.map(SQLValue.init))
+        var result: [Int: [Int]] = [:]
+        for row in rows where result[row.int(0) ?? 0] == nil {
+            result[row.int(0) ?? 0] = [row.int(1) ?? 0, row.int(2) ?? 0]
+        }
+        return result
+    }
+}
+
+/// SQL for QR codes (`qr`).
+public enum QrCodeStore {
+    static func decode(_ row: SQLRow) -> QrCode {
+        QrCode(id: row.int(0) ?? 0, code: row.string(1) ?? "", createdOn: row.timestamp(2))
+    }
+
+    public static func byCode(_ code: String, in db: any SQLQuerying) async throws -> QrCode? {
+        try await db.query("SELECT id, code, created FROM qr WHERE code = ?", [.text(code)]).first.map(decode)
+    }
+
+    public static func byIds(_ ids: [Int], in db: any SQLQuerying) async throws -> [Int: QrCode] {
+        try await db.rowsById(
+            columns: "id, code, created", from: "qr", idColumn: "id", ids: ids, decode: decode, id: \.id)
+    }
+}

@@ -1,0 +1,71 @@
+import BoxtributeDatabase
+import BoxtributeDomain
+import BoxtributeGraphQL
+import BoxtributeStorage
+import BoxtributeTestSupport
+import GraphQL
+import OrderedCollections
+
+/// Runs documents against one API variant over a fresh fixture database.
+struct APIHarness {
+    let api: GraphQLAPI
+    let database: any Database
+    /// Clock and label source of mutations: fixed, so results are predictable.
+    var environment = MutationEnvironment.fixed()
+
+    /// The answer to one request.
+    struct Answer {
+        let status: Int
+        let json: JSONValue
+        let statements: Int
+        /// Bytes of the response body.
+        var size = 0
+        var data: JSONValue? { json["data"] }
+        var errors: [JSONValue] { json["errors"]?.array ?? [] }
+        /// `extensions.code` of the first error.
+        var firstCode: String? { errors.first?["extensions"]?["code"]?.string }
+    }
+
+    static func make(_ variant: APIVariant = .full, introspection: Bool = true) async throws -> APIHarness {
+        APIHarness(
+            api: try GraphQLAPI(variant: variant, introspection: introspection),
+            database: try await Fixtures.makeDatabase())
+    }
+
+    func run(
+        _ query: String, variables: [String: Map] = [:], operationName: String? = nil,
+        as user: CurrentUser? = Fixtures.lesvosCoordinator
+    ) async -> Answer {
+        let context = ResolverContext(user: user, database: database, environment: environment)
+        let response = await api.handle(
+            GraphQLRequest(query: query, variables: variables, operationName: operationName), context: context)
+        return Answer(
+            status: response.status, json: JSONValue.parse(response.body) ?? .null, statements: context.statementCount,
+            size: response.body.count)
+    }
+}
+
+extension APIHarness {
+    /// The rows of a read statement on the harness database, as text (NULL → nil).
+    func rows(_ sql: String, _ binds: [SQLValue] = []) async throws -> [[String?]] {
+        try await database.query(sql, binds).map { row in row.values.map(\.stringValue) }
+    }
+
+    /// The first column of the first row of a read statement, as text.
+    func scalar(_ sql: String, _ binds: [SQLValue] = []) async throws -> String? {
+        try await rows(sql, binds).first?.first ?? nil
+    }
+
+    /// `SELECT COUNT(*) FROM <from>`.
+    func count(_ from: String) async throws -> Int {
+        Int(try await scalar("SELECT COUNT(*) FROM \(from)") ?? "") ?? -1
+    }
+
+    /// The `history.changes` texts the fixture-time mutations wrote for one record, in order.
+    func historyChanges(_ table: String, recordId: Int) async throws -> [String] {
+        try await rows(
+            "SELECT changes FROM history WHERE tablename = ? AND record_id = ? AND changedate = ? ORDER BY id",
+            [.text(table), .integer(recordId), .text(MutationEnvironment.fixtureNow)]
+        ).compactMap { $0.first ?? nil }
+    }
+}

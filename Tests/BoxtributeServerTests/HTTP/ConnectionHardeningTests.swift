@@ -1,0 +1,206 @@
+import BoxtributeDatabase
+import BoxtributeServer
+import BoxtributeTestSupport
+import Foundation
+import HummingbirdTesting
+import NIOCore
+import Testing
+
+/// What slow, idle, greedy or malformed clients get from the live server, over real sockets.
+/// Timeouts are short here (1 s); each "within" bound only detects a hang.
+@Suite("Connection hardening")
+struct ConnectionHardeningTests {
+    /// The harness configuration with `limits` for the HTTP server.
+    static func configuration(
+        header: Duration = .seconds(30), body: Duration = .seconds(30), idle: Duration = .seconds(30),
+        maxConnections: Int = 64
+    ) -> ServerConfiguration {
+        var configuration = ServerHarness.tenantConfiguration
+        configuration.http = .init(
+            headerTimeout: header, bodyTimeout: body, idleTimeout: idle, maxConnections: maxConnections)
+        return configuration
+    }
+
+    /// Serves on a loopback port and hands `body` the port.
+    static func live(
+        _ configuration: ServerConfiguration, _ body: @escaping @Sendable (Int) async throws -> Void
+    ) async throws {
+        try await ServerHarness.withClient(configuration: configuration, mode: .live) { client in
+            try await body(try #require(client.port))
+        }
+    }
+
+    @Test("a client that sends its headers slowly is closed after the header timeout")
+    func slowHeaders() async throws {
+        try await Self.live(Self.configuration(header: .seconds(1))) { port in
+            let connection = try await RawConnection.connect(port: port)
+            let received = try await connection.withInbound { inbound in
+                await connection.send("POST /public HTTP/1.1\r\nHost: localhost\r\n")
+                // One header line every 200 ms: activity, but the headers never end.
+                let trickle = Task {
+                    for index in 0..<40 {
+                        try await Task.sleep(for: .milliseconds(200))
+                        guard await connection.send("X-Slow-\(index): x\r\n") else { return }
+                    }
+                }
+                defer { trickle.cancel() }
+                return await connection.readUntilClosed(within: .seconds(6), reading: inbound)
+            }
+            #expect(received.closedByServer)
+        }
+    }
+
+    @Test("a body that trickles is cut after the body timeout")
+    func slowBody() async throws {
+        try await Self.live(Self.configuration(body: .seconds(1))) { port in
+            let connection = try await RawConnection.connect(port: port)
+            let received = try await connection.withInbound { inbound in
+                await connection.send(
+                    "POST /public HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"
+                )
+                let trickle = Task {
+                    for _ in 0..<40 {
+                        try await Task.sleep(for: .milliseconds(200))
+                        guard await connection.send(" ") else { return }
+                    }
+                }
+                defer { trickle.cancel() }
+                return await connection.readUntilClosed(within: .seconds(6), reading: inbound)
+            }
+            #expect(received.closedByServer)
+        }
+    }
+
+    @Test("an idle connection is closed after the idle timeout, also after an answer (keep-alive)")
+    func idle() async throws {
+        try await Self.live(Self.configuration(idle: .seconds(1))) { port in
+            let silent = try await RawConnection.connect(port: port)
+            let nothing = try await silent.withInbound { inbound in
+                await silent.readUntilClosed(within: .seconds(6), reading: inbound)
+            }
+            #expect(nothing.closedByServer)
+            #expect(nothing.text.isEmpty)
+
+            let kept = try await RawConnection.connect(port: port)
+            let answered = try await kept.withInbound { inbound in
+                await kept.send("GET /health HTTP/1.1\r\nHost: localhost\r\n\r\n")
+                return await kept.readUntilClosed(within: .seconds(6), reading: inbound)
+            }
+            #expect(answered.status == 200)
+            #expect(answered.closedByServer)
+        }
+    }
+
+    @Test("connections beyond the limit are answered 503 and closed at once; a freed slot serves again")
+    func connectionLimit() async throws {
+        // Three: the harness's own client holds one connection.
+        try await Self.live(Self.configuration(maxConnections: 3)) { port in
+            let first = try await RawConnection.connect(port: port)
+            let second = try await RawConnection.connect(port: port)
+            // Both are accepted before the third arrives.
+            try await Task.sleep(for: .milliseconds(300))
+            let third = try await RawConnection.connect(port: port)
+            let refused = try await third.withInbound { inbound in
+                await third.readUntilClosed(within: .seconds(5), reading: inbound)
+            }
+            #expect(refused.closedByServer)
+            #expect(refused.status == 503)
+
+            try? await first.channel.channel.close()
+            try await Task.sleep(for: .milliseconds(300))
+            let fourth = try await RawConnection.connect(port: port)
+            let served = try await fourth.withInbound { inbound in
+                await fourth.send("GET /health HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                return await fourth.readUntilClosed(within: .seconds(5), reading: inbound)
+            }
+            #expect(served.status == 200)
+            try? await second.channel.channel.close()
+        }
+    }
+
+    @Test("a chunk size of ffffffffffffffff is not waited for: the answer is an error or the connection closes")
+    func hugeChunkSize() async throws {
+        try await Self.live(Self.configuration(body: .seconds(1))) { port in
+            // The chunk never comes: cut by the body timeout.
+            let stalled = try await RawConnection.connect(port: port)
+            let cut = try await stalled.withInbound { inbound in
+                await stalled.send(
+                    "POST /public HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                        + "Transfer-Encoding: chunked\r\n\r\nffffffffffffffff\r\n{\"query\":")
+                return await stalled.readUntilClosed(within: .seconds(6), reading: inbound)
+            }
+            #expect(cut.closedByServer)
+            // The chunk keeps coming: refused at the body limit.
+            let flooding = try await RawConnection.connect(port: port)
+            let refused = try await flooding.withInbound { inbound in
+                await flooding.send(
+                    "POST /public HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                        + "Transfer-Encoding: chunked\r\n\r\nffffffffffffffff\r\n")
+                let flood = Task {
+                    for _ in 0..<64 {
+                        guard await flooding.send(String(repeating: "x", count: 16 * 1024)) else { return }
+                    }
+                }
+                defer { flood.cancel() }
+                return await flooding.readUntilClosed(within: .seconds(6), reading: inbound)
+            }
+            #expect(refused.closedByServer)
+            #expect(refused.status == 413)
+        }
+    }
+
+    @Test("HTTP/1.0 answers close the connection unless the client asked for keep-alive")
+    func http10() async throws {
+        try await Self.live(Self.configuration()) { port in
+            let plain = try await RawConnection.connect(port: port)
+            let closed = try await plain.withInbound { inbound in
+                await plain.send("GET /health HTTP/1.0\r\n\r\n")
+                return await plain.readUntilClosed(within: .seconds(5), reading: inbound)
+            }
+            #expect(closed.status == 200)
+            #expect(closed.closedByServer)
+            #expect(closed.text.lowercased().contains("connection: close"))
+            #expect(closed.body == #"{"status":"ok"}"#)
+
+            let keepAlive = try await RawConnection.connect(port: port)
+            let open = try await keepAlive.withInbound { inbound in
+                await keepAlive.send("GET /health HTTP/1.0\r\nConnection: keep-alive\r\n\r\n")
+                return await keepAlive.readUntilClosed(within: .seconds(1), reading: inbound)
+            }
+            #expect(open.status == 200)
+            #expect(!open.closedByServer)
+        }
+    }
+
+    @Test("a 100 MB body is refused with 413 before it is read, declared or chunked")
+    func hugeBody() async throws {
+        try await Self.live(Self.configuration()) { port in
+            let declared = try await RawConnection.connect(port: port)
+            let refused = try await declared.withInbound { inbound in
+                await declared.send(
+                    "POST /public HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                        + "Content-Length: 104857600\r\n\r\n{\"query\": \"")
+                return await declared.readUntilClosed(within: .seconds(5), reading: inbound)
+            }
+            #expect(refused.status == 413)
+            #expect(refused.closedByServer)
+            #expect(refused.body == #"{"errors":[{"message":"The request body is too large."}]}"#)
+
+            let chunked = try await RawConnection.connect(port: port)
+            let cut = try await chunked.withInbound { inbound in
+                await chunked.send(
+                    "POST /public HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                        + "Transfer-Encoding: chunked\r\n\r\n")
+                let chunk = "4000\r\n" + String(repeating: " ", count: 0x4000) + "\r\n"
+                let flood = Task {
+                    // Up to 100 MB, stopped when the server closes.
+                    for _ in 0..<6400 { guard await chunked.send(chunk) else { return } }
+                }
+                defer { flood.cancel() }
+                return await chunked.readUntilClosed(within: .seconds(10), reading: inbound)
+            }
+            #expect(cut.status == 413)
+            #expect(cut.closedByServer)
+        }
+    }
+}
