@@ -156,7 +156,9 @@ let scenarios: [(String, String)] = [
 print("engine: \(memory.dialect.rawValue), boxes: \(boxes), iterations: \(iterations)")
 for (name, query) in scenarios where only == nil || only == name {
     let request = GraphQLRequest(query: query)
-    let bytes = await api.handle(request, context: ResolverContext(user: user, database: database)).body.count
+    let bytes = await api.handle(
+        request, context: ResolverContext(user: user, session: SQLRequestSession(database: database))
+    ).body.count
     database.nanoseconds.store(0, ordering: .relaxed)
     let cpuStart = processCPUMilliseconds()
     // Wall time per request over `parallel` tasks sending requests side by side.
@@ -165,7 +167,8 @@ for (name, query) in scenarios where only == nil || only == name {
         for _ in 0..<parallel {
             group.addTask {
                 await average(iterations / parallel) {
-                    _ = await api.handle(request, context: ResolverContext(user: user, database: database))
+                    _ = await api.handle(
+                        request, context: ResolverContext(user: user, session: SQLRequestSession(database: database)))
                 }
             }
         }

@@ -143,11 +143,11 @@ public final class GraphQLAPI: Sendable {
             context.logger[metadataKey: "graphql.operation"] = "\(ExecutionError.bounded(name))"
         }
         context.limits = limits
-        if operation.operation == .query { context.readFromOneSnapshot() }
+        if operation.operation == .query { context.session.readFromOneSnapshot() }
         let outcome = await executor.execute(
             operation: operation, fragments: fragments, variables: request.variables ?? [:], context: context,
             plans: prepared.fieldPlans)
-        context.finishReading()
+        context.session.finishReading()
         guard
             let body = Self.encode(
                 outcome, capacity: prepared.lastResponseSize.load(ordering: .relaxed),

@@ -3,14 +3,16 @@ import BoxtributeDomain
 import BoxtributeStorage
 import Logging
 
-/// What every resolver of one request sees: the user, the database, and per-request memos.
+/// What every resolver of one request sees: the user, the request's data session, the
+/// request's logger and limits.
 ///
 /// `@unchecked Sendable`: one request's execution runs its resolvers one after another on a
-/// single task, so the mutable memo and counter are never touched concurrently.
-public final class ResolverContext: SQLQuerying, @unchecked Sendable {
+/// single task, so the mutable logger and limits are never touched concurrently.
+public final class ResolverContext: @unchecked Sendable {
     /// `nil` on the public API.
     public let user: CurrentUser?
-    public let database: any Database
+    /// Where the request's data comes from.
+    public let session: any DataSession
     /// Clock and randomness for mutations.
     public let environment: MutationEnvironment
     /// The request's logger: its metadata names the request (`request.id`) and, once known,
@@ -20,62 +22,24 @@ public final class ResolverContext: SQLQuerying, @unchecked Sendable {
     public let clientIsGone: @Sendable () -> Bool
     /// The limits of the API answering the request (resolvers read the largest page size).
     public internal(set) var limits = GraphQLLimits.standard
-    /// Statements run for this request (tests assert batching with it).
-    public private(set) var statementCount = 0
-    private var memo: [String: any Sendable] = [:]
-    /// Whether reads should share one snapshot (query operations), and the session doing it.
-    private var wantsSnapshot = false
-    private var snapshot: (any ReadSession)?
 
     public init(
-        user: CurrentUser?, database: any Database, environment: MutationEnvironment = .live,
+        user: CurrentUser?, session: any DataSession, environment: MutationEnvironment = .live,
         logger: Logger = ResolverContext.silentLogger, clientIsGone: @escaping @Sendable () -> Bool = { false }
     ) {
         self.user = user
-        self.database = database
+        self.session = session
         self.environment = environment
         self.logger = logger
         self.clientIsGone = clientIsGone
+        legacySession = session as? SQLRequestSession
     }
 
     /// A logger that writes nothing (tests and tools that run documents without a server).
     public static let silentLogger = Logger(label: "boxtribute.graphql", factory: { _ in SwiftLogNoOpLogHandler() })
 
-    deinit { snapshot?.close() }
-
-    /// From now on, reads see one snapshot of the data and the engine starts a read once,
-    /// not per statement (used for query operations; mutations read what they wrote).
-    public func readFromOneSnapshot() {
-        wantsSnapshot = true
-    }
-
-    /// Ends the snapshot, if any, and gives its connection back.
-    public func finishReading() {
-        wantsSnapshot = false
-        snapshot?.close()
-        snapshot = nil
-    }
-
-    /// The session reads go through, opened at the first read; `nil` when there is none.
-    private var readSession: (any ReadSession)? {
-        guard wantsSnapshot else { return nil }
-        if snapshot == nil {
-            snapshot = database.openReadSession()
-            // Without a free connection the request reads statement by statement.
-            if snapshot == nil { wantsSnapshot = false }
-        }
-        return snapshot
-    }
-
-    /// Runs a mutation as the current user in one transaction.
-    public func mutate<T: Sendable>(_ body: @Sendable (MutationScope) async throws -> T) async throws -> T {
-        // Reads after the change must see it: no snapshot from before.
-        finishReading()
-        let result = try await MutationScope.run(as: try currentUser, in: database, environment: environment, body)
-        // Memos from before the change would be stale.
-        memo.removeAll()
-        return result
-    }
+    /// Statements run for this request (tests assert batching with it).
+    public var statementCount: Int { session.statementCount }
 
     /// The authenticated user; resolvers of the protected APIs may rely on it.
     public var currentUser: CurrentUser {
@@ -85,36 +49,52 @@ public final class ResolverContext: SQLQuerying, @unchecked Sendable {
         }
     }
 
-    public var dialect: SQLDialect { database.dialect }
-
-    /// Runs a read statement, counting it.
-    public func query(_ sql: String, _ binds: [SQLValue]) async throws -> [SQLRow] {
-        statementCount += 1
-        if let session = readSession { return try await session.query(sql, binds) }
-        return try await database.query(sql, binds)
+    /// The scope the services' queries run in: the authenticated user and the session.
+    public var readScope: ReadScope {
+        get throws(Forbidden) { ReadScope(user: try currentUser, session: session) }
     }
 
-    /// Runs a read statement, counting it, and decodes its rows as they are read.
-    public func query<Row>(
-        _ sql: String, _ binds: [SQLValue], decode: (SQLRow) throws -> Row
-    ) async throws -> [Row] {
-        statementCount += 1
-        if let session = readSession { return try await session.query(sql, binds, decode: decode) }
-        return try await database.query(sql, binds, decode: decode)
-    }
-
-    /// Runs an aggregate that may be reused until the data changes, counting it.
-    public func queryReusingUntilChange(_ sql: String, _ binds: [SQLValue]) async throws -> [SQLRow] {
-        statementCount += 1
-        if let session = readSession { return try await session.queryReusingUntilChange(sql, binds) }
-        return try await database.queryReusingUntilChange(sql, binds)
+    /// Runs a mutation as the current user in one transaction.
+    public func mutate<T: Sendable>(_ body: @Sendable (MutationScope) async throws -> T) async throws -> T {
+        try await MutationScope.run(as: try currentUser, in: session, environment: environment, body)
     }
 
     /// Returns the memoised value for `key`, computing it once per request.
     public func memoized<T: Sendable>(_ key: String, _ compute: () async throws -> T) async rethrows -> T {
-        if let value = memo[key] as? T { return value }
-        let value = try await compute()
-        memo[key] = value
-        return value
+        try await session.memoized(key, compute)
+    }
+
+    // MARK: Transitional: SQL access for the resolvers not yet moved onto the services.
+
+    private let legacySession: SQLRequestSession?
+
+    private var legacySQL: SQLRequestSession {
+        get throws {
+            guard let legacySession else { throw DomainError.databaseFailure }
+            return legacySession
+        }
+    }
+
+    /// Runs a mutation of a service that still takes an SQL write context.
+    public func mutateSQL<T: Sendable>(_ body: @Sendable (SQLWriteContext) async throws -> T) async throws -> T {
+        try await legacySQL.transactionSQL(as: try currentUser, environment: environment, body)
+    }
+}
+
+extension ResolverContext: SQLQuerying {
+    public var dialect: SQLDialect { legacySession?.database.dialect ?? .sqlite }
+
+    public func query(_ sql: String, _ binds: [SQLValue]) async throws -> [SQLRow] {
+        try await legacySQL.query(sql, binds)
+    }
+
+    public func query<Row>(
+        _ sql: String, _ binds: [SQLValue], decode: (SQLRow) throws -> Row
+    ) async throws -> [Row] {
+        try await legacySQL.query(sql, binds, decode: decode)
+    }
+
+    public func queryReusingUntilChange(_ sql: String, _ binds: [SQLValue]) async throws -> [SQLRow] {
+        try await legacySQL.queryReusingUntilChange(sql, binds)
     }
 }

@@ -15,7 +15,7 @@ public enum BoxtributeApp {
     /// What the routes share.
     struct Services: Sendable {
         let configuration: ServerConfiguration
-        let database: any Database
+        let data: any DataSource
         let verifier: TokenVerifier
         let fullAPI: GraphQLAPI
         let queryAPI: GraphQLAPI
@@ -27,7 +27,7 @@ public enum BoxtributeApp {
         configuration: ServerConfiguration, database: any Database, verifier: TokenVerifier
     ) throws -> Router<BoxtributeRequestContext> {
         let services = Services(
-            configuration: configuration, database: database, verifier: verifier,
+            configuration: configuration, data: SQLDataSource(database: database), verifier: verifier,
             fullAPI: try GraphQLAPI(
                 variant: .full, introspection: configuration.isDevelopment, limits: configuration.graphQL),
             queryAPI: try GraphQLAPI(variant: .query, limits: configuration.graphQL),
@@ -112,7 +112,8 @@ public enum BoxtributeApp {
             return errorResponse(status: .badRequest, message: "The request body is not valid JSON.")
         }
         let resolverContext = ResolverContext(
-            user: user, database: services.database, logger: context.logger, clientIsGone: context.clientIsGone)
+            user: user, session: services.data.openSession(), logger: context.logger, clientIsGone: context.clientIsGone
+        )
         let answer = await api.handle(graphQLRequest, context: resolverContext)
         return jsonResponse(status: .init(code: answer.status), body: answer.body)
     }

@@ -4,7 +4,7 @@ import BoxtributeDomain
 
 /// `createBoxes` (spec 03 §3.5): new boxes, or items added to existing boxes, in one transaction.
 public enum BoxImportService {
-    public static func createBoxes(_ rows: [BoxBulkCreation], in scope: MutationScope) async throws -> BoxesOutcome {
+    public static func createBoxes(_ rows: [BoxBulkCreation], in scope: SQLWriteContext) async throws -> BoxesOutcome {
         guard !rows.isEmpty else { return BoxesOutcome(updatedBoxes: [], invalidBoxLabelIdentifiers: []) }
         for row in rows { try row.checkTextLengths() }
         let db = scope.connection

@@ -5,7 +5,7 @@ import BoxtributeDomain
 /// Creating and changing one box (spec 03 §3.1–§3.4, §4.1).
 public enum BoxService {
     /// `createBox`: checks in the reference's order, then the box, its new tags and history.
-    public static func create(_ input: BoxCreation, in scope: MutationScope) async throws -> Box {
+    public static func create(_ input: BoxCreation, in scope: SQLWriteContext) async throws -> Box {
         let db = scope.connection
         let user = scope.user
         let location = try await LocationStore.byIds([input.locationId], in: db)[input.locationId]
@@ -62,7 +62,7 @@ public enum BoxService {
     }
 
     /// `updateBox`: validates in the reference's order, applies the changes, writes history.
-    public static func update(_ input: BoxUpdate, in scope: MutationScope) async throws -> Box {
+    public static func update(_ input: BoxUpdate, in scope: SQLWriteContext) async throws -> Box {
         let db = scope.connection
         let user = scope.user
         let old = try await BoxStore.byLabelForUpdate(input.labelIdentifier, in: scope).orThrow(DomainError.notFound)
@@ -168,7 +168,7 @@ public enum BoxService {
 
     /// `updateMarkedForShipmentBox`: weight and value of a box waiting for its shipment.
     public static func updateMarkedForShipment(
-        labelIdentifier: String, weight: Double?, monetaryValue: Double?, in scope: MutationScope
+        labelIdentifier: String, weight: Double?, monetaryValue: Double?, in scope: SQLWriteContext
     ) async throws -> Box {
         let old = try await BoxStore.byLabelForUpdate(labelIdentifier, in: scope).orThrow(DomainError.notFound)
         let location = try await LocationStore.byIds([old.locationId], in: scope.connection)[old.locationId]
@@ -191,7 +191,7 @@ public enum BoxService {
     /// Unlike the reference, the bases are compared before anything is written, the whole
     /// operation is one transaction, and a measure value is copied as it is stored.
     public static func createFromBox(
-        sourceLabel: String, numberOfItems: Int, locationId: Int, in scope: MutationScope
+        sourceLabel: String, numberOfItems: Int, locationId: Int, in scope: SQLWriteContext
     ) async throws -> Box {
         let db = scope.connection
         let target = try await LocationStore.byIds([locationId], in: db)[locationId]
@@ -233,7 +233,7 @@ public enum BoxService {
     }
 
     /// `createQrCode`: a new QR code, put on the named box when there is one.
-    public static func createQrCode(boxLabelIdentifier: String?, in scope: MutationScope) async throws -> QrCode {
+    public static func createQrCode(boxLabelIdentifier: String?, in scope: SQLWriteContext) async throws -> QrCode {
         try scope.user.authorize("qr:create")
         var box: Box?
         if let label = boxLabelIdentifier {

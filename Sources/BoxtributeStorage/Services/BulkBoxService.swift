@@ -6,7 +6,7 @@ import BoxtributeDomain
 /// Mutations over many boxes at once (spec 03 §3.6–§3.9). Each one is a single transaction.
 public enum BulkBoxService {
     /// `deleteBoxes`: soft-deletes the boxes the user may delete.
-    public static func delete(labels: [String], in scope: MutationScope) async throws -> BoxesOutcome {
+    public static func delete(labels: [String], in scope: SQLWriteContext) async throws -> BoxesOutcome {
         guard scope.user.holds("stock:write") else { throw Forbidden(.permission("stock:write")) }
         let boxes = try await BoxStore.byLabelsForUpdate(labels, in: scope)
         let locations = try await LocationStore.byIds(boxes.map(\.locationId), in: scope.connection)
@@ -19,8 +19,9 @@ public enum BulkBoxService {
     }
 
     /// `moveBoxesToLocation`: moves boxes of the target's base into it, with its default state.
-    public static func move(labels: [String], to locationId: Int, in scope: MutationScope) async throws -> BoxesOutcome
-    {
+    public static func move(
+        labels: [String], to locationId: Int, in scope: SQLWriteContext
+    ) async throws -> BoxesOutcome {
         let db = scope.connection
         let target = try await LocationStore.byIds([locationId], in: db)[locationId]
             .orThrow(UserError.missing("Location", id: locationId))
@@ -53,7 +54,7 @@ public enum BulkBoxService {
 
     /// `assignTagsToBoxes`: adds the usable tags to the boxes of their base that lack one.
     public static func assignTags(
-        _ tagIds: [Int], to labels: [String], in scope: MutationScope
+        _ tagIds: [Int], to labels: [String], in scope: SQLWriteContext
     ) async throws -> BoxesOutcome {
         let (tags, errors) = try await usableTags(tagIds, forAssignment: true, in: scope)
         guard let baseId = tags.first?.baseId else {
@@ -79,7 +80,7 @@ public enum BulkBoxService {
 
     /// `unassignTagsFromBoxes`: removes the tags from the boxes of their base that carry one.
     public static func unassignTags(
-        _ tagIds: [Int], from labels: [String], in scope: MutationScope
+        _ tagIds: [Int], from labels: [String], in scope: SQLWriteContext
     ) async throws
         -> BoxesOutcome
     {
@@ -106,7 +107,7 @@ public enum BulkBoxService {
     }
 
     /// Editable boxes among `labels` whose location is in `baseId`.
-    private static func boxesOfBase(_ labels: [String], baseId: Int, in scope: MutationScope) async throws -> [Box] {
+    private static func boxesOfBase(_ labels: [String], baseId: Int, in scope: SQLWriteContext) async throws -> [Box] {
         let boxes = try await BoxStore.byLabelsForUpdate(labels, in: scope)
         let locations = try await LocationStore.byIds(boxes.map(\.locationId), in: scope.connection)
         return boxes.filter { locations[$0.locationId]?.baseId == baseId && isEditable($0) }
@@ -115,7 +116,7 @@ public enum BulkBoxService {
     /// The requested tags that may be used, with an error for each other one (spec 03 §3.8).
     /// Tags of more than one base make every tag unusable.
     private static func usableTags(
-        _ tagIds: [Int], forAssignment: Bool, in scope: MutationScope
+        _ tagIds: [Int], forAssignment: Bool, in scope: SQLWriteContext
     ) async throws -> (
         [Tag], [(tagId: Int, error: any Error)]
     ) {
@@ -151,7 +152,7 @@ public enum BulkBoxService {
     }
 
     /// The changed boxes re-read (id order) and the other requested labels, sorted.
-    static func outcome(_ changed: [Box], requested: [String], in scope: MutationScope) async throws -> BoxesOutcome {
+    static func outcome(_ changed: [Box], requested: [String], in scope: SQLWriteContext) async throws -> BoxesOutcome {
         let ids = changed.map(\.id)
         let updated = try await BoxStore.byIds(ids, in: scope.connection)
         let changedLabels = Set(changed.map(\.labelIdentifier))

@@ -6,7 +6,7 @@ import BoxtributeDomain
 public enum ProductService {
     /// `createCustomProduct`.
     public static func createCustom(
-        _ fields: CustomProductFields, baseId: Int, in scope: MutationScope
+        _ fields: CustomProductFields, baseId: Int, in scope: SQLWriteContext
     ) async throws
         -> Product
     {
@@ -32,7 +32,7 @@ public enum ProductService {
 
     /// `editCustomProduct`; deleted products may be edited.
     public static func editCustom(
-        id: Int, _ fields: CustomProductFields, in scope: MutationScope
+        id: Int, _ fields: CustomProductFields, in scope: SQLWriteContext
     ) async throws
         -> Product
     {
@@ -56,18 +56,18 @@ public enum ProductService {
     }
 
     /// `deleteProduct` (custom products).
-    public static func deleteCustom(id: Int, in scope: MutationScope) async throws -> Product {
+    public static func deleteCustom(id: Int, in scope: SQLWriteContext) async throws -> Product {
         try await softDelete(id: id, expected: .custom, in: scope)
     }
 
     /// `disableStandardProduct`.
-    public static func disableStandard(instantiationId: Int, in scope: MutationScope) async throws -> Product {
+    public static func disableStandard(instantiationId: Int, in scope: SQLWriteContext) async throws -> Product {
         try await softDelete(id: instantiationId, expected: .standardInstantiation, in: scope)
     }
 
     /// `enableStandardProduct`: re-uses a deleted instantiation of the base when there is one.
     public static func enableStandard(
-        standardProductId: Int, baseId: Int, _ fields: CustomProductFields, in scope: MutationScope
+        standardProductId: Int, baseId: Int, _ fields: CustomProductFields, in scope: SQLWriteContext
     ) async throws -> Product {
         try scope.user.authorize("product:write", baseId: baseId)
         try scope.user.authorize("size_range:read")
@@ -108,7 +108,7 @@ public enum ProductService {
 
     /// `enableStandardProducts`: instantiates every usable standard product with defaults.
     public static func enableStandards(
-        _ ids: [Int], baseId: Int, in scope: MutationScope
+        _ ids: [Int], baseId: Int, in scope: SQLWriteContext
     ) async throws -> (
         instantiations: [Product], invalidIds: [Int]
     ) {
@@ -137,7 +137,7 @@ public enum ProductService {
 
     /// `editStandardProductInstantiation`.
     public static func editStandardInstantiation(
-        id: Int, _ fields: CustomProductFields, in scope: MutationScope
+        id: Int, _ fields: CustomProductFields, in scope: SQLWriteContext
     )
         async throws -> Product
     {
@@ -170,7 +170,7 @@ public enum ProductService {
     }
 
     /// The category and size range exist (the reference learns it from a failed insert).
-    private static func requireReferences(categoryId: Int, sizeRangeId: Int, in scope: MutationScope) async throws {
+    private static func requireReferences(categoryId: Int, sizeRangeId: Int, in scope: SQLWriteContext) async throws {
         guard try await !ReferenceDataStore.categories(ids: [categoryId], in: scope.connection).isEmpty else {
             throw UserError.missing("ProductCategory", id: nil)
         }
@@ -180,7 +180,7 @@ public enum ProductService {
     }
 
     /// Saves the changes with history; `modified` only when something changed.
-    private static func save(_ old: Product, as new: Product, in scope: MutationScope) async throws -> Product {
+    private static func save(_ old: Product, as new: Product, in scope: SQLWriteContext) async throws -> Product {
         let changes = old.changes(to: new)
         guard !changes.isEmpty else { return old }
         var saved = new
@@ -191,7 +191,7 @@ public enum ProductService {
         return saved
     }
 
-    private static func softDelete(id: Int, expected: ProductType, in scope: MutationScope) async throws -> Product {
+    private static func softDelete(id: Int, expected: ProductType, in scope: SQLWriteContext) async throws -> Product {
         let product = try await ProductStore.byIdForUpdate(id, in: scope).orThrow(UserError.missing("Product", id: id))
         try scope.user.authorize("product:write", baseId: product.baseId)
         guard product.deletedOn == nil else { return product }

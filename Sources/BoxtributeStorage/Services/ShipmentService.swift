@@ -9,7 +9,7 @@ public enum ShipmentService {
     /// `createShipment`: a shipment in preparation, between two bases of one organisation or
     /// under an accepted, unexpired agreement.
     public static func create(
-        sourceBaseId: Int, targetBaseId: Int, agreementId: Int?, in scope: MutationScope
+        sourceBaseId: Int, targetBaseId: Int, agreementId: Int?, in scope: SQLWriteContext
     ) async throws -> Shipment {
         try scope.user.authorize("shipment:create", baseId: sourceBaseId)
         if let agreementId {
@@ -28,7 +28,7 @@ public enum ShipmentService {
     /// `updateShipmentWhenPreparing`: adds boxes, takes boxes out and changes the target base.
     /// Boxes that cannot be added or removed are ignored, as in the reference.
     public static func updateWhenPreparing(
-        id: Int, targetBaseId: Int?, preparedLabels: [String], removedLabels: [String], in scope: MutationScope
+        id: Int, targetBaseId: Int?, preparedLabels: [String], removedLabels: [String], in scope: SQLWriteContext
     ) async throws -> Shipment {
         var shipment = try await ShipmentStore.byIdForUpdate(id, in: scope).orThrow(DomainError.notFound)
         try scope.user.authorize("shipment:edit", baseId: shipment.sourceBaseId)
@@ -65,7 +65,7 @@ public enum ShipmentService {
     }
 
     /// `cancelShipment`: a shipment in preparation is canceled and its boxes go back to stock.
-    public static func cancel(id: Int, in scope: MutationScope) async throws -> Shipment {
+    public static func cancel(id: Int, in scope: SQLWriteContext) async throws -> Shipment {
         var shipment = try await ShipmentStore.byIdForUpdate(id, in: scope).orThrow(DomainError.notFound)
         try scope.user.authorize("shipment:edit", anyOf: shipment.baseIds)
         try scope.user.authorize("shipment_detail:write")
@@ -83,7 +83,7 @@ public enum ShipmentService {
     }
 
     /// `sendShipment`: the source side sends the shipment; its boxes are in transit.
-    public static func send(id: Int, in scope: MutationScope) async throws -> Shipment {
+    public static func send(id: Int, in scope: SQLWriteContext) async throws -> Shipment {
         var shipment = try await ShipmentStore.byIdForUpdate(id, in: scope).orThrow(DomainError.notFound)
         try scope.user.authorize("shipment:edit", baseId: shipment.sourceBaseId)
         try requireState(shipment, .preparing)
@@ -96,7 +96,7 @@ public enum ShipmentService {
     }
 
     /// `startReceivingShipment`: the target side opens a sent shipment; its boxes are being received.
-    public static func startReceiving(id: Int, in scope: MutationScope) async throws -> Shipment {
+    public static func startReceiving(id: Int, in scope: SQLWriteContext) async throws -> Shipment {
         var shipment = try await ShipmentStore.byIdForUpdate(id, in: scope).orThrow(DomainError.notFound)
         try scope.user.authorize("shipment:edit", baseId: shipment.targetBaseId)
         try requireState(shipment, .sent)
@@ -109,7 +109,7 @@ public enum ShipmentService {
     }
 
     /// `markShipmentAsLost`: a sent shipment never arrived; its boxes are not delivered.
-    public static func markLost(id: Int, in scope: MutationScope) async throws -> Shipment {
+    public static func markLost(id: Int, in scope: SQLWriteContext) async throws -> Shipment {
         var shipment = try await ShipmentStore.byIdForUpdate(id, in: scope).orThrow(DomainError.notFound)
         try scope.user.authorize("shipment:edit", anyOf: shipment.baseIds)
         try scope.user.authorize("shipment_detail:write")
@@ -129,7 +129,7 @@ public enum ShipmentService {
     /// product, location, size and quantity it entered, and marks boxes as lost. The shipment
     /// completes in the same transaction once every box is settled.
     public static func updateWhenReceiving(
-        id: Int, received: [ShipmentDetailReception], lostLabels: [String], in scope: MutationScope
+        id: Int, received: [ShipmentDetailReception], lostLabels: [String], in scope: SQLWriteContext
     ) async throws -> Shipment {
         var shipment = try await ShipmentStore.byIdForUpdate(id, in: scope).orThrow(DomainError.notFound)
         try scope.user.authorize("shipment:edit", baseId: shipment.targetBaseId)
@@ -157,7 +157,7 @@ public enum ShipmentService {
     /// Unlike the reference: no matching box is a BAD_USER_INPUT error instead of a crash, boxes
     /// of other shipments than the first matching one are ignored, and god users act as the
     /// source side (spec 04 §13.7).
-    public static func moveNotDeliveredInStock(boxIds: [String], in scope: MutationScope) async throws -> Shipment {
+    public static func moveNotDeliveredInStock(boxIds: [String], in scope: SQLWriteContext) async throws -> Shipment {
         let ids = boxIds.compactMap { Int($0) }
         let candidates = try await ShipmentDetailStore.lostForUpdate(boxIds: ids, in: scope)
         let candidateBoxes = try await BoxStore.byIdsForUpdate(candidates.map(\.boxId), in: scope)
@@ -188,7 +188,7 @@ public enum ShipmentService {
 
     /// Adds the named boxes that are in stock in the source base, not deleted and not in
     /// another shipment; others are ignored (deleted boxes too, unlike the reference: spec 04 §13.5).
-    private static func prepare(_ labels: [String], for shipment: Shipment, in scope: MutationScope) async throws {
+    private static func prepare(_ labels: [String], for shipment: Shipment, in scope: SQLWriteContext) async throws {
         let boxes = try await BoxStore.byLabelsForUpdate(labels, in: scope)
         guard !boxes.isEmpty else { return }
         let locations = try await LocationStore.byIds(boxes.map(\.locationId), in: scope.connection)
@@ -203,7 +203,7 @@ public enum ShipmentService {
 
     /// Validates every reception first, then takes the boxes into the target base's stock.
     private static func receive(
-        _ inputs: [ShipmentDetailReception], in shipment: Shipment, scope: MutationScope
+        _ inputs: [ShipmentDetailReception], in shipment: Shipment, scope: SQLWriteContext
     ) async throws {
         guard !inputs.isEmpty else { return }
         let db = scope.connection
@@ -284,7 +284,7 @@ public enum ShipmentService {
 
     /// The auto-completion rule (spec 04 §9.8), in the caller's transaction: all remaining
     /// boxes lost → `Lost`; all remaining boxes received or lost → `Completed`.
-    private static func completeIfSettled(_ shipment: inout Shipment, in scope: MutationScope) async throws {
+    private static func completeIfSettled(_ shipment: inout Shipment, in scope: SQLWriteContext) async throws {
         let remaining = try await ShipmentDetailStore.ofShipmentForUpdate(shipment.id, in: scope)
             .filter { $0.removedOn == nil }
         let allLost = !remaining.isEmpty && remaining.allSatisfy { $0.lostOn != nil }
@@ -298,7 +298,7 @@ public enum ShipmentService {
 
     /// Boxes of the shipment's active details in state `from` go to `to`.
     private static func moveBoxes(
-        of shipmentId: Int, from: BoxState, to: BoxState, in scope: MutationScope
+        of shipmentId: Int, from: BoxState, to: BoxState, in scope: SQLWriteContext
     ) async throws {
         let (details, boxes) = try await activeDetails(of: shipmentId, in: scope)
         try await BoxStore.changeState(
@@ -307,7 +307,7 @@ public enum ShipmentService {
 
     /// The details still travelling (not removed, lost or received), with their boxes, locked.
     private static func activeDetails(
-        of shipmentId: Int, in scope: MutationScope
+        of shipmentId: Int, in scope: SQLWriteContext
     ) async throws -> (details: [ShipmentDetail], boxes: [Int: Box]) {
         let details = try await ShipmentDetailStore.ofShipmentForUpdate(shipmentId, in: scope).filter {
             $0.removedOn == nil && $0.lostOn == nil && $0.receivedOn == nil
@@ -323,7 +323,7 @@ public enum ShipmentService {
 
     /// Two different bases of one organisation.
     private static func requireSameOrganisation(
-        _ sourceId: Int, _ targetId: Int, in scope: MutationScope
+        _ sourceId: Int, _ targetId: Int, in scope: SQLWriteContext
     )
         async throws
     {
@@ -343,7 +343,7 @@ public enum ShipmentService {
     /// between any two of its bases, the same base included (spec 04 §13.4), and which names
     /// the words "source, target" instead of the allowed ids.
     private static func requireAgreementBases(
-        _ agreement: TransferAgreement, source: Int, target: Int, in scope: MutationScope
+        _ agreement: TransferAgreement, source: Int, target: Int, in scope: SQLWriteContext
     ) async throws {
         let sides = try await TransferAgreementService.sides(of: agreement.id, in: scope)
         let reversed = agreement.type == .bidirectional && sides.target.contains(source)

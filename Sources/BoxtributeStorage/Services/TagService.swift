@@ -6,7 +6,7 @@ import BoxtributeDomain
 public enum TagService {
     /// `createTag`.
     public static func create(
-        name: String, description: String?, color: String, type: TagType, baseId: Int, in scope: MutationScope
+        name: String, description: String?, color: String, type: TagType, baseId: Int, in scope: SQLWriteContext
     ) async throws -> Tag {
         try scope.user.authorize("tag:write", baseId: baseId)
         try TextLimits.check(name, field: "name")
@@ -17,7 +17,7 @@ public enum TagService {
     }
 
     /// `updateTag`; changing the type ends assignments to resources the new type excludes.
-    public static func update(_ input: TagUpdate, in scope: MutationScope) async throws -> Tag {
+    public static func update(_ input: TagUpdate, in scope: SQLWriteContext) async throws -> Tag {
         let old = try await TagStore.byIdsForUpdate([input.id], in: scope)[input.id]
             .orThrow(UserError.missing("Tag", id: input.id))
         try scope.user.authorize("tag:write", baseId: old.baseId)
@@ -47,7 +47,7 @@ public enum TagService {
     }
 
     /// `deleteTag`: an already deleted tag is returned unchanged.
-    public static func delete(id: Int, in scope: MutationScope) async throws -> Tag {
+    public static func delete(id: Int, in scope: SQLWriteContext) async throws -> Tag {
         let tag = try await TagStore.byIdsForUpdate([id], in: scope)[id].orThrow(UserError.missing("Tag", id: id))
         try scope.user.authorize("tag:write", baseId: tag.baseId)
         guard tag.deletedOn == nil else { return tag }
@@ -56,7 +56,8 @@ public enum TagService {
     }
 
     /// `deleteTags`: deletes the tags the user may delete, reports the other ids.
-    public static func delete(ids: [Int], in scope: MutationScope) async throws -> (deleted: [Tag], invalidIds: [Int]) {
+    public static func delete(ids: [Int], in scope: SQLWriteContext) async throws -> (deleted: [Tag], invalidIds: [Int])
+    {
         guard scope.user.holds("tag:write") else { throw Forbidden(.permission("tag:write")) }
         let found = try await TagStore.byIdsForUpdate(ids, in: scope)
         let valid = found.values.filter { $0.deletedOn == nil && scope.user.can("tag:write", baseId: $0.baseId) }
@@ -68,7 +69,7 @@ public enum TagService {
 
     /// `assignTag`; beyond the reference, the resource must belong to the tag's base.
     public static func assign(
-        tagId: Int, resourceId: Int, resourceType: TaggableResourceType, in scope: MutationScope
+        tagId: Int, resourceId: Int, resourceType: TaggableResourceType, in scope: SQLWriteContext
     ) async throws -> TaggedResource {
         let tag = try await TagStore.byIdsForUpdate([tagId], in: scope)[tagId].orThrow(DomainError.notFound)
         try scope.user.authorize("tag_relation:assign", baseId: tag.baseId)
@@ -86,7 +87,7 @@ public enum TagService {
 
     /// `unassignTag`.
     public static func unassign(
-        tagId: Int, resourceId: Int, resourceType: TaggableResourceType, in scope: MutationScope
+        tagId: Int, resourceId: Int, resourceType: TaggableResourceType, in scope: SQLWriteContext
     ) async throws -> TaggedResource {
         let tag = try await TagStore.byIdsForUpdate([tagId], in: scope)[tagId].orThrow(DomainError.notFound)
         try scope.user.authorize("tag_relation:assign", baseId: tag.baseId)
@@ -98,7 +99,7 @@ public enum TagService {
 }
 
 extension TaggedResource {
-    static func load(_ id: Int, type: TaggableResourceType, in scope: MutationScope) async throws -> TaggedResource {
+    static func load(_ id: Int, type: TaggableResourceType, in scope: SQLWriteContext) async throws -> TaggedResource {
         switch type {
         case .box: .box(try await BoxStore.byId(id, in: scope).orThrow(DomainError.notFound))
         case .beneficiary:
@@ -106,7 +107,7 @@ extension TaggedResource {
         }
     }
 
-    func baseId(in scope: MutationScope) async throws -> Int? {
+    func baseId(in scope: SQLWriteContext) async throws -> Int? {
         switch self {
         case .box(let box):
             try await LocationStore.byIds([box.locationId], in: scope.connection)[box.locationId]?.baseId
@@ -114,7 +115,7 @@ extension TaggedResource {
         }
     }
 
-    func touch(in scope: MutationScope) async throws {
+    func touch(in scope: SQLWriteContext) async throws {
         let stamp: [SQLValue] = [.text(scope.now.databaseText), .integer(scope.user.id)]
         switch self {
         case .box(let box): try await BoxStore.touch([box.id], in: scope)

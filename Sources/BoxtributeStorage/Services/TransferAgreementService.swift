@@ -8,7 +8,7 @@ public enum TransferAgreementService {
     /// `createTransferAgreement`: checks in the reference's order, then the agreement under
     /// review with one detail per (source base, target base) pair.
     public static func create(
-        _ input: TransferAgreementCreation, in scope: MutationScope
+        _ input: TransferAgreementCreation, in scope: SQLWriteContext
     ) async throws
         -> TransferAgreement
     {
@@ -63,7 +63,7 @@ public enum TransferAgreementService {
     }
 
     /// `acceptTransferAgreement`: the partner side accepts an agreement under review.
-    public static func accept(id: Int, in scope: MutationScope) async throws -> TransferAgreement {
+    public static func accept(id: Int, in scope: SQLWriteContext) async throws -> TransferAgreement {
         var agreement = try await TransferAgreementStore.byIdForUpdate(id, in: scope).orThrow(DomainError.notFound)
         try await authorizePartnerSide(of: agreement, in: scope)
         try requireState(agreement, [.underReview], now: scope.now)
@@ -75,7 +75,7 @@ public enum TransferAgreementService {
     }
 
     /// `rejectTransferAgreement`: the partner side rejects an agreement under review.
-    public static func reject(id: Int, in scope: MutationScope) async throws -> TransferAgreement {
+    public static func reject(id: Int, in scope: SQLWriteContext) async throws -> TransferAgreement {
         var agreement = try await TransferAgreementStore.byIdForUpdate(id, in: scope).orThrow(DomainError.notFound)
         try await authorizePartnerSide(of: agreement, in: scope)
         try requireState(agreement, [.underReview], now: scope.now)
@@ -88,7 +88,7 @@ public enum TransferAgreementService {
 
     /// `cancelTransferAgreement`: either side ends an agreement under review or accepted.
     /// Shipments under it stay as they are.
-    public static func cancel(id: Int, in scope: MutationScope) async throws -> TransferAgreement {
+    public static func cancel(id: Int, in scope: SQLWriteContext) async throws -> TransferAgreement {
         var agreement = try await TransferAgreementStore.byIdForUpdate(id, in: scope).orThrow(DomainError.notFound)
         let bases = try await sides(of: agreement.id, in: scope)
         do {
@@ -107,13 +107,13 @@ public enum TransferAgreementService {
     // MARK: - Helpers
 
     /// The source and target base ids of an agreement (deleted bases included), ascending.
-    static func sides(of agreementId: Int, in scope: MutationScope) async throws -> (source: [Int], target: [Int]) {
+    static func sides(of agreementId: Int, in scope: SQLWriteContext) async throws -> (source: [Int], target: [Int]) {
         let bases = try await TransferAgreementStore.bases(ofAgreements: [agreementId], in: scope.connection)
         return (bases.filter { $0.side == .source }.map(\.base.id), bases.filter { $0.side == .target }.map(\.base.id))
     }
 
     /// `transfer_agreement:edit` for every base of the side that answers the request.
-    private static func authorizePartnerSide(of agreement: TransferAgreement, in scope: MutationScope) async throws {
+    private static func authorizePartnerSide(of agreement: TransferAgreement, in scope: SQLWriteContext) async throws {
         let bases = try await sides(of: agreement.id, in: scope)
         let side = TransferRules.acceptingSide(of: agreement.type)
         try authorizeAll(side == .source ? bases.source : bases.target, user: scope.user)
@@ -153,7 +153,7 @@ public enum TransferAgreementService {
     /// by a limited agreement (the reference's own comment describes it so; spec 04 §13.2).
     private static func duplicate(
         of input: TransferAgreementCreation, bases: Set<Int>, validFrom: Timestamp, validUntil: Timestamp?,
-        in scope: MutationScope
+        in scope: SQLWriteContext
     ) async throws -> Int? {
         let candidates = try await TransferAgreementStore.between(
             [input.initiatingOrganisationId, input.partnerOrganisationId], states: [.underReview, .accepted],

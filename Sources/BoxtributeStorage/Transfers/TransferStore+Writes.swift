@@ -3,7 +3,7 @@ import BoxtributeDomain
 
 extension TransferAgreementStore {
     /// An agreement by id, locked for the rest of the transaction where the engine needs it.
-    static func byIdForUpdate(_ id: Int, in scope: MutationScope) async throws -> TransferAgreement? {
+    static func byIdForUpdate(_ id: Int, in scope: SQLWriteContext) async throws -> TransferAgreement? {
         try await scope.connection.query(
             "SELECT \(columns) FROM transfer_agreement ta WHERE ta.id = ?\(scope.forUpdate)", [.integer(id)]
         ).first.map(decode)
@@ -11,7 +11,7 @@ extension TransferAgreementStore {
 
     /// Agreements between the two organisations (either direction) in one of `states`, ascending id.
     static func between(
-        _ organisationIds: Set<Int>, states: [TransferAgreementState], in scope: MutationScope
+        _ organisationIds: Set<Int>, states: [TransferAgreementState], in scope: SQLWriteContext
     ) async throws -> [TransferAgreement] {
         let orgs = organisationIds.sorted()
         let marks = SQL.placeholders(orgs.count)
@@ -27,7 +27,7 @@ extension TransferAgreementStore {
     /// Inserts an agreement under review and one detail per (source, target) base pair; returns its id.
     static func insert(
         sourceOrganisationId: Int, targetOrganisationId: Int, type: TransferAgreementType, validFrom: Timestamp,
-        validUntil: Timestamp?, comment: String?, sourceBaseIds: [Int], targetBaseIds: [Int], in scope: MutationScope
+        validUntil: Timestamp?, comment: String?, sourceBaseIds: [Int], targetBaseIds: [Int], in scope: SQLWriteContext
     ) async throws -> Int {
         let inserted = try await scope.execute(
             """
@@ -52,7 +52,7 @@ extension TransferAgreementStore {
     }
 
     /// Writes the state and audit columns of `agreement`.
-    static func save(_ agreement: TransferAgreement, in scope: MutationScope) async throws {
+    static func save(_ agreement: TransferAgreement, in scope: SQLWriteContext) async throws {
         try await scope.execute(
             """
             UPDATE transfer_agreement SET state = ?, accepted_on = ?, accepted_by = ?, terminated_on = ?, \
@@ -68,7 +68,7 @@ extension TransferAgreementStore {
 
 extension ShipmentStore {
     /// A shipment by id, locked for the rest of the transaction where the engine needs it.
-    static func byIdForUpdate(_ id: Int, in scope: MutationScope) async throws -> Shipment? {
+    static func byIdForUpdate(_ id: Int, in scope: SQLWriteContext) async throws -> Shipment? {
         try await scope.connection.query(
             "SELECT \(columns) FROM shipment sh WHERE sh.id = ?\(scope.forUpdate)", [.integer(id)]
         ).first.map(decode)
@@ -76,7 +76,7 @@ extension ShipmentStore {
 
     /// Inserts a shipment in `Preparing`, started now by the scope's user; returns it.
     static func insert(
-        sourceBaseId: Int, targetBaseId: Int, agreementId: Int?, in scope: MutationScope
+        sourceBaseId: Int, targetBaseId: Int, agreementId: Int?, in scope: SQLWriteContext
     ) async throws -> Shipment {
         let inserted = try await scope.execute(
             """
@@ -91,7 +91,7 @@ extension ShipmentStore {
     }
 
     /// Writes target base, state and the audit columns of `shipment`.
-    static func save(_ shipment: Shipment, in scope: MutationScope) async throws {
+    static func save(_ shipment: Shipment, in scope: SQLWriteContext) async throws {
         try await scope.execute(
             """
             UPDATE shipment SET target_base_id = ?, state = ?, canceled_on = ?, canceled_by_id = ?, sent_on = ?, \
@@ -110,7 +110,7 @@ extension ShipmentStore {
 
 extension ShipmentDetailStore {
     /// Every detail of a shipment, ascending id, locked where the engine needs it.
-    static func ofShipmentForUpdate(_ shipmentId: Int, in scope: MutationScope) async throws -> [ShipmentDetail] {
+    static func ofShipmentForUpdate(_ shipmentId: Int, in scope: SQLWriteContext) async throws -> [ShipmentDetail] {
         try await scope.connection.query(
             "SELECT \(columns) FROM \(source) WHERE d.shipment_id = ? ORDER BY d.id\(scope.forUpdate)",
             [.integer(shipmentId)]
@@ -118,7 +118,7 @@ extension ShipmentDetailStore {
     }
 
     /// Not-removed details with a lost mark whose box is one of `boxIds`, ascending id, locked.
-    static func lostForUpdate(boxIds: [Int], in scope: MutationScope) async throws -> [ShipmentDetail] {
+    static func lostForUpdate(boxIds: [Int], in scope: SQLWriteContext) async throws -> [ShipmentDetail] {
         let unique = Array(Set(boxIds))
         guard !unique.isEmpty else { return [] }
         return try await scope.connection.query(
@@ -130,7 +130,7 @@ extension ShipmentDetailStore {
     }
 
     /// Inserts one detail per box, recording the box's current product, location, size and items.
-    static func insert(boxes: [Box], shipmentId: Int, in scope: MutationScope) async throws {
+    static func insert(boxes: [Box], shipmentId: Int, in scope: SQLWriteContext) async throws {
         guard !boxes.isEmpty else { return }
         var binds: [SQLValue] = []
         for box in boxes {
@@ -149,7 +149,7 @@ extension ShipmentDetailStore {
     }
 
     /// Writes the target, removal, loss and reception columns of `detail`.
-    static func save(_ detail: ShipmentDetail, in scope: MutationScope) async throws {
+    static func save(_ detail: ShipmentDetail, in scope: SQLWriteContext) async throws {
         try await scope.execute(
             """
             UPDATE shipment_detail SET target_product_id = ?, target_location_id = ?, target_size_id = ?, \
@@ -165,7 +165,7 @@ extension ShipmentDetailStore {
     }
 
     /// Sets `removed_on/by` (now, the scope's user) and clears the lost mark of the given details.
-    static func markRemoved(_ detailIds: [Int], in scope: MutationScope) async throws {
+    static func markRemoved(_ detailIds: [Int], in scope: SQLWriteContext) async throws {
         guard !detailIds.isEmpty else { return }
         try await scope.execute(
             """
@@ -175,7 +175,7 @@ extension ShipmentDetailStore {
     }
 
     /// Sets `lost_on/by` (now, the scope's user) of the given details.
-    static func markLost(_ detailIds: [Int], in scope: MutationScope) async throws {
+    static func markLost(_ detailIds: [Int], in scope: SQLWriteContext) async throws {
         guard !detailIds.isEmpty else { return }
         try await scope.execute(
             "UPDATE shipment_detail SET lost_on = ?, lost_by_id = ? WHERE id IN (\(SQL.placeholders(detailIds.count)))",
@@ -183,7 +183,7 @@ extension ShipmentDetailStore {
     }
 
     /// Clears the lost mark of the given details.
-    static func clearLost(_ detailIds: [Int], in scope: MutationScope) async throws {
+    static func clearLost(_ detailIds: [Int], in scope: SQLWriteContext) async throws {
         guard !detailIds.isEmpty else { return }
         try await scope.execute(
             "UPDATE shipment_detail SET lost_on = NULL, lost_by_id = NULL WHERE id IN (\(SQL.placeholders(detailIds.count)))",

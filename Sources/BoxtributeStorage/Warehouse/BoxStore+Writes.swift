@@ -22,26 +22,26 @@ struct NewBox: Sendable {
 
 extension BoxStore {
     /// A box by label, locked for the rest of the transaction where the engine needs it.
-    static func byLabelForUpdate(_ label: String, in scope: MutationScope) async throws -> Box? {
+    static func byLabelForUpdate(_ label: String, in scope: SQLWriteContext) async throws -> Box? {
         try await scope.connection.query(
             "SELECT \(columns) FROM stock s WHERE s.box_id = ?\(scope.forUpdate)", [.text(label)]
         ).first.map(decode)
     }
 
     /// Boxes by labels, locked like ``byLabelForUpdate(_:in:)``, in id order.
-    static func byLabelsForUpdate(_ labels: [String], in scope: MutationScope) async throws -> [Box] {
+    static func byLabelsForUpdate(_ labels: [String], in scope: SQLWriteContext) async throws -> [Box] {
         try await locked(where: "s.box_id", in: Set(labels).map(SQLValue.text), scope: scope)
     }
 
     /// Boxes by id, locked like ``byLabelForUpdate(_:in:)``, keyed by id.
-    static func byIdsForUpdate(_ ids: [Int], in scope: MutationScope) async throws -> [Int: Box] {
+    static func byIdsForUpdate(_ ids: [Int], in scope: SQLWriteContext) async throws -> [Int: Box] {
         let boxes = try await locked(where: "s.id", in: Set(ids).map(SQLValue.integer), scope: scope)
         return Dictionary(boxes.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// Boxes whose `column` is one of `values` (distinct), locked, in id order.
     private static func locked(
-        where column: String, in values: [SQLValue], scope: MutationScope
+        where column: String, in values: [SQLValue], scope: SQLWriteContext
     ) async throws
         -> [Box]
     {
@@ -54,7 +54,7 @@ extension BoxStore {
 
     /// Inserts a box under a new random label, retrying on collisions; returns it as stored.
     /// - Throws: ``DomainError/boxCreationFailed`` when no free label was found.
-    static func insert(_ box: NewBox, in scope: MutationScope) async throws -> Box {
+    static func insert(_ box: NewBox, in scope: SQLWriteContext) async throws -> Box {
         for _ in 0..<WarehouseRules.labelAttempts {
             let label = scope.environment.newLabel()
             let taken = try await !scope.connection.query("SELECT 1 FROM stock WHERE box_id = ?", [.text(label)])
@@ -99,13 +99,13 @@ extension BoxStore {
     }
 
     /// A box by id, read through the mutation's connection.
-    static func byId(_ id: Int, in scope: MutationScope) async throws -> Box? {
+    static func byId(_ id: Int, in scope: SQLWriteContext) async throws -> Box? {
         try await scope.connection.query("SELECT \(columns) FROM stock s WHERE s.id = ?", [.integer(id)]).first.map(
             decode)
     }
 
     /// Writes the changeable columns of `box` (all but label, creation and deletion stamps).
-    static func save(_ box: Box, in scope: MutationScope) async throws {
+    static func save(_ box: Box, in scope: SQLWriteContext) async throws {
         try await scope.execute(
             """
             UPDATE stock SET product_id = ?, size_id = ?, items = ?, location_id = ?, box_state_id = ?, qr_id = ?, \
@@ -125,7 +125,7 @@ extension BoxStore {
     /// anything changed. Returns the box as saved.
     @discardableResult
     static func update(
-        _ old: Box, to new: Box, fields: [BoxField], units: [Int: MeasureUnit], in scope: MutationScope
+        _ old: Box, to new: Box, fields: [BoxField], units: [Int: MeasureUnit], in scope: SQLWriteContext
     ) async throws -> Box {
         var saved = new
         let changes = old.changes(to: new, fields: fields, units: units)
@@ -141,7 +141,7 @@ extension BoxStore {
     }
 
     /// Sets `modified`/`modified_by` of boxes to the scope's time and user.
-    static func touch(_ boxIds: [Int], in scope: MutationScope) async throws {
+    static func touch(_ boxIds: [Int], in scope: SQLWriteContext) async throws {
         guard !boxIds.isEmpty else { return }
         try await scope.execute(
             "UPDATE stock SET modified = ?, modified_by = ? WHERE id IN (\(SQL.placeholders(boxIds.count)))",
@@ -150,7 +150,7 @@ extension BoxStore {
 
     /// Puts boxes into `state`, with one `box_state_id` history row for each box whose state
     /// changes and `modified`/`modified_by` stamped (spec 04 §10).
-    static func changeState(of boxes: [Box], to state: BoxState, in scope: MutationScope) async throws {
+    static func changeState(of boxes: [Box], to state: BoxState, in scope: SQLWriteContext) async throws {
         let changing = boxes.filter { $0.state != state }
         guard !changing.isEmpty else { return }
         try await scope.execute(
@@ -167,7 +167,7 @@ extension BoxStore {
     }
 
     /// Soft-deletes boxes (`deleted` = now) with a `Record deleted` history row each.
-    static func softDelete(_ boxIds: [Int], in scope: MutationScope) async throws {
+    static func softDelete(_ boxIds: [Int], in scope: SQLWriteContext) async throws {
         guard !boxIds.isEmpty else { return }
         try await scope.execute(
             "UPDATE stock SET deleted = ? WHERE id IN (\(SQL.placeholders(boxIds.count)))",

@@ -5,7 +5,7 @@ extension HistoryStore {
     /// Writes history rows for records of `table`, all stamped with the scope's user and time.
     /// One statement for any number of rows.
     static func record(
-        _ entries: [(recordId: Int, change: HistoryChange)], table: String, in scope: MutationScope
+        _ entries: [(recordId: Int, change: HistoryChange)], table: String, in scope: SQLWriteContext
     )
         async throws
     {
@@ -28,7 +28,8 @@ extension HistoryStore {
     }
 
     /// Writes the same kind of history rows for one record.
-    static func record(_ changes: [HistoryChange], table: String, recordId: Int, in scope: MutationScope) async throws {
+    static func record(_ changes: [HistoryChange], table: String, recordId: Int, in scope: SQLWriteContext) async throws
+    {
         try await record(changes.map { (recordId, $0) }, table: table, in: scope)
     }
 }

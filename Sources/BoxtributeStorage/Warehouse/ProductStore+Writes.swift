@@ -3,7 +3,7 @@ import BoxtributeDomain
 
 extension ProductStore {
     /// A product by id through the mutation's connection, locked where the engine needs it.
-    static func byIdForUpdate(_ id: Int, in scope: MutationScope) async throws -> Product? {
+    static func byIdForUpdate(_ id: Int, in scope: SQLWriteContext) async throws -> Product? {
         try await scope.connection.query(
             "SELECT \(columns) FROM products p WHERE p.id = ?\(scope.forUpdate)", [.integer(id)]
         )
@@ -11,7 +11,7 @@ extension ProductStore {
     }
 
     /// Inserts a product with a `Record created` history row; returns it as stored.
-    static func insert(_ product: Product, in scope: MutationScope) async throws -> Product {
+    static func insert(_ product: Product, in scope: SQLWriteContext) async throws -> Product {
         let inserted = try await scope.execute(
             """
             INSERT INTO products (name, category_id, gender_id, sizegroup_id, camp_id, value, stockincontainer, \
@@ -28,7 +28,7 @@ extension ProductStore {
     }
 
     /// Writes the changeable columns of `product`, its deletion and modification stamps.
-    static func save(_ product: Product, in scope: MutationScope) async throws {
+    static func save(_ product: Product, in scope: SQLWriteContext) async throws {
         try await scope.execute(
             """
             UPDATE products SET name = ?, category_id = ?, gender_id = ?, sizegroup_id = ?, value = ?, \
@@ -44,7 +44,7 @@ extension ProductStore {
     }
 
     /// Labels of the non-deleted boxes that still hold `productId` in use, id order.
-    static func labelsOfBoxesInUse(productId: Int, in scope: MutationScope) async throws -> [String] {
+    static func labelsOfBoxesInUse(productId: Int, in scope: SQLWriteContext) async throws -> [String] {
         let states = WarehouseRules.statesHoldingProduct.map { SQLValue.integer($0.rawValue) }
         return try await scope.connection.query(
             """
@@ -57,7 +57,7 @@ extension ProductStore {
     /// Products of `baseId` instantiating any of `standardProductIds`, deleted ones too; the
     /// deleted ones last, as the reference orders them (`deleted` descending).
     static func instantiations(
-        of standardProductIds: [Int], baseId: Int, in scope: MutationScope
+        of standardProductIds: [Int], baseId: Int, in scope: SQLWriteContext
     ) async throws -> [Product] {
         guard !standardProductIds.isEmpty else { return [] }
         return try await scope.connection.query(

@@ -3,7 +3,7 @@ import BoxtributeDomain
 
 extension TagStore {
     /// Tags by id through the mutation's connection, locked where the engine needs it.
-    static func byIdsForUpdate(_ ids: [Int], in scope: MutationScope) async throws -> [Int: Tag] {
+    static func byIdsForUpdate(_ ids: [Int], in scope: SQLWriteContext) async throws -> [Int: Tag] {
         let unique = Array(Set(ids))
         guard !unique.isEmpty else { return [:] }
         let rows = try await scope.connection.query(
@@ -14,7 +14,7 @@ extension TagStore {
 
     /// Creates a tag with a `Record created` history row.
     static func create(
-        name: String, description: String, color: String, type: TagType, baseId: Int, in scope: MutationScope
+        name: String, description: String, color: String, type: TagType, baseId: Int, in scope: SQLWriteContext
     ) async throws -> Tag {
         let inserted = try await scope.execute(
             "INSERT INTO tags (label, description, color, type, camp_id, created, created_by) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -28,7 +28,7 @@ extension TagStore {
     }
 
     /// Creates one Box tag per distinct name (first-seen order), with random colours.
-    static func createBoxTags(named names: [String], baseId: Int, in scope: MutationScope) async throws -> [Tag] {
+    static func createBoxTags(named names: [String], baseId: Int, in scope: SQLWriteContext) async throws -> [Tag] {
         var seen: Set<String> = []
         var created: [Tag] = []
         for name in names where seen.insert(name).inserted {
@@ -41,7 +41,7 @@ extension TagStore {
     }
 
     /// Writes the changeable columns of `tag` and its modification stamps.
-    static func save(_ tag: Tag, in scope: MutationScope) async throws {
+    static func save(_ tag: Tag, in scope: SQLWriteContext) async throws {
         try await scope.execute(
             "UPDATE tags SET label = ?, description = ?, color = ?, type = ?, modified = ?, modified_by = ? WHERE id = ?",
             [
@@ -51,7 +51,7 @@ extension TagStore {
     }
 
     /// Soft-deletes tags (`deleted` = now), ends their active assignments, writes `Record deleted`.
-    static func softDelete(_ tagIds: [Int], in scope: MutationScope) async throws {
+    static func softDelete(_ tagIds: [Int], in scope: SQLWriteContext) async throws {
         guard !tagIds.isEmpty else { return }
         try await endAssignments(ofTags: tagIds, in: scope)
         try await scope.execute(
@@ -62,7 +62,7 @@ extension TagStore {
 
     /// Active (tag id, object id) assignments of `objectIds` of one resource type.
     static func activeAssignments(
-        of objectIds: [Int], type: TaggableResourceType, in scope: MutationScope
+        of objectIds: [Int], type: TaggableResourceType, in scope: SQLWriteContext
     ) async throws -> Set<TagAssignment> {
         guard !objectIds.isEmpty else { return [] }
         let rows = try await scope.connection.query(
@@ -74,8 +74,9 @@ extension TagStore {
     }
 
     /// Inserts assignments, stamped with the scope's user and time. One statement.
-    static func assign(_ assignments: [TagAssignment], type: TaggableResourceType, in scope: MutationScope) async throws
-    {
+    static func assign(
+        _ assignments: [TagAssignment], type: TaggableResourceType, in scope: SQLWriteContext
+    ) async throws {
         guard !assignments.isEmpty else { return }
         var binds: [SQLValue] = []
         for assignment in assignments {
@@ -93,7 +94,7 @@ extension TagStore {
 
     /// Ends the active assignments of `tagIds` (`nil`: of every tag) to `objectIds` (soft delete).
     static func unassign(
-        tagIds: [Int]?, from objectIds: [Int], type: TaggableResourceType, in scope: MutationScope
+        tagIds: [Int]?, from objectIds: [Int], type: TaggableResourceType, in scope: SQLWriteContext
     ) async throws {
         guard tagIds?.isEmpty != true, !objectIds.isEmpty else { return }
         let tagFilter = tagIds.map { " AND tag_id IN (\(SQL.placeholders($0.count)))" } ?? ""
@@ -108,7 +109,7 @@ extension TagStore {
 
     /// Ends every active assignment of `tagIds`, or only those to resources of `type`.
     static func endAssignments(
-        ofTags tagIds: [Int], type: TaggableResourceType? = nil, in scope: MutationScope
+        ofTags tagIds: [Int], type: TaggableResourceType? = nil, in scope: SQLWriteContext
     ) async throws {
         guard !tagIds.isEmpty else { return }
         var binds: [SQLValue] = [.text(scope.now.databaseText), .integer(scope.user.id)]

@@ -11,7 +11,7 @@ struct MutationIntegrityTests {
         let api = try await APIHarness.make()
         struct Interrupted: Error {}
         await #expect(throws: Interrupted.self) {
-            try await MutationScope.run(as: Fixtures.lesvosCoordinator, in: api.database, environment: .fixed()) {
+            try await SQLWriteContext.run(as: Fixtures.lesvosCoordinator, in: api.database, environment: .fixed()) {
                 scope in
                 _ = try await BoxService.create(
                     BoxCreation(productId: Fixtures.ProductID.jeans, locationId: Fixtures.LocationID.lesvosWarehouse)

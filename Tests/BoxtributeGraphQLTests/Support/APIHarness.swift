@@ -69,3 +69,15 @@ extension APIHarness {
         ).compactMap { $0.first ?? nil }
     }
 }
+
+extension ResolverContext {
+    /// A context on a new SQL session of `database`.
+    convenience init(
+        user: CurrentUser?, database: any Database, environment: MutationEnvironment = .live,
+        clientIsGone: @escaping @Sendable () -> Bool = { false }
+    ) {
+        self.init(
+            user: user, session: SQLRequestSession(database: database), environment: environment,
+            clientIsGone: clientIsGone)
+    }
+}

@@ -25,19 +25,19 @@ enum TransferMutations {
             creation.partnerOrganisationBaseIds = input.intList("partnerOrganisationBaseIds")
             creation.comment = input.string("comment")
             let request = creation
-            return try await context.mutate { try await TransferAgreementService.create(request, in: $0) }
+            return try await context.mutateSQL { try await TransferAgreementService.create(request, in: $0) }
         }
         mutation.root("acceptTransferAgreement") { arguments, context in
             let id = try arguments.id("id") ?? 0
-            return try await context.mutate { try await TransferAgreementService.accept(id: id, in: $0) }
+            return try await context.mutateSQL { try await TransferAgreementService.accept(id: id, in: $0) }
         }
         mutation.root("rejectTransferAgreement") { arguments, context in
             let id = try arguments.id("id") ?? 0
-            return try await context.mutate { try await TransferAgreementService.reject(id: id, in: $0) }
+            return try await context.mutateSQL { try await TransferAgreementService.reject(id: id, in: $0) }
         }
         mutation.root("cancelTransferAgreement") { arguments, context in
             let id = try arguments.id("id") ?? 0
-            return try await context.mutate { try await TransferAgreementService.cancel(id: id, in: $0) }
+            return try await context.mutateSQL { try await TransferAgreementService.cancel(id: id, in: $0) }
         }
     }
 
@@ -47,7 +47,7 @@ enum TransferMutations {
             let sourceBaseId = input.int("sourceBaseId") ?? 0
             let targetBaseId = input.int("targetBaseId") ?? 0
             let agreementId = input.int("transferAgreementId")
-            return try await context.mutate {
+            return try await context.mutateSQL {
                 try await ShipmentService.create(
                     sourceBaseId: sourceBaseId, targetBaseId: targetBaseId, agreementId: agreementId, in: $0)
             }
@@ -58,7 +58,7 @@ enum TransferMutations {
             let targetBaseId = input.int("targetBaseId")
             let prepared = input.stringList("preparedBoxLabelIdentifiers") ?? []
             let removed = input.stringList("removedBoxLabelIdentifiers") ?? []
-            return try await context.mutate {
+            return try await context.mutateSQL {
                 try await ShipmentService.updateWhenPreparing(
                     id: id, targetBaseId: targetBaseId, preparedLabels: prepared, removedLabels: removed, in: $0)
             }
@@ -73,29 +73,29 @@ enum TransferMutations {
                     targetSizeId: detail.int("targetSizeId") ?? 0, targetQuantity: detail.int("targetQuantity") ?? 0)
             }
             let lost = input.stringList("lostBoxLabelIdentifiers") ?? []
-            return try await context.mutate {
+            return try await context.mutateSQL {
                 try await ShipmentService.updateWhenReceiving(id: id, received: received, lostLabels: lost, in: $0)
             }
         }
         mutation.root("cancelShipment") { arguments, context in
             let id = try arguments.id("id") ?? 0
-            return try await context.mutate { try await ShipmentService.cancel(id: id, in: $0) }
+            return try await context.mutateSQL { try await ShipmentService.cancel(id: id, in: $0) }
         }
         mutation.root("sendShipment") { arguments, context in
             let id = try arguments.id("id") ?? 0
-            return try await context.mutate { try await ShipmentService.send(id: id, in: $0) }
+            return try await context.mutateSQL { try await ShipmentService.send(id: id, in: $0) }
         }
         mutation.root("startReceivingShipment") { arguments, context in
             let id = try arguments.id("id") ?? 0
-            return try await context.mutate { try await ShipmentService.startReceiving(id: id, in: $0) }
+            return try await context.mutateSQL { try await ShipmentService.startReceiving(id: id, in: $0) }
         }
         mutation.root("markShipmentAsLost") { arguments, context in
             let id = try arguments.id("id") ?? 0
-            return try await context.mutate { try await ShipmentService.markLost(id: id, in: $0) }
+            return try await context.mutateSQL { try await ShipmentService.markLost(id: id, in: $0) }
         }
         mutation.root("moveNotDeliveredBoxesInStock") { arguments, context in
             let boxIds = arguments.stringList("boxIds") ?? []
-            return try await context.mutate {
+            return try await context.mutateSQL {
                 try await ShipmentService.moveNotDeliveredInStock(boxIds: boxIds, in: $0)
             }
         }

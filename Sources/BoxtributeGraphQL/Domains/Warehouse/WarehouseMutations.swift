@@ -19,7 +19,7 @@ enum WarehouseMutations {
     private static func registerBoxMutations(_ mutation: inout ObjectResolvers<RootValue>) {
         mutation.root("createQrCode") { arguments, context in
             let label = arguments.string("boxLabelIdentifier")
-            return try await context.mutate { try await BoxService.createQrCode(boxLabelIdentifier: label, in: $0) }
+            return try await context.mutateSQL { try await BoxService.createQrCode(boxLabelIdentifier: label, in: $0) }
         }
         mutation.root("createBox") { arguments, context in
             guard let input = arguments.object("creationInput") else { throw DomainError.notFound }
@@ -27,7 +27,7 @@ enum WarehouseMutations {
             readBoxFields(input, into: &creation)
             creation.qrCode = input.string("qrCode")
             let request = creation
-            return try await context.mutate { try await BoxService.create(request, in: $0) }
+            return try await context.mutateSQL { try await BoxService.create(request, in: $0) }
         }
         mutation.root("updateBox") { arguments, context in
             guard let input = arguments.object("updateInput") else { throw DomainError.notFound }
@@ -37,13 +37,13 @@ enum WarehouseMutations {
             update.locationId = input.int("locationId")
             update.state = input.string("state").flatMap(BoxState.init(name:))
             let request = update
-            return try await context.mutate { try await BoxService.update(request, in: $0) }
+            return try await context.mutateSQL { try await BoxService.update(request, in: $0) }
         }
         mutation.root("updateMarkedForShipmentBox") { arguments, context in
             guard let input = arguments.object("updateInput") else { throw DomainError.notFound }
             let label = input.string("labelIdentifier") ?? ""
             let (weight, value) = (input.double("weight"), input.double("monetaryValue"))
-            return try await context.mutate {
+            return try await context.mutateSQL {
                 try await BoxService.updateMarkedForShipment(
                     labelIdentifier: label, weight: weight, monetaryValue: value, in: $0)
             }
@@ -53,7 +53,7 @@ enum WarehouseMutations {
             let label = input?.string("sourceBoxLabelIdentifier") ?? ""
             let items = input?.int("numberOfItems") ?? 0
             let locationId = input?.int("locationId") ?? 0
-            return try await context.unionMutation {
+            return try await context.unionMutationSQL {
                 try await BoxService.createFromBox(
                     sourceLabel: label, numberOfItems: items, locationId: locationId, in: $0)
             }
@@ -63,13 +63,13 @@ enum WarehouseMutations {
     private static func registerBulkBoxMutations(_ mutation: inout ObjectResolvers<RootValue>) {
         mutation.root("deleteBoxes") { arguments, context in
             let labels = arguments.stringList("labelIdentifiers") ?? []
-            return try await context.unionMutation { try await BulkBoxService.delete(labels: labels, in: $0) }
+            return try await context.unionMutationSQL { try await BulkBoxService.delete(labels: labels, in: $0) }
         }
         mutation.root("moveBoxesToLocation") { arguments, context in
             let input = arguments.object("updateInput")
             let labels = input?.stringList("labelIdentifiers") ?? []
             let locationId = input?.int("locationId") ?? 0
-            return try await context.unionMutation {
+            return try await context.unionMutationSQL {
                 try await BulkBoxService.move(labels: labels, to: locationId, in: $0)
             }
         }
@@ -77,14 +77,16 @@ enum WarehouseMutations {
             let input = arguments.object("updateInput")
             let labels = input?.stringList("labelIdentifiers") ?? []
             let tagIds = input?.intList("tagIds") ?? []
-            let outcome = try await context.mutate { try await BulkBoxService.assignTags(tagIds, to: labels, in: $0) }
+            let outcome = try await context.mutateSQL {
+                try await BulkBoxService.assignTags(tagIds, to: labels, in: $0)
+            }
             return try await TagOperationResult(outcome, context: context)
         }
         mutation.root("unassignTagsFromBoxes") { arguments, context in
             let input = arguments.object("updateInput")
             let labels = input?.stringList("labelIdentifiers") ?? []
             let tagIds = input?.intList("tagIds") ?? []
-            let outcome = try await context.mutate {
+            let outcome = try await context.mutateSQL {
                 try await BulkBoxService.unassignTags(tagIds, from: labels, in: $0)
             }
             return try await TagOperationResult(outcome, context: context)
@@ -101,7 +103,7 @@ enum WarehouseMutations {
                 row.boxLabelIdentifierForMerge = input.string("boxLabelIdentifierForMerge")
                 return row
             }
-            return try await context.unionMutation { try await BoxImportService.createBoxes(rows, in: $0) }
+            return try await context.unionMutationSQL { try await BoxImportService.createBoxes(rows, in: $0) }
         }
     }
 
@@ -113,7 +115,7 @@ enum WarehouseMutations {
             let color = input?.string("color") ?? ""
             let type = input?.string("type").flatMap(TagType.init(rawValue:)) ?? .all
             let baseId = input?.int("baseId") ?? 0
-            return try await context.unionMutation {
+            return try await context.unionMutationSQL {
                 try await TagService.create(
                     name: name, description: description, color: color, type: type, baseId: baseId, in: $0)
             }
@@ -126,15 +128,15 @@ enum WarehouseMutations {
             update.color = input?.string("color")
             update.type = input?.string("type").flatMap(TagType.init(rawValue:))
             let request = update
-            return try await context.unionMutation { try await TagService.update(request, in: $0) }
+            return try await context.unionMutationSQL { try await TagService.update(request, in: $0) }
         }
         mutation.root("deleteTag") { arguments, context in
             let id = try arguments.id("id") ?? 0
-            return try await context.unionMutation { try await TagService.delete(id: id, in: $0) }
+            return try await context.unionMutationSQL { try await TagService.delete(id: id, in: $0) }
         }
         mutation.root("deleteTags") { arguments, context in
             let ids = arguments.intList("ids") ?? []
-            return try await context.unionMutation {
+            return try await context.unionMutationSQL {
                 let result = try await TagService.delete(ids: ids, in: $0)
                 return TagsResult(updatedTags: result.deleted, invalidTagIds: result.invalidIds)
             }
@@ -147,7 +149,7 @@ enum WarehouseMutations {
                 let tagId = try input?.id("id") ?? 0
                 let resourceId = try input?.id("resourceId") ?? 0
                 let type = input?.string("resourceType").flatMap(TaggableResourceType.init(rawValue:)) ?? .box
-                let resource = try await context.mutate { scope in
+                let resource = try await context.mutateSQL { scope in
                     assigning
                         ? try await TagService.assign(
                             tagId: tagId, resourceId: resourceId, resourceType: type, in: scope)
@@ -164,7 +166,7 @@ enum WarehouseMutations {
             let input = arguments.object("creationInput")
             let fields = productFields(input)
             let baseId = input?.int("baseId") ?? 0
-            return try await context.unionMutation {
+            return try await context.unionMutationSQL {
                 try await ProductService.createCustom(fields, baseId: baseId, in: $0)
             }
         }
@@ -172,18 +174,18 @@ enum WarehouseMutations {
             let input = arguments.object("editInput")
             let id = try input?.id("id") ?? 0
             let fields = productFields(input)
-            return try await context.unionMutation { try await ProductService.editCustom(id: id, fields, in: $0) }
+            return try await context.unionMutationSQL { try await ProductService.editCustom(id: id, fields, in: $0) }
         }
         mutation.root("deleteProduct") { arguments, context in
             let id = try arguments.id("id") ?? 0
-            return try await context.unionMutation { try await ProductService.deleteCustom(id: id, in: $0) }
+            return try await context.unionMutationSQL { try await ProductService.deleteCustom(id: id, in: $0) }
         }
         mutation.root("enableStandardProduct") { arguments, context in
             let input = arguments.object("enableInput")
             let standardProductId = input?.int("standardProductId") ?? 0
             let baseId = input?.int("baseId") ?? 0
             let fields = productFields(input)
-            return try await context.unionMutation {
+            return try await context.unionMutationSQL {
                 try await ProductService.enableStandard(
                     standardProductId: standardProductId, baseId: baseId, fields, in: $0)
             }
@@ -192,7 +194,7 @@ enum WarehouseMutations {
             let input = arguments.object("enableInput")
             let ids = input?.intList("standardProductIds") ?? []
             let baseId = input?.int("baseId") ?? 0
-            return try await context.unionMutation {
+            return try await context.unionMutationSQL {
                 let result = try await ProductService.enableStandards(ids, baseId: baseId, in: $0)
                 return ProductsResult(
                     instantiations: result.instantiations, invalidStandardProductIds: result.invalidIds)
@@ -202,13 +204,13 @@ enum WarehouseMutations {
             let input = arguments.object("editInput")
             let id = try input?.id("id") ?? 0
             let fields = productFields(input)
-            return try await context.unionMutation {
+            return try await context.unionMutationSQL {
                 try await ProductService.editStandardInstantiation(id: id, fields, in: $0)
             }
         }
         mutation.root("disableStandardProduct") { arguments, context in
             let id = try arguments.id("instantiationId") ?? 0
-            return try await context.unionMutation {
+            return try await context.unionMutationSQL {
                 try await ProductService.disableStandard(instantiationId: id, in: $0)
             }
         }

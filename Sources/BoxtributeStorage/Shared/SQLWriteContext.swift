@@ -2,10 +2,9 @@ import BoxtributeDatabase
 import BoxtributeDomain
 import Foundation
 
-/// One mutation in progress: the acting user, its single timestamp, and the connection of
-/// its transaction. Every read and write of a mutation goes through the scope, so it sees
-/// its own changes and commits or rolls back as a whole.
-public struct MutationScope: Sendable {
+/// What the SQL repositories of one transaction write with: the connection of the transaction,
+/// the acting user and the mutation's one timestamp (rows are stamped with both).
+public struct SQLWriteContext: Sendable {
     public let user: CurrentUser
     /// The one timestamp of this mutation (history rows, created/modified stamps).
     public let now: Timestamp
@@ -22,11 +21,11 @@ public struct MutationScope: Sendable {
     /// Runs `body` in one transaction of `database`: all of its changes or none.
     public static func run<T: Sendable>(
         as user: CurrentUser, in database: any Database, environment: MutationEnvironment = .live,
-        _ body: @Sendable (MutationScope) async throws -> T
+        _ body: @Sendable (SQLWriteContext) async throws -> T
     ) async throws -> T {
         try await database.transaction { connection in
             try await body(
-                MutationScope(user: user, now: environment.now(), connection: connection, environment: environment))
+                SQLWriteContext(user: user, now: environment.now(), connection: connection, environment: environment))
         }
     }
 

@@ -1,0 +1,4 @@
+/// Reads of beneficiaries and their transactions. Look-ups by id take a batch of ids and
+/// return the rows found, keyed by id.
+public protocol BeneficiaryRepository: Sendable {
+}
