@@ -88,16 +88,23 @@ final class CompiledSchema: Sendable {
                         continue
                     }
                     let shape = try Self.shape(of: field.type, in: schema)
+                    var compiled = resolution
                     if case .children(let children) = resolution {
                         let target = children.isList ? shape.listItemObjectName : shape.objectName
-                        if target == nil || registry.parentTypes[target ?? ""] != children.childType {
+                        if let target, registry.parentTypes[target] == children.childType {
+                            // Children of the field's object type stay typed from resolver to batch.
+                        } else if target != nil, registry.parentTypes.values.contains(children.childType) {
                             missing.append("\(name).\(fieldName) (typed children of another type than the field's)")
+                        } else {
+                            // Scalars, interfaces and unions, and values of no registered type:
+                            // each value is boxed and completed by its runtime type.
+                            compiled = .batch(children.boxed)
                         }
                     }
                     fields[fieldName] = CompiledField(
                         name: fieldName, shape: shape,
                         arguments: field.args.map { ($0.key, $0.value.type, $0.value.defaultValue) },
-                        resolution: resolution)
+                        resolution: compiled)
                 }
                 for extra in registered.keys where fields[extra] == nil && !missing.contains("\(name).\(extra)") {
                     if (try object.fields())[extra] == nil {

@@ -55,6 +55,17 @@ public struct ChildrenResolution: Sendable {
             -> TypedChildren
 }
 
+extension ChildrenResolution {
+    /// The same values, boxed one per parent (for fields whose values are completed by their
+    /// runtime type).
+    var boxed: BatchFieldResolver {
+        { [resolve, isList] parents, arguments, context in
+            let children = try await resolve(parents, arguments, context)
+            return (0..<parents.count).map { .success(children.boxedValue(ofParent: $0, isList: isList)) }
+        }
+    }
+}
+
 /// The children of a batch's parents, in their Swift type, in one batch.
 public final class TypedChildren: @unchecked Sendable {
     // @unchecked Sendable: created and read by one request's execution, never mutated.
@@ -129,134 +140,6 @@ struct CastParents {
 struct ParentTypeMismatch: Error, CustomStringConvertible {
     let typeName: String
     var description: String { "Internal error: unexpected parent value for \(typeName)" }
-}
-
-/// Resolvers for the fields of one object type whose values are `Parent`.
-public struct ObjectResolvers<Parent: Sendable> {
-    let typeName: String
-    var fields: [String: FieldResolution] = [:]
-
-    /// Registers a per-object resolver.
-    public mutating func field(
-        _ name: String, _ resolve: @escaping @Sendable (Parent, Arguments, ResolverContext) throws -> (any Sendable)?
-    ) {
-        fields[name] = .perObject { parents, index, arguments, context in
-            // The executor hands each type's fields the batch its caster built for that type.
-            try resolve(unsafeDowncast(parents, to: TypedBatch<Parent>.self).values[index], arguments, context)
-        }
-    }
-
-    /// Registers a per-object resolver of an object or list value that ignores arguments and
-    /// context (scalars and enums use ``value(_:_:)``, which does not box them).
-    public mutating func nested(_ name: String, _ resolve: @escaping @Sendable (Parent) -> (any Sendable)?) {
-        fields[name] = .perObject { parents, index, _, _ in
-            resolve(unsafeDowncast(parents, to: TypedBatch<Parent>.self).values[index])
-        }
-    }
-
-    /// Registers a scalar or enum field read from the parent: its value is never boxed.
-    public mutating func value<Value: LeafRepresentable>(
-        _ name: String, _ resolve: @escaping @Sendable (Parent) -> Value
-    ) {
-        fields[name] = .leaf { parents in
-            unsafeDowncast(parents, to: TypedBatch<Parent>.self).values.map { resolve($0).leafValue }
-        }
-    }
-
-    /// Registers an object field resolved for every parent of a batch at once, one child or
-    /// `nil` (null) per parent, in order; the children are not boxed on their way to their batch.
-    public mutating func child<Child: Sendable>(
-        _ name: String,
-        _ resolve: @escaping @Sendable ([Parent], Arguments, ResolverContext) async throws -> [Child?]
-    ) {
-        fields[name] = .children(
-            ChildrenResolution(childType: ObjectIdentifier(Child.self), isList: false) { parents, arguments, context in
-                let values = try await resolve(
-                    unsafeDowncast(parents, to: TypedBatch<Parent>.self).values, arguments, context)
-                var children: [Child] = []
-                var ranges: [Range<Int>?] = []
-                children.reserveCapacity(values.count)
-                ranges.reserveCapacity(values.count)
-                for value in values {
-                    guard let value else {
-                        ranges.append(nil)
-                        continue
-                    }
-                    ranges.append(children.count..<children.count + 1)
-                    children.append(value)
-                }
-                return TypedChildren(children, ranges: ranges)
-            })
-    }
-
-    /// Registers a list-of-objects field resolved for every parent of a batch at once, one
-    /// list or `nil` (null) per parent, in order; the children are not boxed.
-    public mutating func childLists<Child: Sendable>(
-        _ name: String,
-        _ resolve: @escaping @Sendable ([Parent], Arguments, ResolverContext) async throws -> [[Child]?]
-    ) {
-        fields[name] = .children(
-            ChildrenResolution(childType: ObjectIdentifier(Child.self), isList: true) { parents, arguments, context in
-                let lists = try await resolve(
-                    unsafeDowncast(parents, to: TypedBatch<Parent>.self).values, arguments, context)
-                return Self.flatten(lists)
-            })
-    }
-
-    /// Registers a list-of-objects field read from the parent itself (a page's elements).
-    public mutating func nestedList<Child: Sendable>(
-        _ name: String, _ resolve: @escaping @Sendable (Parent) -> [Child]?
-    ) {
-        fields[name] = .children(
-            ChildrenResolution(childType: ObjectIdentifier(Child.self), isList: true) { parents, _, _ in
-                Self.flatten(unsafeDowncast(parents, to: TypedBatch<Parent>.self).values.map(resolve))
-            })
-    }
-
-    private static func flatten<Child: Sendable>(_ lists: [[Child]?]) -> TypedChildren {
-        var children: [Child] = []
-        var ranges: [Range<Int>?] = []
-        ranges.reserveCapacity(lists.count)
-        for list in lists {
-            guard let list else {
-                ranges.append(nil)
-                continue
-            }
-            ranges.append(children.count..<children.count + list.count)
-            children.append(contentsOf: list)
-        }
-        return TypedChildren(children, ranges: ranges)
-    }
-
-    /// Registers a resolver called once with every parent of a batch.
-    public mutating func batch(
-        _ name: String,
-        _ resolve: @escaping @Sendable ([Parent], Arguments, ResolverContext) async throws -> [FieldOutcome]
-    ) {
-        fields[name] = .batch { parents, arguments, context in
-            try await resolve(unsafeDowncast(parents, to: TypedBatch<Parent>.self).values, arguments, context)
-        }
-    }
-
-    /// Registers a batch resolver whose results are all successful values.
-    public mutating func batchValues(
-        _ name: String,
-        _ resolve: @escaping @Sendable ([Parent], Arguments, ResolverContext) async throws -> [(any Sendable)?]
-    ) {
-        batch(name) { parents, arguments, context in
-            try await resolve(parents, arguments, context).map { .success($0) }
-        }
-    }
-
-    /// Registers a resolver for a root field (one parent), run asynchronously.
-    public mutating func root(
-        _ name: String, _ resolve: @escaping @Sendable (Arguments, ResolverContext) async throws -> (any Sendable)?
-    ) {
-        fields[name] = .batch { parents, arguments, context in
-            let value = try await resolve(arguments, context)
-            return Array(repeating: .success(value), count: parents.count)
-        }
-    }
 }
 
 /// Every resolver of one API, by type and field, plus how abstract types pick their member.

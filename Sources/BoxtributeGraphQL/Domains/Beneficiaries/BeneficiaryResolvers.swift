@@ -32,30 +32,30 @@ enum BeneficiaryResolvers {
             // naive datetime (`2021-09-09T00:00:00`).
             type.value("dateOfSignature") { $0.dateOfSignature.map(naiveISO8601) }
             type.audit(\.audit)
-            type.batch("base") { beneficiaries, _, context in
+            type.legacyBatch("base") { beneficiaries, _, context in
                 try await WarehouseTypeResolvers.basesChecked(
                     beneficiaries.map(\.baseId), permission: "base:read", context: context)
             }
-            type.related("familyHead", permission: nil, id: \.familyHeadId) { ids, context in
+            type.legacyRelated("familyHead", permission: nil, id: \.familyHeadId) { ids, context in
                 try await BeneficiaryStore.byIds(ids, in: context)
             }
-            type.batchValues("languages") { beneficiaries, _, context in
+            type.legacyBatchValues("languages") { beneficiaries, _, context in
                 let languages = try await BeneficiaryStore.languages(
                     ofBeneficiaries: beneficiaries.map(\.id), in: context)
                 return beneficiaries.map { languages[$0.id] ?? [] }
             }
-            type.batchValues("tokens") { beneficiaries, _, context in
+            type.legacyBatchValues("tokens") { beneficiaries, _, context in
                 try context.currentUser.authorize("transaction:read")
                 let tokens = try await BeneficiaryStore.tokens(ofBeneficiaries: beneficiaries.map(\.id), in: context)
                 return beneficiaries.map { tokens[$0.id] ?? 0 }
             }
-            type.batchValues("transactions") { beneficiaries, _, context in
+            type.legacyBatchValues("transactions") { beneficiaries, _, context in
                 try context.currentUser.authorize("transaction:read")
                 let transactions = try await BeneficiaryStore.transactions(
                     ofBeneficiaries: beneficiaries.map(\.id), in: context)
                 return beneficiaries.map { transactions[$0.id] ?? [] }
             }
-            type.batch("tags") { beneficiaries, _, context in
+            type.legacyBatch("tags") { beneficiaries, _, context in
                 try await permittedPerBase(
                     beneficiaries, permission: "tag:read", context: context, baseId: \.baseId
                 ) { permitted in
@@ -74,13 +74,13 @@ enum BeneficiaryResolvers {
             type.value("tokens") { $0.tokens }
             type.value("description") { $0.description }
             type.value("createdOn") { $0.createdOn }
-            type.related("beneficiary", permission: nil, id: \.beneficiaryId) { ids, context in
+            type.legacyRelated("beneficiary", permission: nil, id: \.beneficiaryId) { ids, context in
                 try await BeneficiaryStore.byIds(ids, in: context)
             }
-            type.related("product", permission: nil, id: \.productId) { ids, context in
+            type.legacyRelated("product", permission: nil, id: \.productId) { ids, context in
                 try await ProductStore.byIds(ids, in: context)
             }
-            type.related("createdBy", permission: nil, id: \.createdBy) { ids, context in
+            type.legacyRelated("createdBy", permission: nil, id: \.createdBy) { ids, context in
                 try await UserStore.byIds(ids, in: context)
             }
         }
@@ -88,7 +88,7 @@ enum BeneficiaryResolvers {
 
     private static func registerExtensions(in registry: inout ResolverRegistry) {
         registry.object("Base", Base.self) { type in
-            type.batch("beneficiaries") { bases, arguments, context in
+            type.legacyBatch("beneficiaries") { bases, arguments, context in
                 let user = try context.currentUser
                 let request = try pageRequest(arguments, context: context)
                 let filter = beneficiaryFilter(arguments)
@@ -109,7 +109,7 @@ enum BeneficiaryResolvers {
         }
 
         registry.object("Tag", Tag.self) { type in
-            type.batchValues("taggedResources") { tags, _, context in
+            type.legacyBatchValues("taggedResources") { tags, _, context in
                 let user = try context.currentUser
                 try user.authorize("tag_relation:read")
                 let scope = try user.baseScope(for: "beneficiary:read")
@@ -129,13 +129,13 @@ enum BeneficiaryResolvers {
 
     private static func registerQueries(in registry: inout ResolverRegistry) {
         registry.object("Query", RootValue.self) { query in
-            query.root("beneficiary") { arguments, context in
+            query.legacyRoot("beneficiary") { arguments, context in
                 let id = try arguments.id("id") ?? 0
                 let beneficiary = try await BeneficiaryStore.byIds([id], in: context)[id].orNotFound()
                 try context.currentUser.authorize("beneficiary:read", baseId: beneficiary.baseId)
                 return beneficiary
             }
-            query.root("beneficiaries") { arguments, context in
+            query.legacyRoot("beneficiaries") { arguments, context in
                 let scope = try context.currentUser.baseScope(for: "beneficiary:read")
                 return try await BeneficiaryStore.page(
                     scope: scope, filter: beneficiaryFilter(arguments),

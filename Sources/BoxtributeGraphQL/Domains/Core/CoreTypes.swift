@@ -8,7 +8,7 @@ enum CoreTypeResolvers {
         registry.object("Organisation", Organisation.self, sharedBy: \.id) { type in
             type.value("id") { $0.id }
             type.value("name") { $0.name }
-            type.batch("bases") { organisations, arguments, context in
+            type.legacyBatch("bases") { organisations, arguments, context in
                 // Any base:read suffices: every organisation's bases are listed (spec 01 §4.4).
                 try context.currentUser.authorize("base:read")
                 let includeDeleted = arguments.object("filterInput")?.bool("includeDeleted") ?? false
@@ -26,15 +26,15 @@ enum CoreTypeResolvers {
             type.value("deletedOn") { $0.deletedOn }
             type.value("monetaryCurrencyCode") { $0.monetaryCurrencyCode }
             type.value("freeshopCurrencyName") { $0.freeshopCurrencyName }
-            type.related("organisation", permission: "organisation:read", id: \.organisationId) { ids, context in
+            type.legacyRelated("organisation", permission: "organisation:read", id: \.organisationId) { ids, context in
                 try await OrganisationStore.byIds(ids, in: context)
             }
-            type.batch("locations") { bases, _, context in
+            type.legacyBatch("locations") { bases, _, context in
                 try await checkedLists(
                     bases, permission: "location:read", context: context, baseId: \.id, key: \.id, rowKey: \.baseId
                 ) { try await LocationStore.classic(ofBases: $0, in: context) }
             }
-            type.batch("products") { bases, arguments, context in
+            type.legacyBatch("products") { bases, arguments, context in
                 let input = arguments.object("filterInput")
                 let kind: ProductFilter.Kind =
                     switch input?.string("type") {
@@ -47,7 +47,7 @@ enum CoreTypeResolvers {
                     bases, permission: "product:read", context: context, baseId: \.id, key: \.id, rowKey: \.baseId
                 ) { try await ProductStore.ofBases($0, filter: filter, in: context) }
             }
-            type.batch("tags") { bases, arguments, context in
+            type.legacyBatch("tags") { bases, arguments, context in
                 let types: [TagType]? =
                     switch arguments.string("resourceType") {
                     case "Box": [.box, .all]
@@ -58,11 +58,11 @@ enum CoreTypeResolvers {
                     bases, permission: "tag:read", context: context, baseId: \.id, key: \.id, rowKey: \.baseId
                 ) { try await TagStore.list(scope: .all, baseIds: $0, types: types, in: context) }
             }
-            type.batchValues("instockBoxesCount") { bases, _, context in
+            type.legacyBatchValues("instockBoxesCount") { bases, _, context in
                 let totals = try await inStockTotals(bases, context: context)
                 return bases.map { totals[$0.id]?.boxes ?? 0 }
             }
-            type.batchValues("instockItemsCount") { bases, _, context in
+            type.legacyBatchValues("instockItemsCount") { bases, _, context in
                 let totals = try await inStockTotals(bases, context: context)
                 return bases.map { totals[$0.id]?.items ?? 0 }
             }
@@ -71,7 +71,7 @@ enum CoreTypeResolvers {
         registry.object("User", User.self, sharedBy: \.id) { type in
             type.value("id") { $0.id }
             type.value("name") { $0.name }
-            type.field("email") { user, _, context in
+            type.legacyField("email") { user, _, context in
                 try context.currentUser.authorize(userId: user.id)
                 return user.email
             }
@@ -79,7 +79,7 @@ enum CoreTypeResolvers {
             type.value("validLastDay") { $0.validLastDay }
             type.value("lastLogin") { $0.lastLogin }
             type.value("lastAction") { $0.lastAction }
-            type.batchValues("organisation") { users, _, context in
+            type.legacyBatchValues("organisation") { users, _, context in
                 let requester = try context.currentUser
                 guard users.contains(where: { $0.id == requester.id }), let organisationId = requester.organisationId
                 else { return users.map { _ in nil } }
@@ -87,7 +87,7 @@ enum CoreTypeResolvers {
                 let organisation = try await OrganisationStore.byIds([organisationId], in: context)[organisationId]
                 return users.map { $0.id == requester.id ? organisation : nil }
             }
-            type.batch("bases") { users, _, context in
+            type.legacyBatch("bases") { users, _, context in
                 let requester = try context.currentUser
                 guard users.contains(where: { $0.id == requester.id }) else { return users.map { _ in .success(nil) } }
                 let bases: [Base]

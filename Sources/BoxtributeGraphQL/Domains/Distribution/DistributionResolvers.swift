@@ -30,11 +30,11 @@ enum DistributionResolvers {
     /// Root fields (spec 05 §B5).
     private static func registerQueries(in registry: inout ResolverRegistry) {
         registry.object("Query", RootValue.self) { query in
-            query.root("distributionSpots") { _, context in
+            query.legacyRoot("distributionSpots") { _, context in
                 let scope = try context.currentUser.baseScope(for: "location:read")
                 return try await DistributionStore.spots(scope: scope, in: context)
             }
-            query.root("distributionSpot") { arguments, context in
+            query.legacyRoot("distributionSpot") { arguments, context in
                 let id = try arguments.id("id") ?? 0
                 let location = try await LocationStore.byIds([id], in: context)[id].orNotFound()
                 // A warehouse location is no spot: null without error.
@@ -42,20 +42,20 @@ enum DistributionResolvers {
                 try context.currentUser.authorize("location:read", baseId: location.baseId)
                 return location
             }
-            query.root("distributionEvent") { arguments, context in
+            query.legacyRoot("distributionEvent") { arguments, context in
                 let id = try arguments.id("id") ?? 0
                 let event = try await DistributionStore.events(ids: [id], in: context)[id].orNotFound()
                 try context.currentUser.authorize("distro_event:read", baseId: event.baseId)
                 return event
             }
-            query.root("packingListEntry") { arguments, context in
+            query.legacyRoot("packingListEntry") { arguments, context in
                 let id = try arguments.id("id") ?? 0
                 let entry = try await DistributionStore.packingListEntries(ids: [id], in: context)[id].orNotFound()
                 let product = try await ProductStore.byIds([entry.productId], in: context)[entry.productId].orNotFound()
                 try context.currentUser.authorize("packing_list_entry:read", baseId: product.baseId)
                 return entry
             }
-            query.root("distributionEventsTrackingGroup") { arguments, context in
+            query.legacyRoot("distributionEventsTrackingGroup") { arguments, context in
                 let id = try arguments.id("id") ?? 0
                 let group = try await DistributionStore.trackingGroups(ids: [id], in: context)[id].orNotFound()
                 try context.currentUser.authorize("distro_event:read", baseId: group.baseId)
@@ -68,29 +68,29 @@ enum DistributionResolvers {
 
     private static func registerBaseFields(in registry: inout ResolverRegistry) {
         registry.object("Base", Base.self) { type in
-            type.batch("distributionSpots") { bases, _, context in
+            type.legacyBatch("distributionSpots") { bases, _, context in
                 try await checkedLists(
                     bases, permission: "location:read", context: context, baseId: \.id, key: \.id, rowKey: \.baseId
                 ) { try await DistributionStore.spots(ofBases: $0, in: context) }
             }
-            type.batch("distributionEvents") { bases, arguments, context in
+            type.legacyBatch("distributionEvents") { bases, arguments, context in
                 let states = arguments.stringList("states")?.compactMap(DistributionEventState.init(rawValue:))
                 return try await events(of: bases, states: states, context: context)
             }
-            type.batch("distributionEventsBeforeReturnedFromDistributionState") { bases, _, context in
+            type.legacyBatch("distributionEventsBeforeReturnedFromDistributionState") { bases, _, context in
                 try await events(of: bases, states: [.planning, .packing, .onDistro], context: context)
             }
-            type.batch("distributionEventsInReturnedFromDistributionState") { bases, _, context in
+            type.legacyBatch("distributionEventsInReturnedFromDistributionState") { bases, _, context in
                 try await events(of: bases, states: [.returnedFromDistribution], context: context)
             }
-            type.batch("distributionEventsTrackingGroups") { bases, arguments, context in
+            type.legacyBatch("distributionEventsTrackingGroups") { bases, arguments, context in
                 let states = arguments.stringList("states")?.compactMap(
                     DistributionEventsTrackingGroupState.init(rawValue:))
                 return try await checkedLists(
                     bases, permission: "distro_event:read", context: context, baseId: \.id, key: \.id, rowKey: \.baseId
                 ) { try await DistributionStore.trackingGroups(ofBases: $0, states: states, in: context) }
             }
-            type.batch("distributionEventsStatistics") { bases, _, context in
+            type.legacyBatch("distributionEventsStatistics") { bases, _, context in
                 try await permittedPerBase(bases, permission: "distro_event:read", context: context, baseId: \.id) {
                     permitted in
                     let statistics = try await DistributionStore.statistics(ofBases: permitted.map(\.id), in: context)
@@ -119,17 +119,17 @@ enum DistributionResolvers {
             type.value("name") { $0.name }
             type.value("latitude") { $0.latitude }
             type.value("longitude") { $0.longitude }
-            type.nested("boxes") { _ in nil }
-            type.batch("base") { spots, _, context in
+            type.field("boxes") { _ in nil }
+            type.legacyBatch("base") { spots, _, context in
                 try await WarehouseTypeResolvers.basesChecked(
                     spots.map(\.baseId), permission: "base:read", context: context)
             }
-            type.batchValues("comment") { spots, _, context in
+            type.legacyBatchValues("comment") { spots, _, context in
                 // The reference never stores the comment; ours lives in `description` (empty if unset).
                 let descriptions = try await DistributionStore.descriptions(ofLocations: spots.map(\.id), in: context)
                 return spots.map { descriptions[$0.id] ?? "" }
             }
-            type.batch("distributionEvents") { spots, _, context in
+            type.legacyBatch("distributionEvents") { spots, _, context in
                 try await checkedLists(
                     spots, permission: "distro_event:read", context: context, baseId: \.baseId, key: \.id,
                     rowKey: \.spotId
@@ -147,31 +147,31 @@ enum DistributionResolvers {
             type.value("state") { $0.state }
             type.value("plannedStartDateTime") { $0.plannedStartDateTime }
             type.value("plannedEndDateTime") { $0.plannedEndDateTime }
-            type.batch("distributionSpot") { events, _, context in
+            type.legacyBatch("distributionSpot") { events, _, context in
                 try await permittedPerBase(events, permission: "location:read", context: context, baseId: \.baseId) {
                     permitted in
                     let spots = try await LocationStore.byIds(permitted.map(\.spotId), in: context)
                     return { event in spots[event.spotId] }
                 }
             }
-            type.batch("packingListEntries") { events, _, context in
+            type.legacyBatch("packingListEntries") { events, _, context in
                 try await checkedLists(
                     events, permission: "packing_list_entry:read", context: context, baseId: \.baseId, key: \.id,
                     rowKey: \.eventId
                 ) { try await DistributionStore.packingListEntries(ofEvents: $0, in: context) }
             }
-            type.batch("boxes") { events, _, context in
+            type.legacyBatch("boxes") { events, _, context in
                 try await checkedLists(
                     events, permission: "stock:read", context: context, baseId: \.baseId, key: \.id,
                     rowKey: \.distributionEventId
                 ) { try await DistributionStore.boxes(ofEvents: $0, in: context) }
             }
-            type.batch("unboxedItemsCollections") { events, _, context in
+            type.legacyBatch("unboxedItemsCollections") { events, _, context in
                 try await checkedLists(
                     events, permission: "stock:read", context: context, baseId: \.baseId, key: \.id, rowKey: \.eventId
                 ) { try await DistributionStore.unboxedItemsCollections(ofEvents: $0, in: context) }
             }
-            type.batch("distributionEventsTrackingGroup") { events, _, context in
+            type.legacyBatch("distributionEventsTrackingGroup") { events, _, context in
                 try await permittedPerBase(events, permission: "distro_event:read", context: context, baseId: \.baseId)
                 {
                     permitted in
@@ -186,13 +186,13 @@ enum DistributionResolvers {
             type.value("id") { $0.id }
             type.value("numberOfItems") { $0.numberOfItems }
             type.value("state") { $0.state }
-            type.related("product", permission: nil, id: \.productId) { ids, context in
+            type.legacyRelated("product", permission: nil, id: \.productId) { ids, context in
                 try await ProductStore.byIds(ids, in: context)
             }
-            type.related("size", permission: nil, id: \.sizeId) { ids, context in
+            type.legacyRelated("size", permission: nil, id: \.sizeId) { ids, context in
                 try await ReferenceDataStore.sizes(ids: ids, in: context).byId
             }
-            type.batch("matchingPackedItemsCollections") { entries, _, context in
+            type.legacyBatch("matchingPackedItemsCollections") { entries, _, context in
                 // Guarded by stock:read for the base of the entry's product.
                 let user = try context.currentUser
                 let products = try await ProductStore.byIds(entries.map(\.productId), in: context)
@@ -226,7 +226,7 @@ enum DistributionResolvers {
     private static func registerItemsCollections(in registry: inout ResolverRegistry) {
         registry.object("Box", Box.self) { type in
             // No permission check beyond the box's own (spec 03 §Box).
-            type.related("distributionEvent", permission: nil, id: \.distributionEventId) { ids, context in
+            type.legacyRelated("distributionEvent", permission: nil, id: \.distributionEventId) { ids, context in
                 try await DistributionStore.events(ids: ids, in: context)
             }
         }
@@ -234,8 +234,8 @@ enum DistributionResolvers {
         registry.object("UnboxedItemsCollection", UnboxedItemsCollection.self) { type in
             type.value("id") { $0.id }
             type.value("numberOfItems") { $0.numberOfItems }
-            type.nested("label") { _ in nil }
-            type.batchValues("product") { collections, _, context in
+            type.field("label") { _ in nil }
+            type.legacyBatchValues("product") { collections, _, context in
                 // Lenient like Box.product: null without product:read for the product's base.
                 let user = try context.currentUser
                 let products = try await ProductStore.byIds(collections.map(\.productId), in: context)
@@ -243,13 +243,13 @@ enum DistributionResolvers {
                     products[collection.productId].flatMap { user.can("product:read", baseId: $0.baseId) ? $0 : nil }
                 }
             }
-            type.related("size", permission: nil, id: \.sizeId) { ids, context in
+            type.legacyRelated("size", permission: nil, id: \.sizeId) { ids, context in
                 try await ReferenceDataStore.sizes(ids: ids, in: context).byId
             }
-            type.relatedOfAbstractType("location", permission: nil, id: \.locationId) { ids, context in
+            type.legacyRelatedOfAbstractType("location", permission: nil, id: \.locationId) { ids, context in
                 try await LocationStore.byIds(ids, in: context)
             }
-            type.related("distributionEvent", permission: nil, id: \.eventId) { ids, context in
+            type.legacyRelated("distributionEvent", permission: nil, id: \.eventId) { ids, context in
                 try await DistributionStore.events(ids: ids, in: context)
             }
         }
@@ -262,13 +262,13 @@ enum DistributionResolvers {
             type.value("id") { $0.id }
             type.value("state") { $0.state }
             type.value("createdOn") { $0.createdOn }
-            type.batch("distributionEvents") { groups, _, context in
+            type.legacyBatch("distributionEvents") { groups, _, context in
                 try await checkedLists(
                     groups, permission: "distro_event:read", context: context, baseId: \.baseId, key: \.id,
                     rowKey: \.trackingGroupId
                 ) { try await DistributionStore.events(ofTrackingGroups: $0, in: context) }
             }
-            type.batch("distributionEventsTrackingEntries") { groups, _, context in
+            type.legacyBatch("distributionEventsTrackingEntries") { groups, _, context in
                 try await checkedLists(
                     groups, permission: "distro_event:read", context: context, baseId: \.baseId, key: \.id,
                     rowKey: \.groupId
@@ -282,13 +282,13 @@ enum DistributionResolvers {
             type.value("flowDirection") { $0.flowDirection }
             // The reference leaves these two unresolved (always null); we map them to their columns.
             type.value("dateTimeOfTracking") { $0.date }
-            type.related("distributionEventsTrackingGroup", permission: nil, id: \.groupId) { ids, context in
+            type.legacyRelated("distributionEventsTrackingGroup", permission: nil, id: \.groupId) { ids, context in
                 try await DistributionStore.trackingGroups(ids: ids, in: context)
             }
-            type.related("product", permission: nil, id: \.productId) { ids, context in
+            type.legacyRelated("product", permission: nil, id: \.productId) { ids, context in
                 try await ProductStore.byIds(ids, in: context)
             }
-            type.related("size", permission: nil, id: \.sizeId) { ids, context in
+            type.legacyRelated("size", permission: nil, id: \.sizeId) { ids, context in
                 try await ReferenceDataStore.sizes(ids: ids, in: context).byId
             }
         }

@@ -12,7 +12,7 @@ enum PublicResolvers {
 
     static func register(in registry: inout ResolverRegistry) {
         registry.object("Query", RootValue.self) { query in
-            query.root("standardProducts") { _, context in
+            query.legacyRoot("standardProducts") { _, context in
                 try await StandardProductStore.publicList(in: context).map {
                     StandardProductInfo(
                         product: $0.product, categoryName: $0.categoryName, sizeRangeName: $0.sizeRangeName)

@@ -6,22 +6,22 @@ import GraphQL
 extension ObjectResolvers {
     /// A field holding the id of another row, loaded for the whole batch in one statement.
     /// - Parameter permission: a base-agnostic permission checked once per batch.
-    mutating func related<Target: Sendable>(
+    mutating func legacyRelated<Target: Sendable>(
         _ name: String, permission: String?, id: @escaping @Sendable (Parent) -> Int?,
         load: @escaping @Sendable ([Int], ResolverContext) async throws -> [Int: Target]
     ) {
-        child(name) { parents, _, context in
+        legacyChild(name) { parents, _, context in
             try await Self.loadRelated(parents, permission: permission, id: id, load: load, context: context)
         }
     }
 
-    /// ``related(_:permission:id:load:)`` for a field of an interface or union type, whose
+    /// ``legacyRelated(_:permission:id:load:)`` for a field of an interface or union type, whose
     /// values go through the general path that picks each one's object type.
-    mutating func relatedOfAbstractType<Target: Sendable>(
+    mutating func legacyRelatedOfAbstractType<Target: Sendable>(
         _ name: String, permission: String?, id: @escaping @Sendable (Parent) -> Int?,
         load: @escaping @Sendable ([Int], ResolverContext) async throws -> [Int: Target]
     ) {
-        batchValues(name) { parents, _, context in
+        legacyBatchValues(name) { parents, _, context in
             try await Self.loadRelated(parents, permission: permission, id: id, load: load, context: context)
         }
     }
@@ -39,7 +39,7 @@ extension ObjectResolvers {
 
     /// A user-valued field (`createdBy`, ...), guarded by `user:read`.
     mutating func user(_ name: String, id: @escaping @Sendable (Parent) -> Int?) {
-        related(name, permission: "user:read", id: id) { ids, context in try await UserStore.byIds(ids, in: context) }
+        legacyRelated(name, permission: "user:read", id: id) { ids, context in try await UserStore.byIds(ids, in: context) }
     }
 
     /// `createdOn`, `createdBy`, `lastModifiedOn`, `lastModifiedBy` from audit stamps.
@@ -195,8 +195,8 @@ extension ResolverRegistry {
     /// `PageInfo` and a page type whose elements are `Element`.
     mutating func registerPage<Element: Sendable>(_ typeName: String, of element: Element.Type) {
         object(typeName, Page<Element>.self) {
-            $0.nestedList("elements") { $0.elements }
-            $0.nested("pageInfo") { $0.pageInfo }
+            $0.objectList("elements") { $0.elements }
+            $0.field("pageInfo") { $0.pageInfo }
             $0.value("totalCount") { $0.totalCount }
         }
         if objects["PageInfo"] == nil {

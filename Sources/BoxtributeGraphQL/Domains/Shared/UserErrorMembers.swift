@@ -71,7 +71,7 @@ extension ResolverRegistry {
     /// The error types of ``UserError``, each with its one field.
     mutating func registerUserErrorTypes() {
         for (typeName, field) in UserErrorValue.fieldNames {
-            object(typeName, UserErrorValue.self) { $0.nested(field) { $0.fieldValue } }
+            object(typeName, UserErrorValue.self) { $0.field(field) { $0.fieldValue } }
         }
     }
 }

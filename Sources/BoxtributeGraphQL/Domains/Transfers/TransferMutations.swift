@@ -13,7 +13,7 @@ enum TransferMutations {
     }
 
     private static func registerAgreementMutations(_ mutation: inout ObjectResolvers<RootValue>) {
-        mutation.root("createTransferAgreement") { arguments, context in
+        mutation.legacyRoot("createTransferAgreement") { arguments, context in
             guard let input = arguments.object("creationInput") else { throw DomainError.notFound }
             var creation = TransferAgreementCreation(
                 initiatingOrganisationId: input.int("initiatingOrganisationId") ?? 0,
@@ -27,22 +27,22 @@ enum TransferMutations {
             let request = creation
             return try await context.mutateSQL { try await TransferAgreementService.create(request, in: $0) }
         }
-        mutation.root("acceptTransferAgreement") { arguments, context in
+        mutation.legacyRoot("acceptTransferAgreement") { arguments, context in
             let id = try arguments.id("id") ?? 0
             return try await context.mutateSQL { try await TransferAgreementService.accept(id: id, in: $0) }
         }
-        mutation.root("rejectTransferAgreement") { arguments, context in
+        mutation.legacyRoot("rejectTransferAgreement") { arguments, context in
             let id = try arguments.id("id") ?? 0
             return try await context.mutateSQL { try await TransferAgreementService.reject(id: id, in: $0) }
         }
-        mutation.root("cancelTransferAgreement") { arguments, context in
+        mutation.legacyRoot("cancelTransferAgreement") { arguments, context in
             let id = try arguments.id("id") ?? 0
             return try await context.mutateSQL { try await TransferAgreementService.cancel(id: id, in: $0) }
         }
     }
 
     private static func registerShipmentMutations(_ mutation: inout ObjectResolvers<RootValue>) {
-        mutation.root("createShipment") { arguments, context in
+        mutation.legacyRoot("createShipment") { arguments, context in
             guard let input = arguments.object("creationInput") else { throw DomainError.notFound }
             let sourceBaseId = input.int("sourceBaseId") ?? 0
             let targetBaseId = input.int("targetBaseId") ?? 0
@@ -52,7 +52,7 @@ enum TransferMutations {
                     sourceBaseId: sourceBaseId, targetBaseId: targetBaseId, agreementId: agreementId, in: $0)
             }
         }
-        mutation.root("updateShipmentWhenPreparing") { arguments, context in
+        mutation.legacyRoot("updateShipmentWhenPreparing") { arguments, context in
             guard let input = arguments.object("updateInput") else { throw DomainError.notFound }
             let id = try input.id("id") ?? 0
             let targetBaseId = input.int("targetBaseId")
@@ -63,7 +63,7 @@ enum TransferMutations {
                     id: id, targetBaseId: targetBaseId, preparedLabels: prepared, removedLabels: removed, in: $0)
             }
         }
-        mutation.root("updateShipmentWhenReceiving") { arguments, context in
+        mutation.legacyRoot("updateShipmentWhenReceiving") { arguments, context in
             guard let input = arguments.object("updateInput") else { throw DomainError.notFound }
             let id = try input.id("id") ?? 0
             let received = try (input.objectList("receivedShipmentDetailUpdateInputs") ?? []).map { detail in
@@ -77,23 +77,23 @@ enum TransferMutations {
                 try await ShipmentService.updateWhenReceiving(id: id, received: received, lostLabels: lost, in: $0)
             }
         }
-        mutation.root("cancelShipment") { arguments, context in
+        mutation.legacyRoot("cancelShipment") { arguments, context in
             let id = try arguments.id("id") ?? 0
             return try await context.mutateSQL { try await ShipmentService.cancel(id: id, in: $0) }
         }
-        mutation.root("sendShipment") { arguments, context in
+        mutation.legacyRoot("sendShipment") { arguments, context in
             let id = try arguments.id("id") ?? 0
             return try await context.mutateSQL { try await ShipmentService.send(id: id, in: $0) }
         }
-        mutation.root("startReceivingShipment") { arguments, context in
+        mutation.legacyRoot("startReceivingShipment") { arguments, context in
             let id = try arguments.id("id") ?? 0
             return try await context.mutateSQL { try await ShipmentService.startReceiving(id: id, in: $0) }
         }
-        mutation.root("markShipmentAsLost") { arguments, context in
+        mutation.legacyRoot("markShipmentAsLost") { arguments, context in
             let id = try arguments.id("id") ?? 0
             return try await context.mutateSQL { try await ShipmentService.markLost(id: id, in: $0) }
         }
-        mutation.root("moveNotDeliveredBoxesInStock") { arguments, context in
+        mutation.legacyRoot("moveNotDeliveredBoxesInStock") { arguments, context in
             let boxIds = arguments.stringList("boxIds") ?? []
             return try await context.mutateSQL {
                 try await ShipmentService.moveNotDeliveredInStock(boxIds: boxIds, in: $0)

@@ -7,7 +7,7 @@ import GraphQL
 enum TransferQueries {
     static func register(in registry: inout ResolverRegistry) {
         registry.object("Query", RootValue.self) { query in
-            query.root("transferAgreement") { arguments, context in
+            query.legacyRoot("transferAgreement") { arguments, context in
                 let id = try arguments.id("id") ?? 0
                 let agreement = try await TransferAgreementStore.byIds([id], in: context)[id].orNotFound()
                 // Any base of either side counts, deleted ones included.
@@ -15,19 +15,19 @@ enum TransferQueries {
                 try context.currentUser.authorize("transfer_agreement:read", anyOf: bases.map(\.base.id))
                 return agreement
             }
-            query.root("transferAgreements") { arguments, context in
+            query.legacyRoot("transferAgreements") { arguments, context in
                 let scope = try TransferResolvers.readScope("transfer_agreement_detail:read", context: context)
                 let states = (arguments.stringList("states") ?? []).compactMap(TransferAgreementState.init(rawValue:))
                 return try await TransferAgreementStore.list(
                     scope: scope, states: states, now: context.environment.now(), in: context)
             }
-            query.root("shipment") { arguments, context in
+            query.legacyRoot("shipment") { arguments, context in
                 let id = try arguments.id("id") ?? 0
                 let shipment = try await ShipmentStore.byIds([id], in: context)[id].orNotFound()
                 try context.currentUser.authorize("shipment:read", anyOf: shipment.baseIds)
                 return shipment
             }
-            query.root("shipments") { arguments, context in
+            query.legacyRoot("shipments") { arguments, context in
                 let scope = try TransferResolvers.readScope("shipment:read", context: context)
                 let states = (arguments.stringList("states") ?? []).compactMap(ShipmentState.init(rawValue:))
                 return try await ShipmentStore.list(scope: scope, states: states, in: context)

@@ -16,7 +16,7 @@ enum TransferResolvers {
         registry.object("TransferAgreement", TransferAgreement.self) { type in
             type.value("id") { $0.id }
             // Agreements whose validity has ended read as Expired (not stored; spec 04 §13.1).
-            type.field("state") { agreement, _, context in agreement.state(at: context.environment.now()) }
+            type.legacyField("state") { agreement, _, context in agreement.state(at: context.environment.now()) }
             type.value("type") { $0.type }
             type.value("requestedOn") { $0.requestedOn }
             type.value("acceptedOn") { $0.acceptedOn }
@@ -27,19 +27,19 @@ enum TransferResolvers {
             type.user("requestedBy") { $0.requestedBy }
             type.user("acceptedBy") { $0.acceptedBy }
             type.user("terminatedBy") { $0.terminatedBy }
-            type.related("sourceOrganisation", permission: "organisation:read", id: \.sourceOrganisationId) {
+            type.legacyRelated("sourceOrganisation", permission: "organisation:read", id: \.sourceOrganisationId) {
                 ids, context in try await OrganisationStore.byIds(ids, in: context)
             }
-            type.related("targetOrganisation", permission: "organisation:read", id: \.targetOrganisationId) {
+            type.legacyRelated("targetOrganisation", permission: "organisation:read", id: \.targetOrganisationId) {
                 ids, context in try await OrganisationStore.byIds(ids, in: context)
             }
-            type.batch("sourceBases") { agreements, arguments, context in
+            type.legacyBatch("sourceBases") { agreements, arguments, context in
                 try await agreementBases(agreements, side: .source, arguments: arguments, context: context)
             }
-            type.batch("targetBases") { agreements, arguments, context in
+            type.legacyBatch("targetBases") { agreements, arguments, context in
                 try await agreementBases(agreements, side: .target, arguments: arguments, context: context)
             }
-            type.batchValues("shipments") { agreements, _, context in
+            type.legacyBatchValues("shipments") { agreements, _, context in
                 let scope = try readScope("shipment:read", context: context)
                 let shipments = try await ShipmentStore.ofAgreements(agreements.map(\.id), scope: scope, in: context)
                 return agreements.map { shipments[$0.id] ?? [] }
@@ -90,7 +90,7 @@ enum TransferResolvers {
             type.user("receivingStartedBy") { $0.receivingStartedBy }
             type.user("completedBy") { $0.completedBy }
             type.user("canceledBy") { $0.canceledBy }
-            type.batchValues("labelIdentifier") { shipments, _, context in
+            type.legacyBatchValues("labelIdentifier") { shipments, _, context in
                 // No authorization: the label only reveals the bases' initials.
                 let bases = try await BaseStore.byIds(shipments.flatMap(\.baseIds), in: context)
                 return shipments.map { shipment in
@@ -105,13 +105,13 @@ enum TransferResolvers {
             type.relatedForAnyBase("targetBase", permission: "base:read", bases: \.baseIds, id: \.targetBaseId) {
                 ids, context in try await BaseStore.byIds(ids, in: context)
             }
-            type.field("direction") { shipment, arguments, context in
+            type.legacyField("direction") { shipment, arguments, context in
                 try direction(of: shipment, baseId: try arguments.id("baseId") ?? 0, user: try context.currentUser)
             }
-            type.related("transferAgreement", permission: nil, id: \.transferAgreementId) { ids, context in
+            type.legacyRelated("transferAgreement", permission: nil, id: \.transferAgreementId) { ids, context in
                 try await TransferAgreementStore.byIds(ids, in: context)
             }
-            type.batchValues("details") { shipments, _, context in
+            type.legacyBatchValues("details") { shipments, _, context in
                 try context.currentUser.authorize("shipment_detail:read")
                 let details = try await ShipmentDetailStore.ofShipments(shipments.map(\.id), in: context)
                 return shipments.map { details[$0.id] ?? [] }
@@ -167,22 +167,22 @@ enum TransferResolvers {
             type.relatedForAnyBase(
                 "targetLocation", permission: "location:read", bases: \.shipmentBaseIds, id: \.targetLocationId
             ) { ids, context in try await LocationStore.byIds(ids, in: context) }
-            type.related("sourceSize", permission: "size:read", id: \.sourceSizeId) { ids, context in
+            type.legacyRelated("sourceSize", permission: "size:read", id: \.sourceSizeId) { ids, context in
                 try await ReferenceDataStore.sizes(ids: ids, in: context).byId
             }
-            type.related("targetSize", permission: "size:read", id: \.targetSizeId) { ids, context in
+            type.legacyRelated("targetSize", permission: "size:read", id: \.targetSizeId) { ids, context in
                 try await ReferenceDataStore.sizes(ids: ids, in: context).byId
             }
             type.relatedForAnyBase("box", permission: "stock:read", bases: \.shipmentBaseIds, id: \.boxId) {
                 ids, context in try await BoxStore.byIds(ids, in: context)
             }
-            type.batchValues("shipment") { details, _, context in
+            type.legacyBatchValues("shipment") { details, _, context in
                 // Shipments outside the caller's shipment:read bases stay null (hence an error, the field being non-null).
                 let scope = try readScope("shipment:read", context: context)
                 let shipments = try await ShipmentStore.byIds(details.map(\.shipmentId), scope: scope, in: context)
                 return details.map { shipments[$0.shipmentId] }
             }
-            type.batchValues("autoMatchingTargetProduct") { details, _, context in
+            type.legacyBatchValues("autoMatchingTargetProduct") { details, _, context in
                 let products = try await ShipmentDetailStore.autoMatchingTargetProducts(
                     ofDetails: details.map(\.id), in: context)
                 return details.map { products[$0.id] }
@@ -192,7 +192,7 @@ enum TransferResolvers {
 
     private static func registerBoxShipmentDetail(in registry: inout ResolverRegistry) {
         registry.object("Box", Box.self) { type in
-            type.batchValues("shipmentDetail") { boxes, _, context in
+            type.legacyBatchValues("shipmentDetail") { boxes, _, context in
                 // Lenient (spec 04 §5.4): callers without shipment_detail:read get null, not an error,
                 // so that low-privilege users can still scan boxes.
                 do {
@@ -223,7 +223,7 @@ extension ObjectResolvers {
         id: @escaping @Sendable (Parent) -> Int?,
         load: @escaping @Sendable ([Int], ResolverContext) async throws -> [Int: Target]
     ) {
-        batch(name) { parents, _, context in
+        legacyBatch(name) { parents, _, context in
             let user = try context.currentUser
             let checks = parents.map { parent -> Forbidden? in
                 do throws(Forbidden) {

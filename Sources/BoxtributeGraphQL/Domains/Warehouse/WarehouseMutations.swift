@@ -17,11 +17,11 @@ enum WarehouseMutations {
     }
 
     private static func registerBoxMutations(_ mutation: inout ObjectResolvers<RootValue>) {
-        mutation.root("createQrCode") { arguments, context in
+        mutation.legacyRoot("createQrCode") { arguments, context in
             let label = arguments.string("boxLabelIdentifier")
             return try await context.mutateSQL { try await BoxService.createQrCode(boxLabelIdentifier: label, in: $0) }
         }
-        mutation.root("createBox") { arguments, context in
+        mutation.legacyRoot("createBox") { arguments, context in
             guard let input = arguments.object("creationInput") else { throw DomainError.notFound }
             var creation = BoxCreation(productId: input.int("productId") ?? 0, locationId: input.int("locationId") ?? 0)
             readBoxFields(input, into: &creation)
@@ -29,7 +29,7 @@ enum WarehouseMutations {
             let request = creation
             return try await context.mutateSQL { try await BoxService.create(request, in: $0) }
         }
-        mutation.root("updateBox") { arguments, context in
+        mutation.legacyRoot("updateBox") { arguments, context in
             guard let input = arguments.object("updateInput") else { throw DomainError.notFound }
             var update = BoxUpdate(labelIdentifier: input.string("labelIdentifier") ?? "")
             readBoxFields(input, into: &update)
@@ -39,7 +39,7 @@ enum WarehouseMutations {
             let request = update
             return try await context.mutateSQL { try await BoxService.update(request, in: $0) }
         }
-        mutation.root("updateMarkedForShipmentBox") { arguments, context in
+        mutation.legacyRoot("updateMarkedForShipmentBox") { arguments, context in
             guard let input = arguments.object("updateInput") else { throw DomainError.notFound }
             let label = input.string("labelIdentifier") ?? ""
             let (weight, value) = (input.double("weight"), input.double("monetaryValue"))
@@ -48,7 +48,7 @@ enum WarehouseMutations {
                     labelIdentifier: label, weight: weight, monetaryValue: value, in: $0)
             }
         }
-        mutation.root("createBoxFromBox") { arguments, context in
+        mutation.legacyRoot("createBoxFromBox") { arguments, context in
             let input = arguments.object("creationInput")
             let label = input?.string("sourceBoxLabelIdentifier") ?? ""
             let items = input?.int("numberOfItems") ?? 0
@@ -61,11 +61,11 @@ enum WarehouseMutations {
     }
 
     private static func registerBulkBoxMutations(_ mutation: inout ObjectResolvers<RootValue>) {
-        mutation.root("deleteBoxes") { arguments, context in
+        mutation.legacyRoot("deleteBoxes") { arguments, context in
             let labels = arguments.stringList("labelIdentifiers") ?? []
             return try await context.unionMutationSQL { try await BulkBoxService.delete(labels: labels, in: $0) }
         }
-        mutation.root("moveBoxesToLocation") { arguments, context in
+        mutation.legacyRoot("moveBoxesToLocation") { arguments, context in
             let input = arguments.object("updateInput")
             let labels = input?.stringList("labelIdentifiers") ?? []
             let locationId = input?.int("locationId") ?? 0
@@ -73,7 +73,7 @@ enum WarehouseMutations {
                 try await BulkBoxService.move(labels: labels, to: locationId, in: $0)
             }
         }
-        mutation.root("assignTagsToBoxes") { arguments, context in
+        mutation.legacyRoot("assignTagsToBoxes") { arguments, context in
             let input = arguments.object("updateInput")
             let labels = input?.stringList("labelIdentifiers") ?? []
             let tagIds = input?.intList("tagIds") ?? []
@@ -82,7 +82,7 @@ enum WarehouseMutations {
             }
             return try await TagOperationResult(outcome, context: context)
         }
-        mutation.root("unassignTagsFromBoxes") { arguments, context in
+        mutation.legacyRoot("unassignTagsFromBoxes") { arguments, context in
             let input = arguments.object("updateInput")
             let labels = input?.stringList("labelIdentifiers") ?? []
             let tagIds = input?.intList("tagIds") ?? []
@@ -91,7 +91,7 @@ enum WarehouseMutations {
             }
             return try await TagOperationResult(outcome, context: context)
         }
-        mutation.root("createBoxes") { arguments, context in
+        mutation.legacyRoot("createBoxes") { arguments, context in
             let rows = (arguments.objectList("creationInput") ?? []).map { input in
                 var row = BoxBulkCreation(
                     productId: input.int("productId") ?? 0, sizeName: input.string("sizeName") ?? "",
@@ -108,7 +108,7 @@ enum WarehouseMutations {
     }
 
     private static func registerTagMutations(_ mutation: inout ObjectResolvers<RootValue>) {
-        mutation.root("createTag") { arguments, context in
+        mutation.legacyRoot("createTag") { arguments, context in
             let input = arguments.object("creationInput")
             let name = input?.string("name") ?? ""
             let description = input?.string("description")
@@ -120,7 +120,7 @@ enum WarehouseMutations {
                     name: name, description: description, color: color, type: type, baseId: baseId, in: $0)
             }
         }
-        mutation.root("updateTag") { arguments, context in
+        mutation.legacyRoot("updateTag") { arguments, context in
             let input = arguments.object("updateInput")
             var update = TagUpdate(id: try input?.id("id") ?? 0)
             update.name = input?.string("name")
@@ -130,11 +130,11 @@ enum WarehouseMutations {
             let request = update
             return try await context.unionMutationSQL { try await TagService.update(request, in: $0) }
         }
-        mutation.root("deleteTag") { arguments, context in
+        mutation.legacyRoot("deleteTag") { arguments, context in
             let id = try arguments.id("id") ?? 0
             return try await context.unionMutationSQL { try await TagService.delete(id: id, in: $0) }
         }
-        mutation.root("deleteTags") { arguments, context in
+        mutation.legacyRoot("deleteTags") { arguments, context in
             let ids = arguments.intList("ids") ?? []
             return try await context.unionMutationSQL {
                 let result = try await TagService.delete(ids: ids, in: $0)
@@ -144,7 +144,7 @@ enum WarehouseMutations {
         for (field, argument, assigning) in [
             ("assignTag", "assignmentInput", true), ("unassignTag", "unassignmentInput", false),
         ] {
-            mutation.root(field) { arguments, context in
+            mutation.legacyRoot(field) { arguments, context in
                 let input = arguments.object(argument)
                 let tagId = try input?.id("id") ?? 0
                 let resourceId = try input?.id("resourceId") ?? 0
@@ -162,7 +162,7 @@ enum WarehouseMutations {
     }
 
     private static func registerProductMutations(_ mutation: inout ObjectResolvers<RootValue>) {
-        mutation.root("createCustomProduct") { arguments, context in
+        mutation.legacyRoot("createCustomProduct") { arguments, context in
             let input = arguments.object("creationInput")
             let fields = productFields(input)
             let baseId = input?.int("baseId") ?? 0
@@ -170,17 +170,17 @@ enum WarehouseMutations {
                 try await ProductService.createCustom(fields, baseId: baseId, in: $0)
             }
         }
-        mutation.root("editCustomProduct") { arguments, context in
+        mutation.legacyRoot("editCustomProduct") { arguments, context in
             let input = arguments.object("editInput")
             let id = try input?.id("id") ?? 0
             let fields = productFields(input)
             return try await context.unionMutationSQL { try await ProductService.editCustom(id: id, fields, in: $0) }
         }
-        mutation.root("deleteProduct") { arguments, context in
+        mutation.legacyRoot("deleteProduct") { arguments, context in
             let id = try arguments.id("id") ?? 0
             return try await context.unionMutationSQL { try await ProductService.deleteCustom(id: id, in: $0) }
         }
-        mutation.root("enableStandardProduct") { arguments, context in
+        mutation.legacyRoot("enableStandardProduct") { arguments, context in
             let input = arguments.object("enableInput")
             let standardProductId = input?.int("standardProductId") ?? 0
             let baseId = input?.int("baseId") ?? 0
@@ -190,7 +190,7 @@ enum WarehouseMutations {
                     standardProductId: standardProductId, baseId: baseId, fields, in: $0)
             }
         }
-        mutation.root("enableStandardProducts") { arguments, context in
+        mutation.legacyRoot("enableStandardProducts") { arguments, context in
             let input = arguments.object("enableInput")
             let ids = input?.intList("standardProductIds") ?? []
             let baseId = input?.int("baseId") ?? 0
@@ -200,7 +200,7 @@ enum WarehouseMutations {
                     instantiations: result.instantiations, invalidStandardProductIds: result.invalidIds)
             }
         }
-        mutation.root("editStandardProductInstantiation") { arguments, context in
+        mutation.legacyRoot("editStandardProductInstantiation") { arguments, context in
             let input = arguments.object("editInput")
             let id = try input?.id("id") ?? 0
             let fields = productFields(input)
@@ -208,7 +208,7 @@ enum WarehouseMutations {
                 try await ProductService.editStandardInstantiation(id: id, fields, in: $0)
             }
         }
-        mutation.root("disableStandardProduct") { arguments, context in
+        mutation.legacyRoot("disableStandardProduct") { arguments, context in
             let id = try arguments.id("instantiationId") ?? 0
             return try await context.unionMutationSQL {
                 try await ProductService.disableStandard(instantiationId: id, in: $0)
@@ -244,25 +244,25 @@ enum WarehouseMutations {
 
     private static func registerResultTypes(in registry: inout ResolverRegistry) {
         registry.object("BoxesResult", BoxesOutcome.self) {
-            $0.nested("updatedBoxes") { $0.updatedBoxes }
-            $0.nested("invalidBoxLabelIdentifiers") { $0.invalidBoxLabelIdentifiers }
+            $0.field("updatedBoxes") { $0.updatedBoxes }
+            $0.field("invalidBoxLabelIdentifiers") { $0.invalidBoxLabelIdentifiers }
         }
         registry.object("BoxesTagsOperationResult", TagOperationResult.self) {
-            $0.nested("updatedBoxes") { $0.outcome.updatedBoxes }
-            $0.nested("invalidBoxLabelIdentifiers") { $0.outcome.invalidBoxLabelIdentifiers }
-            $0.nested("tagErrorInfo") { $0.tagErrors }
+            $0.field("updatedBoxes") { $0.outcome.updatedBoxes }
+            $0.field("invalidBoxLabelIdentifiers") { $0.outcome.invalidBoxLabelIdentifiers }
+            $0.field("tagErrorInfo") { $0.tagErrors }
         }
         registry.object("TagErrorInfo", TagErrorInfo.self) {
             $0.value("id") { $0.id }
-            $0.nested("error") { $0.error }
+            $0.field("error") { $0.error }
         }
         registry.object("TagsResult", TagsResult.self) {
-            $0.nested("updatedTags") { $0.updatedTags }
-            $0.nested("invalidTagIds") { $0.invalidTagIds }
+            $0.field("updatedTags") { $0.updatedTags }
+            $0.field("invalidTagIds") { $0.invalidTagIds }
         }
         registry.object("ProductsResult", ProductsResult.self) {
-            $0.nested("instantiations") { $0.instantiations }
-            $0.nested("invalidStandardProductIds") { $0.invalidStandardProductIds }
+            $0.field("instantiations") { $0.instantiations }
+            $0.field("invalidStandardProductIds") { $0.invalidStandardProductIds }
         }
     }
 }

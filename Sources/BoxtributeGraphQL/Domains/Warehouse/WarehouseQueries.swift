@@ -6,50 +6,50 @@ import BoxtributeStorage
 enum WarehouseQueries {
     static func register(in registry: inout ResolverRegistry) {
         registry.object("Query", RootValue.self) { query in
-            query.root("bases") { arguments, context in
+            query.legacyRoot("bases") { arguments, context in
                 let scope = try context.currentUser.baseScope(for: "base:read")
                 let includeDeleted = arguments.object("filterInput")?.bool("includeDeleted") ?? false
                 return try await BaseStore.list(scope: scope, includeDeleted: includeDeleted, in: context)
             }
-            query.root("base") { arguments, context in
+            query.legacyRoot("base") { arguments, context in
                 let id = try arguments.id("id") ?? 0
                 // The permission is checked before existence, with the requested id.
                 try context.currentUser.authorize("base:read", baseId: id)
                 return try await BaseStore.byIds([id], in: context)[id].orNotFound()
             }
-            query.root("organisations") { _, context in
+            query.legacyRoot("organisations") { _, context in
                 try context.currentUser.authorize("organisation:read")
                 return try await OrganisationStore.all(in: context)
             }
-            query.root("organisation") { arguments, context in
+            query.legacyRoot("organisation") { arguments, context in
                 try context.currentUser.authorize("organisation:read")
                 let id = try arguments.id("id") ?? 0
                 return try await OrganisationStore.byIds([id], in: context)[id].orNotFound()
             }
-            query.root("user") { arguments, context in
+            query.legacyRoot("user") { arguments, context in
                 try context.currentUser.authorize("user:read")
                 guard let id = try arguments.id("id") else { throw DomainError.notFound }
                 return try await UserStore.byIds([id], in: context)[id].orNotFound()
             }
-            query.root("users") { _, context in
+            query.legacyRoot("users") { _, context in
                 let user = try context.currentUser
                 try user.authorize("user:read")
                 return user.isGod ? try await UserStore.all(in: context) : [User]()
             }
-            query.root("box") { arguments, context in
+            query.legacyRoot("box") { arguments, context in
                 let label = arguments.string("labelIdentifier") ?? ""
                 let box = try await BoxStore.byLabel(label, in: context).orNotFound()
                 try await BoxAccess.authorize(box, action: "read", user: try context.currentUser, in: context)
                 return box
             }
-            query.root("boxes") { arguments, context in
+            query.legacyRoot("boxes") { arguments, context in
                 let baseId = try arguments.id("baseId") ?? 0
                 try context.currentUser.authorize("stock:read", baseId: baseId)
                 return try await BoxStore.page(
                     baseId: baseId, filter: boxFilter(arguments), request: try pageRequest(arguments, context: context),
                     in: context)
             }
-            query.root("qrCode") { arguments, context in
+            query.legacyRoot("qrCode") { arguments, context in
                 do throws(Forbidden) {
                     try context.currentUser.authorize("qr:read")
                 } catch {
@@ -61,35 +61,35 @@ enum WarehouseQueries {
                 }
                 return qrCode
             }
-            query.root("qrExists") { arguments, context in
+            query.legacyRoot("qrExists") { arguments, context in
                 try context.currentUser.authorize("qr:read")
                 guard let code = arguments.string("code") else { return false }
                 return try await QrCodeStore.byCode(code, in: context) != nil
             }
-            query.root("location") { arguments, context in
+            query.legacyRoot("location") { arguments, context in
                 let id = try arguments.id("id") ?? 0
                 let location = try await LocationStore.byIds([id], in: context)[id].orNotFound()
                 guard location.isClassic else { return nil }
                 try context.currentUser.authorize("location:read", baseId: location.baseId)
                 return location
             }
-            query.root("locations") { _, context in
+            query.legacyRoot("locations") { _, context in
                 let scope = try context.currentUser.baseScope(for: "location:read")
                 return try await LocationStore.classic(scope: scope, in: context)
             }
-            query.root("product") { arguments, context in
+            query.legacyRoot("product") { arguments, context in
                 let id = try arguments.id("id") ?? 0
                 let product = try await ProductStore.byIds([id], in: context)[id].orNotFound()
                 try context.currentUser.authorize("product:read", baseId: product.baseId)
                 return product
             }
-            query.root("products") { arguments, context in
+            query.legacyRoot("products") { arguments, context in
                 let scope = try context.currentUser.baseScope(for: "product:read")
                 return try await ProductStore.page(
                     scope: scope, baseId: try arguments.id("baseId"), categoryId: nil,
                     request: try pageRequest(arguments, context: context), in: context)
             }
-            query.root("standardProduct") { arguments, context in
+            query.legacyRoot("standardProduct") { arguments, context in
                 do throws(Forbidden) {
                     try context.currentUser.authorize("standard_product:read")
                 } catch {
@@ -101,7 +101,7 @@ enum WarehouseQueries {
                 }
                 return product
             }
-            query.root("standardProducts") { arguments, context in
+            query.legacyRoot("standardProducts") { arguments, context in
                 let baseId = try arguments.id("baseId")
                 do throws(Forbidden) {
                     if let baseId {
@@ -114,26 +114,26 @@ enum WarehouseQueries {
                 }
                 return try await StandardProductStore.page(baseId: baseId, in: context)
             }
-            query.root("productCategory") { arguments, context in
+            query.legacyRoot("productCategory") { arguments, context in
                 try context.currentUser.authorize("product_category:read")
                 let id = try arguments.id("id") ?? 0
                 return try await ReferenceDataStore.categories(ids: [id], in: context).first.orNotFound()
             }
-            query.root("productCategories") { _, context in
+            query.legacyRoot("productCategories") { _, context in
                 try context.currentUser.authorize("product_category:read")
                 return try await ReferenceDataStore.categories(in: context)
             }
-            query.root("sizeRanges") { _, context in
+            query.legacyRoot("sizeRanges") { _, context in
                 try context.currentUser.authorize("size_range:read")
                 return try await ReferenceDataStore.sizeRanges(in: context)
             }
-            query.root("tag") { arguments, context in
+            query.legacyRoot("tag") { arguments, context in
                 let id = try arguments.id("id") ?? 0
                 let tag = try await TagStore.byIds([id], in: context)[id].orNotFound()
                 try context.currentUser.authorize("tag:read", baseId: tag.baseId)
                 return tag
             }
-            query.root("tags") { arguments, context in
+            query.legacyRoot("tags") { arguments, context in
                 let scope = try context.currentUser.baseScope(for: "tag:read")
                 // Reference quirk: its resolver rejects `tagType`; we filter like `Base.tags` instead.
                 let types: [TagType]? =

@@ -25,10 +25,10 @@ enum WarehouseTypeResolvers {
             type.value("isStockroom") { $0.isStockroom }
             type.value("defaultBoxState") { $0.defaultBoxState }
             type.audit(\.audit)
-            type.batch("base") { locations, _, context in
+            type.legacyBatch("base") { locations, _, context in
                 try await basesChecked(locations.map(\.baseId), permission: "base:read", context: context)
             }
-            type.batch("boxes") { locations, arguments, context in
+            type.legacyBatch("boxes") { locations, arguments, context in
                 let user = try context.currentUser
                 let request = try pageRequest(arguments, context: context)
                 let filter = boxFilter(arguments)
@@ -61,7 +61,7 @@ enum WarehouseTypeResolvers {
             type.value("deletedOn") { $0.deletedOn }
             type.audit(\.audit)
             // Location is an interface: its values take the general path.
-            type.batchValues("location") { boxes, _, context in
+            type.legacyBatchValues("location") { boxes, _, context in
                 // Lenient: no error, just null, without location:read for the box's base.
                 let user = try context.currentUser
                 let locations = try await LocationStore.byIds(boxes.map(\.locationId), in: context)
@@ -69,23 +69,23 @@ enum WarehouseTypeResolvers {
                     locations[box.locationId].flatMap { user.can("location:read", baseId: $0.baseId) ? $0 : nil }
                 }
             }
-            type.child("product") { boxes, _, context in
+            type.legacyChild("product") { boxes, _, context in
                 let user = try context.currentUser
                 let products = try await ProductStore.byIds(boxes.map(\.productId), in: context)
                 return boxes.map { box in
                     products[box.productId].flatMap { user.can("product:read", baseId: $0.baseId) ? $0 : nil }
                 }
             }
-            type.related("size", permission: "size:read", id: \.sizeId) { ids, context in
+            type.legacyRelated("size", permission: "size:read", id: \.sizeId) { ids, context in
                 try await ReferenceDataStore.sizes(ids: ids, in: context).byId
             }
-            type.related("weightDisplayUnit", permission: "unit:read", id: \.weightDisplayUnitId) { ids, context in
+            type.legacyRelated("weightDisplayUnit", permission: "unit:read", id: \.weightDisplayUnitId) { ids, context in
                 try await ReferenceDataStore.units(ids: ids, in: context).byId
             }
-            type.related("displayUnit", permission: "unit:read", id: \.displayUnitId) { ids, context in
+            type.legacyRelated("displayUnit", permission: "unit:read", id: \.displayUnitId) { ids, context in
                 try await ReferenceDataStore.units(ids: ids, in: context).byId
             }
-            type.batchValues("measureValue") { boxes, _, context in
+            type.legacyBatchValues("measureValue") { boxes, _, context in
                 let ids = boxes.compactMap(\.displayUnitId)
                 let units = ids.isEmpty ? [:] : try await ReferenceDataStore.units(ids: ids, in: context).byId
                 return boxes.map { box -> Double? in
@@ -95,18 +95,18 @@ enum WarehouseTypeResolvers {
                     return value * unit.conversionFactor
                 }
             }
-            type.related("qrCode", permission: "qr:read", id: \.qrId) { ids, context in
+            type.legacyRelated("qrCode", permission: "qr:read", id: \.qrId) { ids, context in
                 try await QrCodeStore.byIds(ids, in: context)
             }
-            type.related("sourceBox", permission: nil, id: \.sourceBoxId) { ids, context in
+            type.legacyRelated("sourceBox", permission: nil, id: \.sourceBoxId) { ids, context in
                 try await BoxStore.byIds(ids, in: context)
             }
-            type.childLists("tags") { boxes, _, context in
+            type.legacyChildLists("tags") { boxes, _, context in
                 let scope = try context.currentUser.baseScope(for: "tag:read")
                 let tags = try await TagStore.activeTags(ofBoxes: boxes.map(\.id), scope: scope, in: context)
                 return boxes.map { tags[$0.id] ?? [] }
             }
-            type.batchValues("history") { boxes, _, context in
+            type.legacyBatchValues("history") { boxes, _, context in
                 try context.currentUser.authorize("history:read")
                 let history = try await HistoryStore.entries(ofBoxes: boxes, in: context)
                 return boxes.map { history[$0.id] ?? [] }
@@ -124,7 +124,7 @@ enum WarehouseTypeResolvers {
             type.value("id") { $0.id }
             type.value("code") { $0.code }
             type.value("createdOn") { $0.createdOn }
-            type.batch("box") { codes, _, context in
+            type.legacyBatch("box") { codes, _, context in
                 let boxes = try await BoxStore.byQrIds(codes.map(\.id), in: context)
                 let access = try await BoxAccess.check(
                     Array(boxes.values), action: "read", user: try context.currentUser, in: context)
@@ -160,25 +160,25 @@ enum WarehouseTypeResolvers {
             type.value("inShop") { $0.inShop }
             type.value("deletedOn") { $0.deletedOn }
             type.audit(\.audit)
-            type.related("category", permission: "product_category:read", id: \.categoryId) { ids, context in
+            type.legacyRelated("category", permission: "product_category:read", id: \.categoryId) { ids, context in
                 try await ReferenceDataStore.categories(ids: ids, in: context).byId
             }
-            type.related("sizeRange", permission: "size_range:read", id: \.sizeRangeId) { ids, context in
+            type.legacyRelated("sizeRange", permission: "size_range:read", id: \.sizeRangeId) { ids, context in
                 try await ReferenceDataStore.sizeRanges(ids: ids, in: context).byId
             }
-            type.related("standardProduct", permission: "standard_product:read", id: \.standardProductId) {
+            type.legacyRelated("standardProduct", permission: "standard_product:read", id: \.standardProductId) {
                 ids, context in
                 try await StandardProductStore.byIds(ids, in: context)
             }
-            type.batch("base") { products, _, context in
+            type.legacyBatch("base") { products, _, context in
                 try await basesChecked(products.map(\.baseId), permission: "base:read", context: context)
             }
-            type.batchValues("instockItemsCount") { products, _, context in
+            type.legacyBatchValues("instockItemsCount") { products, _, context in
                 let totals = try await BoxStore.itemTotals(
                     ofProducts: products.map(\.id), states: [.inStock], in: context)
                 return products.map { totals[$0.id] ?? 0 }
             }
-            type.batchValues("transferItemsCount") { products, _, context in
+            type.legacyBatchValues("transferItemsCount") { products, _, context in
                 let totals = try await BoxStore.itemTotals(
                     ofProducts: products.map(\.id), states: [.markedForShipment, .inTransit, .receiving], in: context)
                 return products.map { totals[$0.id] ?? 0 }
@@ -190,21 +190,21 @@ enum WarehouseTypeResolvers {
             type.value("name") { $0.name }
             type.value("gender") { $0.gender }
             type.value("version") { $0.version }
-            type.nested("instantiation") { $0.instantiation }
+            type.field("instantiation") { $0.instantiation }
             type.value("addedOn") { $0.addedOn }
             type.value("deprecatedOn") { $0.deprecatedOn }
             type.user("addedBy") { $0.addedBy }
             type.user("deprecatedBy") { $0.deprecatedBy }
-            type.related("category", permission: "product_category:read", id: \.categoryId) { ids, context in
+            type.legacyRelated("category", permission: "product_category:read", id: \.categoryId) { ids, context in
                 try await ReferenceDataStore.categories(ids: ids, in: context).byId
             }
-            type.related("sizeRange", permission: "size_range:read", id: \.sizeRangeId) { ids, context in
+            type.legacyRelated("sizeRange", permission: "size_range:read", id: \.sizeRangeId) { ids, context in
                 try await ReferenceDataStore.sizeRanges(ids: ids, in: context).byId
             }
-            type.related("precededByProduct", permission: nil, id: \.precededByProductId) { ids, context in
+            type.legacyRelated("precededByProduct", permission: nil, id: \.precededByProductId) { ids, context in
                 try await StandardProductStore.byIds(ids, in: context)
             }
-            type.related("supercededByProduct", permission: nil, id: \.supercededByProductId) { ids, context in
+            type.legacyRelated("supercededByProduct", permission: nil, id: \.supercededByProductId) { ids, context in
                 try await StandardProductStore.byIds(ids, in: context)
             }
         }
@@ -213,7 +213,7 @@ enum WarehouseTypeResolvers {
             type.value("id") { $0.id }
             type.value("name") { $0.name }
             type.value("hasGender") { $0.hasGender }
-            type.batch("products") { categories, arguments, context in
+            type.legacyBatch("products") { categories, arguments, context in
                 let scope = try context.currentUser.baseScope(for: "product:read")
                 let request = try pageRequest(arguments, context: context)
                 var outcomes: [FieldOutcome] = []
@@ -236,12 +236,12 @@ enum WarehouseTypeResolvers {
             type.value("id") { $0.id }
             type.value("name") { $0.name }
             type.value("label") { $0.name }
-            type.batchValues("sizes") { ranges, _, context in
+            type.legacyBatchValues("sizes") { ranges, _, context in
                 try context.currentUser.authorize("size:read")
                 let sizes = try await ReferenceDataStore.sizes(ofRanges: ranges.map(\.id), in: context)
                 return ranges.map { sizes[$0.id] ?? [] }
             }
-            type.batchValues("units") { ranges, _, context in
+            type.legacyBatchValues("units") { ranges, _, context in
                 let units = try await ReferenceDataStore.units(ofDimensions: ranges.map(\.id), in: context)
                 return ranges.map { range in units.filter { $0.dimensionId == range.id } }
             }
@@ -267,10 +267,10 @@ enum WarehouseTypeResolvers {
             type.value("type") { $0.type }
             type.value("deletedOn") { $0.deletedOn }
             type.audit(\.audit)
-            type.batch("base") { tags, _, context in
+            type.legacyBatch("base") { tags, _, context in
                 try await basesChecked(tags.map(\.baseId), permission: "base:read", context: context)
             }
-            type.batchValues("lastUsedOn") { tags, _, context in
+            type.legacyBatchValues("lastUsedOn") { tags, _, context in
                 try context.currentUser.authorize("tag_relation:read")
                 let lastUsed = try await TagStore.lastUsed(ofTags: tags.map(\.id), in: context)
                 return tags.map { lastUsed[$0.id] }

@@ -1,0 +1,277 @@
+import BoxtributeDomain
+
+/// Resolvers for the fields of one object type whose values are `Parent`.
+public struct ObjectResolvers<Parent: Sendable> {
+    let typeName: String
+    var fields: [String: FieldResolution] = [:]
+
+    /// Registers a per-object resolver.
+    public mutating func legacyField(
+        _ name: String, _ resolve: @escaping @Sendable (Parent, Arguments, ResolverContext) throws -> (any Sendable)?
+    ) {
+        fields[name] = .perObject { parents, index, arguments, context in
+            // The executor hands each type's fields the batch its caster built for that type.
+            try resolve(unsafeDowncast(parents, to: TypedBatch<Parent>.self).values[index], arguments, context)
+        }
+    }
+
+    /// Registers a per-object resolver of an object or list value that ignores arguments and
+    /// context (scalars and enums use ``value(_:_:)``, which does not box them).
+    public mutating func field(_ name: String, _ resolve: @escaping @Sendable (Parent) -> (any Sendable)?) {
+        fields[name] = .perObject { parents, index, _, _ in
+            resolve(unsafeDowncast(parents, to: TypedBatch<Parent>.self).values[index])
+        }
+    }
+
+    /// Registers a scalar or enum field read from the parent: its value is never boxed.
+    public mutating func value<Value: LeafRepresentable>(
+        _ name: String, _ resolve: @escaping @Sendable (Parent) -> Value
+    ) {
+        fields[name] = .leaf { parents in
+            unsafeDowncast(parents, to: TypedBatch<Parent>.self).values.map { resolve($0).leafValue }
+        }
+    }
+
+    /// Registers an object field resolved for every parent of a batch at once, one child or
+    /// `nil` (null) per parent, in order; the children are not boxed on their way to their batch.
+    public mutating func legacyChild<Child: Sendable>(
+        _ name: String,
+        _ resolve: @escaping @Sendable ([Parent], Arguments, ResolverContext) async throws -> [Child?]
+    ) {
+        fields[name] = .children(
+            ChildrenResolution(childType: ObjectIdentifier(Child.self), isList: false) { parents, arguments, context in
+                let values = try await resolve(
+                    unsafeDowncast(parents, to: TypedBatch<Parent>.self).values, arguments, context)
+                var children: [Child] = []
+                var ranges: [Range<Int>?] = []
+                children.reserveCapacity(values.count)
+                ranges.reserveCapacity(values.count)
+                for value in values {
+                    guard let value else {
+                        ranges.append(nil)
+                        continue
+                    }
+                    ranges.append(children.count..<children.count + 1)
+                    children.append(value)
+                }
+                return TypedChildren(children, ranges: ranges)
+            })
+    }
+
+    /// Registers a list-of-objects field resolved for every parent of a batch at once, one
+    /// list or `nil` (null) per parent, in order; the children are not boxed.
+    public mutating func legacyChildLists<Child: Sendable>(
+        _ name: String,
+        _ resolve: @escaping @Sendable ([Parent], Arguments, ResolverContext) async throws -> [[Child]?]
+    ) {
+        fields[name] = .children(
+            ChildrenResolution(childType: ObjectIdentifier(Child.self), isList: true) { parents, arguments, context in
+                let lists = try await resolve(
+                    unsafeDowncast(parents, to: TypedBatch<Parent>.self).values, arguments, context)
+                return Self.flatten(lists)
+            })
+    }
+
+    /// Registers a list-of-objects field read from the parent itself (a page's elements).
+    public mutating func objectList<Child: Sendable>(
+        _ name: String, _ resolve: @escaping @Sendable (Parent) -> [Child]?
+    ) {
+        fields[name] = .children(
+            ChildrenResolution(childType: ObjectIdentifier(Child.self), isList: true) { parents, _, _ in
+                Self.flatten(unsafeDowncast(parents, to: TypedBatch<Parent>.self).values.map(resolve))
+            })
+    }
+
+    static func flatten<Child: Sendable>(_ lists: [[Child]?]) -> TypedChildren {
+        var children: [Child] = []
+        var ranges: [Range<Int>?] = []
+        ranges.reserveCapacity(lists.count)
+        for list in lists {
+            guard let list else {
+                ranges.append(nil)
+                continue
+            }
+            ranges.append(children.count..<children.count + list.count)
+            children.append(contentsOf: list)
+        }
+        return TypedChildren(children, ranges: ranges)
+    }
+
+    /// Registers a resolver called once with every parent of a batch.
+    public mutating func legacyBatch(
+        _ name: String,
+        _ resolve: @escaping @Sendable ([Parent], Arguments, ResolverContext) async throws -> [FieldOutcome]
+    ) {
+        fields[name] = .batch { parents, arguments, context in
+            try await resolve(unsafeDowncast(parents, to: TypedBatch<Parent>.self).values, arguments, context)
+        }
+    }
+
+    /// Registers a batch resolver whose results are all successful values.
+    public mutating func legacyBatchValues(
+        _ name: String,
+        _ resolve: @escaping @Sendable ([Parent], Arguments, ResolverContext) async throws -> [(any Sendable)?]
+    ) {
+        legacyBatch(name) { parents, arguments, context in
+            try await resolve(parents, arguments, context).map { .success($0) }
+        }
+    }
+
+    /// Registers a resolver for a root field (one parent), run asynchronously.
+    public mutating func legacyRoot(
+        _ name: String, _ resolve: @escaping @Sendable (Arguments, ResolverContext) async throws -> (any Sendable)?
+    ) {
+        fields[name] = .batch { parents, arguments, context in
+            let value = try await resolve(arguments, context)
+            return Array(repeating: .success(value), count: parents.count)
+        }
+    }
+}
+
+// MARK: - Fields loaded for a whole batch of parents
+
+extension ObjectResolvers {
+    /// A field whose values are loaded for every parent of a batch at once: one value, or `nil`
+    /// for null, per parent, in order. Objects of the field's type stay typed on their way to
+    /// their own batch; other values are completed by their runtime type.
+    public mutating func batch<Child: Sendable>(
+        _ name: String, _ load: @escaping @Sendable ([Parent], ResolverContext) async throws -> [Child?]
+    ) {
+        fields[name] = .children(
+            ChildrenResolution(childType: ObjectIdentifier(Child.self), isList: false) { parents, _, context in
+                Self.singles(try await load(unsafeDowncast(parents, to: TypedBatch<Parent>.self).values, context))
+            })
+    }
+
+    /// ``batch(_:_:)`` for a field with arguments, decoded into `Args`.
+    public mutating func batch<Child: Sendable, Args: Decodable>(
+        _ name: String, _ args: Args.Type,
+        _ load: @escaping @Sendable ([Parent], Args, ResolverContext) async throws -> [Child?]
+    ) {
+        fields[name] = .children(
+            ChildrenResolution(childType: ObjectIdentifier(Child.self), isList: false) { parents, arguments, context in
+                Self.singles(
+                    try await load(
+                        unsafeDowncast(parents, to: TypedBatch<Parent>.self).values, try arguments.decode(Args.self),
+                        context))
+            })
+    }
+
+    /// A list field whose lists are loaded for every parent of a batch at once: one list, or
+    /// `nil` for null, per parent, in order.
+    public mutating func batchLists<Child: Sendable>(
+        _ name: String, _ load: @escaping @Sendable ([Parent], ResolverContext) async throws -> [[Child]?]
+    ) {
+        fields[name] = .children(
+            ChildrenResolution(childType: ObjectIdentifier(Child.self), isList: true) { parents, _, context in
+                Self.flatten(try await load(unsafeDowncast(parents, to: TypedBatch<Parent>.self).values, context))
+            })
+    }
+
+    /// ``batchLists(_:_:)`` for a field with arguments, decoded into `Args`.
+    public mutating func batchLists<Child: Sendable, Args: Decodable>(
+        _ name: String, _ args: Args.Type,
+        _ load: @escaping @Sendable ([Parent], Args, ResolverContext) async throws -> [[Child]?]
+    ) {
+        fields[name] = .children(
+            ChildrenResolution(childType: ObjectIdentifier(Child.self), isList: true) { parents, arguments, context in
+                Self.flatten(
+                    try await load(
+                        unsafeDowncast(parents, to: TypedBatch<Parent>.self).values, try arguments.decode(Args.self),
+                        context))
+            })
+    }
+
+    /// A field loaded for every parent of a batch at once whose parents may fail one by one
+    /// (a permission missing for some parents' base): one outcome per parent, in order.
+    public mutating func batchOutcomes(
+        _ name: String, _ load: @escaping @Sendable ([Parent], ResolverContext) async throws -> [FieldOutcome]
+    ) {
+        fields[name] = .batch { parents, _, context in
+            try await load(unsafeDowncast(parents, to: TypedBatch<Parent>.self).values, context)
+        }
+    }
+
+    /// ``batchOutcomes(_:_:)`` for a field with arguments, decoded into `Args`.
+    public mutating func batchOutcomes<Args: Decodable>(
+        _ name: String, _ args: Args.Type,
+        _ load: @escaping @Sendable ([Parent], Args, ResolverContext) async throws -> [FieldOutcome]
+    ) {
+        fields[name] = .batch { parents, arguments, context in
+            try await load(
+                unsafeDowncast(parents, to: TypedBatch<Parent>.self).values, try arguments.decode(Args.self), context)
+        }
+    }
+
+    /// A field holding the id of another row: `load` gets the ids of the whole batch and returns the rows found by id. It is called even when every parent's id is null,
+    /// so the permission its service checks applies whatever the ids.
+    public mutating func related<Target: Sendable>(
+        _ name: String, id: @escaping @Sendable (Parent) -> Int?,
+        _ load: @escaping @Sendable ([Int], ResolverContext) async throws -> [Int: Target]
+    ) {
+        batch(name) { parents, context in
+            let parentIds = parents.map(id)
+            let rows = try await load(parentIds.compactMap { $0 }, context)
+            return parentIds.map { $0.flatMap { rows[$0] } }
+        }
+    }
+
+    private static func singles<Child: Sendable>(_ values: [Child?]) -> TypedChildren {
+        var children: [Child] = []
+        var ranges: [Range<Int>?] = []
+        children.reserveCapacity(values.count)
+        ranges.reserveCapacity(values.count)
+        for value in values {
+            guard let value else {
+                ranges.append(nil)
+                continue
+            }
+            ranges.append(children.count..<children.count + 1)
+            children.append(value)
+        }
+        return TypedChildren(children, ranges: ranges)
+    }
+}
+
+// MARK: - Root fields
+
+extension ObjectResolvers where Parent == RootValue {
+    /// A root `Query` field.
+    public mutating func query(
+        _ name: String, _ resolve: @escaping @Sendable (ResolverContext) async throws -> (any Sendable)?
+    ) {
+        root(name) { _, context in try await resolve(context) }
+    }
+
+    /// A root `Query` field with arguments, decoded into `Args`.
+    public mutating func query<Args: Decodable>(
+        _ name: String, _ args: Args.Type,
+        _ resolve: @escaping @Sendable (Args, ResolverContext) async throws -> (any Sendable)?
+    ) {
+        root(name) { arguments, context in try await resolve(try arguments.decode(Args.self), context) }
+    }
+
+    /// A root `Mutation` field.
+    public mutating func mutation(
+        _ name: String, _ resolve: @escaping @Sendable (ResolverContext) async throws -> (any Sendable)?
+    ) {
+        root(name) { _, context in try await resolve(context) }
+    }
+
+    /// A root `Mutation` field with arguments, decoded into `Args`.
+    public mutating func mutation<Args: Decodable>(
+        _ name: String, _ args: Args.Type,
+        _ resolve: @escaping @Sendable (Args, ResolverContext) async throws -> (any Sendable)?
+    ) {
+        root(name) { arguments, context in try await resolve(try arguments.decode(Args.self), context) }
+    }
+
+    private mutating func root(
+        _ name: String, _ resolve: @escaping @Sendable (Arguments, ResolverContext) async throws -> (any Sendable)?
+    ) {
+        fields[name] = .batch { parents, arguments, context in
+            let value = try await resolve(arguments, context)
+            return Array(repeating: .success(value), count: parents.count)
+        }
+    }
+}
