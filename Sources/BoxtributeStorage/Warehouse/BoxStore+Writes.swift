@@ -175,11 +175,3 @@ extension BoxStore {
         try await HistoryStore.record(boxIds.map { ($0, HistoryChange.deleted) }, table: "stock", in: scope)
     }
 }
-
-extension Optional {
-    /// The value, or `error` thrown.
-    func orThrow(_ error: @autoclosure () -> some Error) throws -> Wrapped {
-        guard let self else { throw error() }
-        return self
-    }
-}

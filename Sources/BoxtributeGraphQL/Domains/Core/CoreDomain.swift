@@ -4,5 +4,6 @@ extension GraphQLDomain {
     static let core = GraphQLDomain { registry, _ in
         registry.registerErrorTypes()
         CoreTypeResolvers.register(in: &registry)
+        CoreQueries.register(in: &registry)
     }
 }

@@ -37,9 +37,9 @@ extension ObjectResolvers {
         return parentIds.map { $0.flatMap { rows[$0] } }
     }
 
-    /// A user-valued field (`createdBy`, ...), guarded by `user:read`.
+    /// A user-valued field (`createdBy`, ...).
     mutating func user(_ name: String, id: @escaping @Sendable (Parent) -> Int?) {
-        legacyRelated(name, permission: "user:read", id: id) { ids, context in try await UserStore.byIds(ids, in: context) }
+        related(name, id: id) { ids, context in try await UserService.users(ids, in: context.readScope) }
     }
 
     /// `createdOn`, `createdBy`, `lastModifiedOn`, `lastModifiedBy` from audit stamps.

@@ -6,36 +6,6 @@ import BoxtributeStorage
 enum WarehouseQueries {
     static func register(in registry: inout ResolverRegistry) {
         registry.object("Query", RootValue.self) { query in
-            query.legacyRoot("bases") { arguments, context in
-                let scope = try context.currentUser.baseScope(for: "base:read")
-                let includeDeleted = arguments.object("filterInput")?.bool("includeDeleted") ?? false
-                return try await BaseStore.list(scope: scope, includeDeleted: includeDeleted, in: context)
-            }
-            query.legacyRoot("base") { arguments, context in
-                let id = try arguments.id("id") ?? 0
-                // The permission is checked before existence, with the requested id.
-                try context.currentUser.authorize("base:read", baseId: id)
-                return try await BaseStore.byIds([id], in: context)[id].orNotFound()
-            }
-            query.legacyRoot("organisations") { _, context in
-                try context.currentUser.authorize("organisation:read")
-                return try await OrganisationStore.all(in: context)
-            }
-            query.legacyRoot("organisation") { arguments, context in
-                try context.currentUser.authorize("organisation:read")
-                let id = try arguments.id("id") ?? 0
-                return try await OrganisationStore.byIds([id], in: context)[id].orNotFound()
-            }
-            query.legacyRoot("user") { arguments, context in
-                try context.currentUser.authorize("user:read")
-                guard let id = try arguments.id("id") else { throw DomainError.notFound }
-                return try await UserStore.byIds([id], in: context)[id].orNotFound()
-            }
-            query.legacyRoot("users") { _, context in
-                let user = try context.currentUser
-                try user.authorize("user:read")
-                return user.isGod ? try await UserStore.all(in: context) : [User]()
-            }
             query.legacyRoot("box") { arguments, context in
                 let label = arguments.string("labelIdentifier") ?? ""
                 let box = try await BoxStore.byLabel(label, in: context).orNotFound()
@@ -146,13 +116,5 @@ enum WarehouseQueries {
                 return try await TagStore.list(scope: scope, types: types, in: context)
             }
         }
-    }
-}
-
-extension Optional {
-    /// The value, or the reference's "resource does not exist" error.
-    func orNotFound() throws(DomainError) -> Wrapped {
-        guard let value = self else { throw .notFound }
-        return value
     }
 }

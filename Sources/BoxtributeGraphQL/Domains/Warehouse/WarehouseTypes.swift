@@ -9,11 +9,70 @@ enum WarehouseTypeResolvers {
             guard let location = value as? Location else { return nil }
             return location.isClassic ? "ClassicLocation" : "DistributionSpot"
         }
+        registerBaseFields(in: &registry)
         registerLocation(in: &registry)
         registerBox(in: &registry)
         registerProducts(in: &registry)
         registerReferenceData(in: &registry)
         registerTag(in: &registry)
+    }
+
+    /// The warehouse's fields of `Base`.
+    private static func registerBaseFields(in registry: inout ResolverRegistry) {
+        registry.object("Base", Base.self, sharedBy: \.id) { type in
+            type.legacyBatch("locations") { bases, _, context in
+                try await checkedLists(
+                    bases, permission: "location:read", context: context, baseId: \.id, key: \.id, rowKey: \.baseId
+                ) { try await LocationStore.classic(ofBases: $0, in: context) }
+            }
+            type.legacyBatch("products") { bases, arguments, context in
+                let input = arguments.object("filterInput")
+                let kind: ProductFilter.Kind =
+                    switch input?.string("type") {
+                    case "Custom": .custom
+                    case "StandardInstantiation": .standardInstantiation
+                    default: .all
+                    }
+                let filter = ProductFilter(includeDeleted: input?.bool("includeDeleted") ?? false, kind: kind)
+                return try await checkedLists(
+                    bases, permission: "product:read", context: context, baseId: \.id, key: \.id, rowKey: \.baseId
+                ) { try await ProductStore.ofBases($0, filter: filter, in: context) }
+            }
+            type.legacyBatch("tags") { bases, arguments, context in
+                let types: [TagType]? =
+                    switch arguments.string("resourceType") {
+                    case "Box": [.box, .all]
+                    case "Beneficiary": [.beneficiary, .all]
+                    default: nil
+                    }
+                return try await checkedLists(
+                    bases, permission: "tag:read", context: context, baseId: \.id, key: \.id, rowKey: \.baseId
+                ) { try await TagStore.list(scope: .all, baseIds: $0, types: types, in: context) }
+            }
+            type.legacyBatchValues("instockBoxesCount") { bases, _, context in
+                let totals = try await inStockTotals(bases, context: context)
+                return bases.map { totals[$0.id]?.boxes ?? 0 }
+            }
+            type.legacyBatchValues("instockItemsCount") { bases, _, context in
+                let totals = try await inStockTotals(bases, context: context)
+                return bases.map { totals[$0.id]?.items ?? 0 }
+            }
+        }
+    }
+
+    /// In-stock totals per base, for the bases the user may read locations of.
+    /// Requires `location:read` at all (spec 03 §1.1).
+    private static func inStockTotals(
+        _ bases: [Base], context: ResolverContext
+    ) async throws
+        -> [Int: (boxes: Int, items: Int)]
+    {
+        let user = try context.currentUser
+        let scope = try user.baseScope(for: "location:read")
+        let visible = bases.map(\.id).filter(scope.contains)
+        return try await context.memoized("instock:" + visible.map(String.init).joined(separator: ",")) {
+            try await BoxStore.inStockTotals(ofBases: visible, in: context)
+        }
     }
 
     private static func registerLocation(in registry: inout ResolverRegistry) {
@@ -79,7 +138,8 @@ enum WarehouseTypeResolvers {
             type.legacyRelated("size", permission: "size:read", id: \.sizeId) { ids, context in
                 try await ReferenceDataStore.sizes(ids: ids, in: context).byId
             }
-            type.legacyRelated("weightDisplayUnit", permission: "unit:read", id: \.weightDisplayUnitId) { ids, context in
+            type.legacyRelated("weightDisplayUnit", permission: "unit:read", id: \.weightDisplayUnitId) {
+                ids, context in
                 try await ReferenceDataStore.units(ids: ids, in: context).byId
             }
             type.legacyRelated("displayUnit", permission: "unit:read", id: \.displayUnitId) { ids, context in
