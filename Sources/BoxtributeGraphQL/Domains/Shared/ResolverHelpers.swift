@@ -74,6 +74,26 @@ extension ResolverContext {
     }
 }
 
+/// The field outcomes of a batch whose items the service guarded one by one.
+func outcomes<Value: Sendable>(_ results: [PerItem<Value>]) -> [FieldOutcome] {
+    results.map { result in
+        switch result {
+        case .success(let value): .success(value)
+        case .failure(let forbidden): .failure(forbidden)
+        }
+    }
+}
+
+extension ObjectResolvers {
+    /// The `base` field of an entity of one base: `Forbidden` for the parents whose base the
+    /// user may not read.
+    mutating func base(_ name: String = "base", id: @escaping @Sendable (Parent) -> Int) {
+        batchOutcomes(name) { parents, context in
+            outcomes(try await BaseService.bases(ofItemsIn: parents.map(id), in: context.readScope))
+        }
+    }
+}
+
 /// Runs `body` for one parent of a batch, capturing its error as that parent's outcome.
 func outcome(_ body: () throws -> (any Sendable)?) -> FieldOutcome {
     do { return .success(try body()) } catch { return .failure(error) }
