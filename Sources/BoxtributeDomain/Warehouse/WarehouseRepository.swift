@@ -1,8 +1,6 @@
-/// Reads of locations, boxes, QR codes, products, reference data and tags. Look-ups by id take
-/// a batch of ids and return the rows found, keyed by id.
-public protocol WarehouseRepository: Sendable {
-}
+/// Reads of the warehouse domain: its boxes side (locations, boxes, QR codes) and its
+/// catalogue side (products, standard products, reference data, tags).
+public protocol WarehouseRepository: BoxRepository, CatalogueRepository {}
 
-/// Writes of the warehouse domain, inside a transaction.
-public protocol WarehouseWriteRepository: WarehouseRepository {
-}
+/// Reads and writes of the warehouse domain, inside a transaction.
+public protocol WarehouseWriteRepository: WarehouseRepository, BoxWriteRepository, CatalogueWriteRepository {}

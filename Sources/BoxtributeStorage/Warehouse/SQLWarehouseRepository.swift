@@ -2,12 +2,10 @@ import BoxtributeDatabase
 import BoxtributeDomain
 
 /// The reads of ``WarehouseRepository`` in SQL, shared by the read-only repository and the
-/// transaction's one.
+/// transaction's one. The boxes side is implemented in `SQLBoxRepository.swift`, the catalogue
+/// side in `SQLCatalogueRepository.swift`.
 protocol SQLWarehouseReads: WarehouseRepository {
     var db: any SQLQuerying { get }
-}
-
-extension SQLWarehouseReads {
 }
 
 /// ``WarehouseRepository`` in SQL, reading through a request's reader.

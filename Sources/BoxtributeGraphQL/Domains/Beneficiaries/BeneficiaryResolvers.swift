@@ -32,10 +32,7 @@ enum BeneficiaryResolvers {
             // naive datetime (`2021-09-09T00:00:00`).
             type.value("dateOfSignature") { $0.dateOfSignature.map(naiveISO8601) }
             type.audit(\.audit)
-            type.legacyBatch("base") { beneficiaries, _, context in
-                try await WarehouseTypeResolvers.basesChecked(
-                    beneficiaries.map(\.baseId), permission: "base:read", context: context)
-            }
+            type.base(id: \.baseId)
             type.legacyRelated("familyHead", permission: nil, id: \.familyHeadId) { ids, context in
                 try await BeneficiaryStore.byIds(ids, in: context)
             }

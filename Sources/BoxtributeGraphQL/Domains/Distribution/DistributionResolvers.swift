@@ -120,10 +120,7 @@ enum DistributionResolvers {
             type.value("latitude") { $0.latitude }
             type.value("longitude") { $0.longitude }
             type.field("boxes") { _ in nil }
-            type.legacyBatch("base") { spots, _, context in
-                try await WarehouseTypeResolvers.basesChecked(
-                    spots.map(\.baseId), permission: "base:read", context: context)
-            }
+            type.base(id: \.baseId)
             type.legacyBatchValues("comment") { spots, _, context in
                 // The reference never stores the comment; ours lives in `description` (empty if unset).
                 let descriptions = try await DistributionStore.descriptions(ofLocations: spots.map(\.id), in: context)

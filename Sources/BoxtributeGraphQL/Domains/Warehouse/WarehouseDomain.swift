@@ -3,8 +3,14 @@ extension GraphQLDomain {
     static let warehouse = GraphQLDomain(
         schemaFiles: ["warehouse"], mutationSchemaFiles: ["warehouse-mutations"]
     ) { registry, withMutations in
-        WarehouseTypeResolvers.register(in: &registry)
-        WarehouseQueries.register(in: &registry)
-        if withMutations { WarehouseMutations.register(in: &registry) }
+        BoxTypeResolvers.register(in: &registry)
+        BoxQueries.register(in: &registry)
+        CatalogueTypeResolvers.register(in: &registry)
+        CatalogueQueries.register(in: &registry)
+        if withMutations {
+            registry.registerUserErrorTypes()
+            BoxMutations.register(in: &registry)
+            CatalogueMutations.register(in: &registry)
+        }
     }
 }

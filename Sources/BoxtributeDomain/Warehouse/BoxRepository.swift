@@ -1,0 +1,8 @@
+/// Reads of locations, boxes and QR codes. Look-ups by id take a batch of ids and return the
+/// rows found, keyed by id.
+public protocol BoxRepository: Sendable {
+}
+
+/// Writes of locations, boxes and QR codes, inside a transaction.
+public protocol BoxWriteRepository: BoxRepository {
+}

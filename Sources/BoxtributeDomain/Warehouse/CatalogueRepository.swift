@@ -1,0 +1,8 @@
+/// Reads of products, standard products, reference data (categories, size ranges, sizes,
+/// units) and tags. Look-ups by id take a batch of ids and return the rows found, keyed by id.
+public protocol CatalogueRepository: Sendable {
+}
+
+/// Writes of products and tags, inside a transaction.
+public protocol CatalogueWriteRepository: CatalogueRepository {
+}
