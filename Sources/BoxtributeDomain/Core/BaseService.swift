@@ -39,3 +39,17 @@ public enum BaseService {
         return users.map { .success($0.id == scope.user.id ? bases : nil) }
     }
 }
+
+extension BaseService {
+    /// The names of a base and its organisation, for the error that says the user may not
+    /// access that base; `nil` when the base does not exist. Reads no more than the names the
+    /// error shows, so it needs no permission.
+    public static func names(
+        ofBase baseId: Int, in session: any DataSession
+    ) async throws -> (base: String, organisation: String)? {
+        let core = session.repositories.core
+        guard let base = try await core.bases([baseId])[baseId] else { return nil }
+        let organisation = try await core.organisations([base.organisationId])[base.organisationId]
+        return (base.name ?? "", organisation?.name ?? "")
+    }
+}

@@ -54,11 +54,9 @@ extension ObjectResolvers {
 extension ResolverContext {
     /// Organisation and base names for an `UnauthorizedForBaseError` (empty when the base is unknown).
     func unauthorizedForBase(_ baseId: Int) async throws -> UnauthorizedForBaseError {
-        guard let base = try await BaseStore.byIds([baseId], in: self)[baseId] else {
-            return UnauthorizedForBaseError(id: baseId, name: "", organisationName: "")
-        }
-        let organisation = try await OrganisationStore.byIds([base.organisationId], in: self)[base.organisationId]
-        return UnauthorizedForBaseError(id: baseId, name: base.name ?? "", organisationName: organisation?.name ?? "")
+        let names = try await BaseService.names(ofBase: baseId, in: session)
+        return UnauthorizedForBaseError(
+            id: baseId, name: names?.base ?? "", organisationName: names?.organisation ?? "")
     }
 
     /// Converts an authorization failure into the union member the reference returns,

@@ -79,6 +79,18 @@ extension ResolverRegistry {
 extension ResolverContext {
     /// Runs a union-returning mutation: authorization failures and user errors become union
     /// members; other errors go to `errors`.
+    func unionMutation(_ body: @Sendable (MutationScope) async throws -> any Sendable) async throws -> any Sendable {
+        do {
+            return try await mutate(body)
+        } catch let forbidden as Forbidden {
+            return try await unionError(for: forbidden)
+        } catch let error as UserError {
+            return UserErrorValue.member(for: error)
+        }
+    }
+
+    /// Runs a union-returning mutation: authorization failures and user errors become union
+    /// members; other errors go to `errors`.
     func unionMutationSQL(_ body: @Sendable (SQLWriteContext) async throws -> any Sendable) async throws -> any Sendable
     {
         do {
