@@ -7,4 +7,6 @@ public protocol BoxRepository: Sendable {
 
 /// Writes of locations, boxes and QR codes, inside a transaction.
 public protocol BoxWriteRepository: BoxRepository {
+    /// Stamps the boxes as modified now by the transaction's user.
+    func touchBoxes(_ ids: [Int]) async throws
 }

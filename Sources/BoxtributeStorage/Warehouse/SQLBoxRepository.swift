@@ -10,4 +10,5 @@ extension SQLWarehouseReads {
 }
 
 extension SQLWarehouseWriteRepository {
+    func touchBoxes(_ ids: [Int]) async throws { try await BoxStore.touch(ids, in: context) }
 }
