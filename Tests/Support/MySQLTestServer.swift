@@ -1,5 +1,5 @@
 #if MySQL
-    import BoxtributeStorage
+    import BoxtributeDatabase
     import Foundation
     import Logging
 

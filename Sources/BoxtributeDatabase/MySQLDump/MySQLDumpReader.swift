@@ -1,4 +1,3 @@
-import BoxtributeDatabase
 import Foundation
 
 /// One SQL statement of a MySQL dump, as yielded by `MySQLDumpReader`.

@@ -1,4 +1,3 @@
-import BoxtributeDatabase
 import Foundation
 
 /// A statement of a MySQL dump that could not be read or translated.
