@@ -1,32 +1,23 @@
-/// Business errors that surface in the GraphQL `errors` array with a code.
+/// Business errors of any domain; the API layer chooses how each is answered.
 public enum DomainError: Error, Equatable, Sendable {
-    /// A looked-up row does not exist (`BAD_USER_INPUT`).
+    /// A looked-up row does not exist.
     case notFound
     /// `paginationInput` without `after`/`first` and without `before`.
     case invalidPaginationInput
-    /// Any other database failure (`INTERNAL_SERVER_ERROR`).
+    /// Any other database failure.
     case databaseFailure
     /// The database could not be reached or did not answer in time; nothing was written and
-    /// the request may be repeated (`DATABASE_UNAVAILABLE`).
+    /// the request may be repeated.
     case databaseUnavailable
     /// The connection was lost while a change was being committed: it may or may not have
-    /// been saved (`INTERNAL_SERVER_ERROR`).
+    /// been saved.
     case commitOutcomeUnknown
-    /// A bad argument value the reference rejects with a code.
+    /// A bad argument value the reference rejects, with its text.
     case badUserInput(String)
-    /// A failure the reference reports as `INTERNAL_SERVER_ERROR` with its own text.
+    /// A failure the reference reports as an internal error, with its own text.
     case internalError(String)
 
-    /// The `extensions.code` of this error.
-    public var code: String {
-        switch self {
-        case .notFound, .invalidPaginationInput, .badUserInput: "BAD_USER_INPUT"
-        case .databaseFailure, .commitOutcomeUnknown, .internalError: "INTERNAL_SERVER_ERROR"
-        case .databaseUnavailable: "DATABASE_UNAVAILABLE"
-        }
-    }
-
-    /// The `extensions.description` of this error.
+    /// What went wrong, in the reference's words (the API shows it as `extensions.description`).
     public var description: String {
         switch self {
         case .notFound: "The requested resource does not exist in the database."

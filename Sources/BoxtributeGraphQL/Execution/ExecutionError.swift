@@ -35,7 +35,7 @@ public struct ExecutionError: Sendable, Equatable {
                 description: forbidden.description)
         case let domain as DomainError:
             self.init(
-                message: Self.codedMessage, locations: locations, path: path, code: domain.code,
+                message: Self.codedMessage, locations: locations, path: path, code: domain.apolloCode,
                 description: domain.description)
         case let database as DatabaseError:
             // Never leak SQL to clients; integrity violations read as a missing resource.
@@ -47,7 +47,7 @@ public struct ExecutionError: Sendable, Equatable {
                 case .other: .databaseFailure
                 }
             self.init(
-                message: Self.codedMessage, locations: locations, path: path, code: mapped.code,
+                message: Self.codedMessage, locations: locations, path: path, code: mapped.apolloCode,
                 description: mapped.description)
         case let located as ExecutionError:
             self = located
@@ -99,5 +99,16 @@ enum SourcePositions {
     static func locations(of fields: [Field]) -> [SourceLocation] {
         guard let first = fields.first else { return [] }
         return GraphQLError(message: "", nodes: [first]).locations
+    }
+}
+
+extension DomainError {
+    /// The `extensions.code` the API answers this error with (Apollo's codes, as the reference).
+    var apolloCode: String {
+        switch self {
+        case .notFound, .invalidPaginationInput, .badUserInput: "BAD_USER_INPUT"
+        case .databaseFailure, .commitOutcomeUnknown, .internalError: "INTERNAL_SERVER_ERROR"
+        case .databaseUnavailable: "DATABASE_UNAVAILABLE"
+        }
     }
 }
