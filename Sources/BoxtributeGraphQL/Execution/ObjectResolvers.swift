@@ -40,21 +40,8 @@ public struct ObjectResolvers<Parent: Sendable> {
     ) {
         fields[name] = .children(
             ChildrenResolution(childType: ObjectIdentifier(Child.self), isList: false) { parents, arguments, context in
-                let values = try await resolve(
-                    unsafeDowncast(parents, to: TypedBatch<Parent>.self).values, arguments, context)
-                var children: [Child] = []
-                var ranges: [Range<Int>?] = []
-                children.reserveCapacity(values.count)
-                ranges.reserveCapacity(values.count)
-                for value in values {
-                    guard let value else {
-                        ranges.append(nil)
-                        continue
-                    }
-                    ranges.append(children.count..<children.count + 1)
-                    children.append(value)
-                }
-                return TypedChildren(children, ranges: ranges)
+                Self.singles(
+                    try await resolve(unsafeDowncast(parents, to: TypedBatch<Parent>.self).values, arguments, context))
             })
     }
 
@@ -216,7 +203,7 @@ extension ObjectResolvers {
         }
     }
 
-    private static func singles<Child: Sendable>(_ values: [Child?]) -> TypedChildren {
+    static func singles<Child: Sendable>(_ values: [Child?]) -> TypedChildren {
         var children: [Child] = []
         var ranges: [Range<Int>?] = []
         children.reserveCapacity(values.count)

@@ -82,10 +82,8 @@ extension ResolverContext {
     func unionMutation(_ body: @Sendable (MutationScope) async throws -> any Sendable) async throws -> any Sendable {
         do {
             return try await mutate(body)
-        } catch let forbidden as Forbidden {
-            return try await unionError(for: forbidden)
-        } catch let error as UserError {
-            return UserErrorValue.member(for: error)
+        } catch {
+            return try await unionMember(for: error)
         }
     }
 
@@ -95,15 +93,14 @@ extension ResolverContext {
     {
         do {
             return try await mutateSQL(body)
-        } catch let forbidden as Forbidden {
-            return try await unionError(for: forbidden)
-        } catch let error as UserError {
-            return UserErrorValue.member(for: error)
+        } catch {
+            return try await unionMember(for: error)
         }
     }
 
-    /// The union member for a tag error of a bulk tag operation.
-    func tagErrorMember(_ error: any Error) async throws -> any Sendable {
+    /// The union member for an authorization failure or a user error (a failed mutation, a tag
+    /// error of a bulk tag operation); any other error is thrown.
+    func unionMember(for error: any Error) async throws -> any Sendable {
         switch error {
         case let forbidden as Forbidden: try await unionError(for: forbidden)
         case let userError as UserError: UserErrorValue.member(for: userError)

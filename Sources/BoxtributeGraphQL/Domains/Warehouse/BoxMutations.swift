@@ -139,7 +139,7 @@ struct TagOperationResult: Sendable {
     init(_ outcome: BoxesOutcome, context: ResolverContext) async throws {
         var errors: [TagErrorInfo] = []
         for entry in outcome.tagErrors ?? [] {
-            errors.append(TagErrorInfo(id: entry.tagId, error: try await context.tagErrorMember(entry.error)))
+            errors.append(TagErrorInfo(id: entry.tagId, error: try await context.unionMember(for: entry.error)))
         }
         self.outcome = outcome
         self.tagErrors = errors
