@@ -353,7 +353,7 @@ struct DemoBoxGenerator: Sendable {
     }
 }
 
-/// `box_state` ids (spec 02 §4.1).
+/// `box_state` ids (fixed: `InStock` is 1, the API maps each state to its id).
 enum BoxStateId {
     static let inStock = 1
     static let lost = 2

@@ -2,7 +2,7 @@ import BoxtributeDatabase
 import Logging
 
 /// Fills a fresh database with a deterministic demo dataset, shaped like the reference's
-/// fake data (spec 06 §9) but produced by our own generator.
+/// fake data (what the reference's `cron/data_faking.py` makes) but produced by our own generator.
 ///
 /// Fixed content (see `DemoDataSummary` for the ids):
 /// - 3 organisations; 5 bases: Mytilene (1) and Chios (2) of org 1, Kavala (3) and the

@@ -1,6 +1,7 @@
 -- Reference data the API relies on by id: box states, product genders, languages,
 -- units of measure, the Mass/Volume size ranges and the product category tree.
--- Values as in Boxtribute's production seed (spec 02 §1.3, §2.10, §2.12, §4).
+-- Values as in Boxtribute's production seed (box states, genders, product
+-- categories, size ranges, sizes and units, whose ids the API relies on).
 
 INSERT INTO `box_state` (`id`, `label`) VALUES
   (5,'Donated'),

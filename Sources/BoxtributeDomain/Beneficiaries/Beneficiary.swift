@@ -147,7 +147,7 @@ public struct Transaction: Sendable, Hashable {
     }
 }
 
-/// The `FilterBeneficiaryInput` of the beneficiary lists (spec 05 §A4).
+/// The `FilterBeneficiaryInput` of the beneficiary lists (`Base.beneficiaries(filterInput:)`).
 public struct BeneficiaryFilter: Sendable, Equatable {
     /// `YYYY-MM-DD`.
     public var createdFrom: String?

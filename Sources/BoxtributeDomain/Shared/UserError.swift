@@ -1,5 +1,5 @@
 /// A user error the API returns as data: a member of a mutation's result union
-/// (spec 01 §6.3). Authorization failures are ``Forbidden``; everything else here.
+/// (the reference's `errors.py`). Authorization failures are ``Forbidden``; everything else here.
 public enum UserError: Error, Equatable, Sendable {
     /// `id` is the requested id or label; `nil` when the lookup was implicit.
     case resourceDoesNotExist(id: String?, name: String)

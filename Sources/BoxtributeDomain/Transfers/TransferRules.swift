@@ -1,7 +1,8 @@
 // Port of the state and validation rules of business_logic/box_transfer/{agreement,shipment}/crud.py
 // and of the transfer exceptions of exceptions.py.
 
-/// The rules of the box-transfer domain that need no database (spec 04 §8–§9).
+/// The rules of the box-transfer domain that need no database: the state machines of transfer
+/// agreements and shipments (the reference's `business_logic/box_transfer/`).
 public enum TransferRules {
     /// Agreement states that end when the validity of the agreement has passed.
     public static let expiringStates: Set<TransferAgreementState> = [.underReview, .accepted]
@@ -17,7 +18,8 @@ public enum TransferRules {
 
 extension TransferAgreement {
     /// The state as of `now`: an agreement under review or accepted whose validity ended
-    /// before `now` is `Expired` (the reference never expires agreements: spec 04 §13.1).
+    /// before `now` is `Expired` (the reference stores the validity but never
+    /// sets `Expired` itself).
     public func state(at now: Timestamp) -> TransferAgreementState? {
         guard let state, TransferRules.expiringStates.contains(state), let validUntil, validUntil < now else {
             return state
@@ -26,7 +28,7 @@ extension TransferAgreement {
     }
 }
 
-/// What `createTransferAgreement` receives (spec 04 §6).
+/// What `createTransferAgreement` receives (`TransferAgreementCreationInput`).
 public struct TransferAgreementCreation: Sendable, Equatable {
     public var initiatingOrganisationId: Int
     public var partnerOrganisationId: Int

@@ -1,7 +1,7 @@
 // Port of models/utils.py (create_history_entries) and the box field tracking of
 // business_logic/warehouse/box/crud.py.
 
-/// One row to write to `history`: what changed in one record (spec 02 §3).
+/// One row to write to `history`: what changed in one record (as `models/utils.py` of the reference writes them).
 public struct HistoryChange: Sendable, Equatable {
     /// The `changes` column: a column name, a rendered text change, or `Record created`.
     public var changes: String

@@ -29,10 +29,26 @@ public struct GraphQLRequest: Sendable, Decodable {
     }
 }
 
-/// An HTTP answer to a GraphQL request: status and JSON body.
-public struct GraphQLHTTPResponse: Sendable {
-    public var status: Int
+/// The answer to one GraphQL request: its JSON body and whether the operation ran. The server
+/// picks the HTTP status from ``kind``.
+public struct GraphQLAnswer: Sendable {
+    public enum Kind: Sendable, Equatable {
+        /// The operation ran, or failed once execution had begun: the body has `data`.
+        case executed
+        /// The request was refused before running (syntax, validation, limits): only `errors`.
+        case refused
+    }
+
+    public var kind: Kind
     public var body: [UInt8]
+    /// The name of the operation that ran (bounded), for the request log.
+    public var operationName: String?
+
+    init(_ kind: Kind, body: [UInt8], operationName: String? = nil) {
+        self.kind = kind
+        self.body = body
+        self.operationName = operationName
+    }
 }
 
 /// One API variant: its schema, resolvers, document cache and executor.
@@ -66,7 +82,7 @@ public final class GraphQLAPI: Sendable {
 
     /// Answers one request: authentication has happened before; the document is checked
     /// against the limits before it is parsed and validated, and its variables before it runs.
-    public func handle(_ request: GraphQLRequest, context: ResolverContext) async -> GraphQLHTTPResponse {
+    public func handle(_ request: GraphQLRequest, context: ResolverContext) async -> GraphQLAnswer {
         let user = context.user
         guard let query = request.query else { return Self.requestError("The query must be a string.") }
         let prepared: PreparedDocument
@@ -139,9 +155,8 @@ public final class GraphQLAPI: Sendable {
         if Self.selectsIntrospection(operation.selectionSet, fragments: fragments) {
             return await introspect(document: document, request: request)
         }
-        if let name = operation.name?.value {
-            context.logger[metadataKey: "graphql.operation"] = "\(ExecutionError.bounded(name))"
-        }
+        let operationName = operation.name.map { ExecutionError.bounded($0.value) }
+        if let operationName { context.logger[metadataKey: "graphql.operation"] = "\(operationName)" }
         context.limits = limits
         if operation.operation == .query { context.session.readFromOneSnapshot() }
         let outcome = await executor.execute(
@@ -156,7 +171,7 @@ public final class GraphQLAPI: Sendable {
             return Self.executionErrors([ExecutionError(.responseSize(limits.maxResponseBytes))])
         }
         prepared.lastResponseSize.store(min(body.count, 1 << 20), ordering: .relaxed)
-        return GraphQLHTTPResponse(status: 200, body: body)
+        return GraphQLAnswer(.executed, body: body, operationName: operationName)
     }
 
     /// GraphQLSwift's syntax error without the excerpt of the document it appends (a line of
@@ -186,13 +201,13 @@ public final class GraphQLAPI: Sendable {
     }
 
     /// Runs a document through GraphQLSwift's executor (introspection only: rare and not hot).
-    private func introspect(document: Document, request: GraphQLRequest) async -> GraphQLHTTPResponse {
+    private func introspect(document: Document, request: GraphQLRequest) async -> GraphQLAnswer {
         do {
             let result = try await GraphQL.execute(
                 schema: schema, documentAST: document, rootValue: RootValue(), context: RootValue(),
                 variableValues: request.variables ?? [:], operationName: request.operationName)
             let encoder = JSONEncoder()
-            return GraphQLHTTPResponse(status: 200, body: Array(try encoder.encode(result)))
+            return GraphQLAnswer(.executed, body: Array(try encoder.encode(result)))
         } catch {
             return Self.executionErrors([ExecutionError(error: error, locations: [], path: [])])
         }
@@ -217,8 +232,8 @@ public final class GraphQLAPI: Sendable {
         return writer.bytes
     }
 
-    /// 400 with only `errors` (request-level failures).
-    static func requestErrors(_ errors: [ExecutionError]) -> GraphQLHTTPResponse {
+    /// A refusal: only `errors` (request-level failures).
+    static func requestErrors(_ errors: [ExecutionError]) -> GraphQLAnswer {
         var writer = JSONWriter()
         writer.raw("{\"errors\":[")
         for (index, error) in errors.enumerated() {
@@ -226,16 +241,16 @@ public final class GraphQLAPI: Sendable {
             writer.error(error)
         }
         writer.raw("]}")
-        return GraphQLHTTPResponse(status: 400, body: writer.bytes)
+        return GraphQLAnswer(.refused, body: writer.bytes)
     }
 
-    static func requestError(_ message: String) -> GraphQLHTTPResponse {
+    static func requestError(_ message: String) -> GraphQLAnswer {
         requestErrors([ExecutionError(message: message)])
     }
 
-    /// 200 with `data: null` (failures once execution has begun).
-    static func executionErrors(_ errors: [ExecutionError]) -> GraphQLHTTPResponse {
-        GraphQLHTTPResponse(status: 200, body: encode(Executor.Outcome(data: nil, errors: errors)) ?? [])
+    /// `data: null` and `errors` (failures once execution has begun).
+    static func executionErrors(_ errors: [ExecutionError]) -> GraphQLAnswer {
+        GraphQLAnswer(.executed, body: encode(Executor.Outcome(data: nil, errors: errors)) ?? [])
     }
 
     private static func introspectionField(in document: Document) -> String? {

@@ -1,16 +1,12 @@
 import BoxtributeDomain
 import GraphQL
-import OrderedCollections
 
 extension Arguments {
     /// The field's arguments decoded into `T`, whose properties are named as the arguments in
     /// the SDL. Arguments arrive coerced to their SDL types, so the decoding itself only fails
     /// on a wiring error, or on an `ID` that names no row (``IDArgument``).
     public func decode<T: Decodable>(_ type: T.Type) throws -> T {
-        var fields = OrderedDictionary<String, Map>()
-        fields.reserveCapacity(values.count)
-        for (name, value) in values { fields[name] = value }
-        return try MapDecoder().decode(type, from: .dictionary(fields))
+        try ArgumentDecoder.decode(type, from: values)
     }
 }
 

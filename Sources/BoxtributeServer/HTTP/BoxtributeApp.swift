@@ -9,7 +9,8 @@ import HummingbirdCore
 import Logging
 import NIOCore
 
-/// Builds the HTTP application: the three GraphQL endpoints, their explorer pages and `/health`.
+/// Builds the HTTP application: the three GraphQL endpoints (each with its CORS policy; the two
+/// protected ones behind ``AuthenticationMiddleware``), their explorer pages and `/health`.
 /// `main` and the tests build the same application.
 public enum BoxtributeApp {
     /// What the routes share.
@@ -35,58 +36,40 @@ public enum BoxtributeApp {
         let router = Router(context: BoxtributeRequestContext.self)
         // Before the routes: Hummingbird wraps each route in the middleware present when it is added.
         router.add(middleware: RequestLogMiddleware())
-        let fullCORS = CORSPolicy.fullAPI(development: configuration.isDevelopment)
-        let publicCORS = CORSPolicy.publicAPI(development: configuration.isDevelopment)
+        let authentication = AuthenticationMiddleware(verifier: verifier)
+        let development = configuration.isDevelopment
 
         router.get("/health") { _, _ in
             jsonResponse(status: .ok, body: Array(#"{"status":"ok"}"#.utf8))
         }
         for (path, api, cors, protected) in [
-            ("/graphql", services.fullAPI, Optional(fullCORS), true),
+            ("/graphql", services.fullAPI, Optional(CORSPolicy.fullAPI(development: development)), true),
             ("/", services.queryAPI, nil, true),
-            ("/public", services.publicAPI, Optional(publicCORS), false),
+            ("/public", services.publicAPI, Optional(CORSPolicy.publicAPI(development: development)), false),
         ] {
             router.get(RouterPath(path)) { _, _ in
                 Response(
                     status: .ok, headers: [.contentType: "text/html; charset=utf-8"],
                     body: .init(byteBuffer: ByteBuffer(string: ExplorerPage.html(endpoint: path))))
             }
-            router.post(RouterPath(path)) { request, context in
-                var response = await handle(
-                    request, context: context, api: api, protected: protected, services: services)
-                if let cors {
-                    response.headers.append(
-                        contentsOf: cors.responseHeaders(
-                            origin: request.headers[.origin], requestedHeaders: nil, preflight: false))
-                }
-                return response
-            }
-            router.on(RouterPath(path), method: .options) { request, _ in
-                var response = Response(status: .ok)
-                if let cors {
-                    response.headers.append(
-                        contentsOf: cors.responseHeaders(
-                            origin: request.headers[.origin],
-                            requestedHeaders: request.headers[.accessControlRequestHeaders], preflight: true))
-                }
-                return response
+            let endpoint = router.group()
+            if let cors { endpoint.add(middleware: CORSMiddleware(policy: cors)) }
+            // Preflight requests are answered by the CORS middleware, never authenticated.
+            endpoint.on(RouterPath(path), method: .options) { _, _ in Response(status: .ok) }
+            let post = endpoint.group()
+            if protected { post.add(middleware: authentication) }
+            post.post(RouterPath(path)) { request, context in
+                await handle(request, context: context, api: api, services: services)
             }
         }
         return router
     }
 
-    /// Authenticates (protected APIs), reads the JSON body and runs the GraphQL request.
+    /// Reads the JSON body and runs the GraphQL request as the context's user (authentication
+    /// has happened before, on the protected APIs).
     static func handle(
-        _ request: Request, context: BoxtributeRequestContext, api: GraphQLAPI, protected: Bool, services: Services
+        _ request: Request, context: BoxtributeRequestContext, api: GraphQLAPI, services: Services
     ) async -> Response {
-        var user: CurrentUser?
-        if protected {
-            switch await services.verifier.authenticate(authorization: request.headers[.authorization]) {
-            case .success(let authenticated): user = authenticated
-            case .failure(let failure):
-                return jsonResponse(status: .init(code: failure.status), object: failure.body)
-            }
-        }
         let contentType = request.headers[.contentType]?.lowercased() ?? ""
         guard contentType.hasPrefix("application/json") else {
             return errorResponse(
@@ -112,10 +95,11 @@ public enum BoxtributeApp {
             return errorResponse(status: .badRequest, message: "The request body is not valid JSON.")
         }
         let resolverContext = ResolverContext(
-            user: user, session: services.data.openSession(), logger: context.logger, clientIsGone: context.clientIsGone
-        )
+            user: context.user, session: services.data.openSession(), logger: context.logger,
+            clientIsGone: context.clientIsGone)
         let answer = await api.handle(graphQLRequest, context: resolverContext)
-        return jsonResponse(status: .init(code: answer.status), body: answer.body)
+        context.logRecord.operationName = answer.operationName
+        return jsonResponse(status: answer.kind.httpStatus, body: answer.body)
     }
 
     static func jsonResponse(status: HTTPResponse.Status, body: [UInt8]) -> Response {
@@ -153,5 +137,16 @@ public enum BoxtributeApp {
             router: router, server: server,
             configuration: .init(address: .hostname(host, port: port), serverName: "boxtribute"),
             onServerRunning: { _ in await onRunning() }, logger: logger)
+    }
+}
+
+extension GraphQLAnswer.Kind {
+    /// A refused request is a client error; an operation that ran is answered 200, even when
+    /// it failed, as GraphQL over HTTP with `application/json` does.
+    var httpStatus: HTTPResponse.Status {
+        switch self {
+        case .executed: .ok
+        case .refused: .badRequest
+        }
     }
 }

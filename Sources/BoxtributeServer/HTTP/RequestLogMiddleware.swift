@@ -5,9 +5,11 @@ import Logging
 
 /// Names every request (`X-Request-Id`: the client's when short and printable, else a new one),
 /// hands the handlers a logger carrying it (`request.id`), returns it as a response header, and
-/// logs each request once when its answer is ready: method, path, status, duration. Never the
-/// query string (it may carry a token), the headers or the body.
-struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
+/// logs each request once when its answer is ready: method, path, GraphQL operation name,
+/// status, duration. Never the query string (it may carry a token), the headers or the body.
+struct RequestLogMiddleware: RouterMiddleware {
+    typealias Context = BoxtributeRequestContext
+
     static var requestIdField: HTTPField.Name { RequestIdField.name }
 
     func handle(
@@ -17,32 +19,31 @@ struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
         let id = Self.requestId(request.headers[Self.requestIdField])
         var context = context
         context.logger[metadataKey: "request.id"] = .string(id)
-        let logger = context.logger
         var response: Response
         do {
             response = try await next(request, context)
         } catch let error as any HTTPResponseError {
             response = try error.response(from: request, context: context)
         } catch {
-            log(request, status: 500, since: start, logger: logger)
+            log(request, status: 500, since: start, context: context)
             throw error
         }
         response.headers[Self.requestIdField] = id
-        log(request, status: response.status.code, since: start, logger: logger)
+        log(request, status: response.status.code, since: start, context: context)
         return response
     }
 
-    private func log(_ request: Request, status: Int, since start: ContinuousClock.Instant, logger: Logger) {
+    private func log(_ request: Request, status: Int, since start: ContinuousClock.Instant, context: Context) {
         let elapsed = ContinuousClock.now - start
         let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
-        logger.info(
-            "request",
-            metadata: [
-                "http.method": .string(request.method.rawValue),
-                "http.path": .string(request.uri.path),
-                "http.status": .stringConvertible(status),
-                "duration_ms": .string(String(format: "%.1f", milliseconds)),
-            ])
+        var metadata: Logger.Metadata = [
+            "http.method": .string(request.method.rawValue),
+            "http.path": .string(request.uri.path),
+            "http.status": .stringConvertible(status),
+            "duration_ms": .string(String(format: "%.1f", milliseconds)),
+        ]
+        if let operation = context.logRecord.operationName { metadata["graphql.operation"] = .string(operation) }
+        context.logger.info("request", metadata: metadata)
     }
 
     /// The client's id when it is 1 to 64 printable ASCII characters, else a new random one.

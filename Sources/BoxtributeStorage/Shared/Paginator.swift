@@ -1,7 +1,7 @@
 import BoxtributeDatabase
 import BoxtributeDomain
 
-/// Runs the reference's pagination over any filtered selection (spec 01 §7):
+/// Runs the reference's pagination over any filtered selection (`graph_ql/pagination.py`):
 /// one statement for the page rows, one for the total and the "beyond" flag.
 public struct Paginator: Sendable {
     /// `FROM ... [JOIN ...]`.

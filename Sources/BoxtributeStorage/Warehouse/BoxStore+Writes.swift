@@ -149,7 +149,8 @@ extension BoxStore {
     }
 
     /// Puts boxes into `state`, with one `box_state_id` history row for each box whose state
-    /// changes and `modified`/`modified_by` stamped (spec 04 §10).
+    /// changes and `modified`/`modified_by` stamped (as the reference's shipment
+    /// mutations do).
     static func changeState(of boxes: [Box], to state: BoxState, in scope: SQLWriteContext) async throws {
         let changing = boxes.filter { $0.state != state }
         guard !changing.isEmpty else { return }

@@ -2,7 +2,8 @@ import BoxtributeDatabase
 import BoxtributeDomain
 import Foundation
 
-/// Builds `Box.history` from `history` rows and tag assignments (spec 03 §5).
+/// Builds `Box.history` from `history` rows and tag assignments (the reference's
+/// `business_logic/warehouse/box/fields.py`).
 public enum HistoryStore {
     private struct RawEntry {
         var id: Int

@@ -44,7 +44,7 @@ struct ExecutorTests {
     func missingVariable() async throws {
         let api = try await APIHarness.make()
         let answer = await api.run("query($id: ID!) { base(id: $id) { id } }")
-        #expect(answer.status == 200)
+        #expect(answer.kind == .executed)
         #expect(answer.data == .null)
         #expect(answer.errors.first?["message"] == "Variable '$id' of required type 'ID!' was not provided.")
     }
@@ -55,7 +55,7 @@ struct ExecutorTests {
         let answer = await api.run(
             #"query($f: FilterBoxInput) { boxes(baseId: "1", filterInput: $f) { totalCount } }"#,
             variables: ["f": .dictionary(["states": .array([.string("Gone")])])])
-        #expect(answer.status == 200)
+        #expect(answer.kind == .executed)
         #expect(answer.data == .null)
         #expect(answer.errors.first?["message"]?.string?.hasPrefix("Variable '$f' got invalid value") == true)
     }
@@ -64,17 +64,17 @@ struct ExecutorTests {
     func requestErrors() async throws {
         let api = try await APIHarness.make()
         let syntax = await api.run("{ bases { id }")
-        #expect(syntax.status == 400)
+        #expect(syntax.kind == .refused)
         #expect(syntax.json["data"] == nil)
         #expect(syntax.errors.first?["message"]?.string?.hasPrefix("Syntax Error") == true)
         let unknown = await api.run("{ bases { nope } }")
-        #expect(unknown.status == 400)
+        #expect(unknown.kind == .refused)
         let badDate = await api.run(
             #"{ boxes(baseId: "1", filterInput: {lastModifiedFrom: "2021-13-01"}) { totalCount } }"#)
-        #expect(badDate.status == 400)
+        #expect(badDate.kind == .refused)
         let noQuery = await api.api.handle(
             GraphQLRequest(query: nil), context: ResolverContext(user: nil, database: api.database))
-        #expect(noQuery.status == 400)
+        #expect(noQuery.kind == .refused)
         #expect(JSONValue.parse(noQuery.body)?["errors"]?[0]?["message"] == "The query must be a string.")
     }
 
@@ -95,7 +95,7 @@ struct ExecutorTests {
     func mutationOnQueryAPI() async throws {
         let api = try await APIHarness.make(.query)
         let answer = await api.run("mutation { createQrCode { id } }")
-        #expect(answer.status == 200)
+        #expect(answer.kind == .executed)
         #expect(answer.data == .null)
         #expect(answer.errors.first?["message"] == "Schema is not configured to execute mutation operation.")
     }
@@ -105,10 +105,10 @@ struct ExecutorTests {
         let api = try await APIHarness.make()
         let volunteer = CurrentUser(id: 3, organisationId: 1, maxBetaLevel: 0)
         let answer = await api.run("mutation { createBox(creationInput: {}) { id } }", as: volunteer)
-        #expect(answer.status == 400)
+        #expect(answer.kind == .refused)
         #expect(answer.json == ["errors": [["message": "Insufficient beta-level"]]])
         let queries = await api.run("{ organisations { id } }", as: Fixtures.nobody)
-        #expect(queries.status == 200)
+        #expect(queries.kind == .executed)
     }
 
     @Test("introspection is answered unless disabled")
@@ -118,7 +118,7 @@ struct ExecutorTests {
         #expect(answer.data == ["__schema": ["queryType": ["name": "Query"]]])
         let closed = try await APIHarness.make(.full, introspection: false)
         let refused = await closed.run("{ __schema { queryType { name } } }")
-        #expect(refused.status == 400)
+        #expect(refused.kind == .refused)
         #expect(refused.errors.first?["message"] == "Cannot query '__schema': introspection is disabled.")
     }
 

@@ -41,7 +41,7 @@ struct RequestLimitsTests {
     func typeSystemDefinitions(document: String) async throws {
         let harness = try await APIHarness.make(.public)
         let answer = await Self.runQuickly(harness, document, as: nil)
-        #expect(answer.status == 400)
+        #expect(answer.kind == .refused)
         #expect(answer.errors.first?["message"]?.string?.contains("only operations and fragments") == true)
         #expect(answer.data == nil)
     }
@@ -55,7 +55,7 @@ struct RequestLimitsTests {
     func repeatedOperations(document: String) async throws {
         let harness = try await APIHarness.make(.public)
         let answer = await Self.runQuickly(harness, document, as: nil)
-        #expect(answer.status == 400)
+        #expect(answer.kind == .refused)
         #expect(answer.errors.count == 1)
     }
 
@@ -64,7 +64,7 @@ struct RequestLimitsTests {
         let harness = try await APIHarness.make(.public)
         let answer = await Self.runQuickly(
             harness, Self.nested(2600, open: "{ a ", close: "}", inner: "{ b }"), as: nil)
-        #expect(answer.status == 400)
+        #expect(answer.kind == .refused)
         #expect(answer.firstCode == "DEPTH_LIMIT_EXCEEDED")
     }
 
@@ -85,7 +85,7 @@ struct RequestLimitsTests {
         let harness = try await APIHarness.make(.public)
         let value = Self.nested(40, open: "{a:", close: "}", inner: "1")
         let answer = await Self.runQuickly(harness, "{ __typename @include(if: \(value)) }", as: nil)
-        #expect(answer.status == 400)
+        #expect(answer.kind == .refused)
         #expect(answer.firstCode == "INPUT_LIMIT_EXCEEDED")
     }
 
@@ -96,7 +96,7 @@ struct RequestLimitsTests {
         for level in 0..<30 { document += "fragment F\(level) on Query { ...F\(level + 1) ...F\(level + 1) }\n" }
         document += "fragment F30 on Query { __typename }"
         let answer = await Self.runQuickly(harness, document, as: nil)
-        #expect(answer.status == 400)
+        #expect(answer.kind == .refused)
         #expect(answer.firstCode == "FIELD_LIMIT_EXCEEDED")
     }
 
@@ -107,7 +107,7 @@ struct RequestLimitsTests {
         for level in 0..<2000 { document += "fragment F\(level) on Query { ...F\(level + 1) }\n" }
         document += "fragment F2000 on Query { __typename }"
         let answer = await Self.runQuickly(harness, document, as: nil)
-        #expect(answer.status == 400)
+        #expect(answer.kind == .refused)
         #expect(answer.firstCode == "DEPTH_LIMIT_EXCEEDED")
     }
 
@@ -167,7 +167,7 @@ struct RequestLimitsTests {
                 "a\($0): boxes(baseId: 1, paginationInput: {first: 100}) { elements { labelIdentifier } }"
             }
             let answer = await Self.runQuickly(harness, "{ \(aliases.joined(separator: " ")) }")
-            #expect(answer.status == 400)
+            #expect(answer.kind == .refused)
             #expect(
                 ["ALIAS_LIMIT_EXCEEDED", "FIELD_LIMIT_EXCEEDED", "DOCUMENT_LIMIT_EXCEEDED"].contains(
                     answer.firstCode ?? ""))
@@ -244,7 +244,7 @@ struct RequestLimitsTests {
     func badEscapes(document: String) async throws {
         let harness = try await APIHarness.make(.public)
         let answer = await Self.runQuickly(harness, document, as: nil)
-        #expect(answer.status == 400)
+        #expect(answer.kind == .refused)
         let message = answer.errors.first?["message"]?.string ?? ""
         #expect(message.hasPrefix("Syntax Error"))
         #expect(!message.contains("UTF8View") && !message.contains("_slice"))
@@ -255,7 +255,7 @@ struct RequestLimitsTests {
         let harness = try await APIHarness.make(.public)
         let answer = await Self.runQuickly(
             harness, "{ __typename " + String(repeating: "a", count: 800_000) + " ) }", as: nil)
-        #expect(answer.status == 400)
+        #expect(answer.kind == .refused)
         #expect((answer.errors.first?["message"]?.string?.count ?? .max) <= ExecutionError.maxMessageLength + 1)
     }
 
@@ -277,7 +277,7 @@ struct RequestLimitsTests {
     func longFieldName() async throws {
         let harness = try await APIHarness.make(.public)
         let answer = await harness.run("{ " + String(repeating: "z", count: 500_000) + " }", as: nil)
-        #expect(answer.status == 400)
+        #expect(answer.kind == .refused)
         #expect((answer.errors.first?["message"]?.string?.count ?? .max) <= ExecutionError.maxMessageLength + 1)
     }
 
@@ -315,7 +315,7 @@ struct RequestLimitsTests {
         var deep: Map = .string("x")
         for _ in 0..<20 { deep = .array([deep]) }
         let nested = await harness.run("query ($ids: [ID!]) { __typename }", variables: ["ids": deep])
-        #expect(nested.status == 400)
+        #expect(nested.kind == .refused)
         #expect(nested.firstCode == "INPUT_LIMIT_EXCEEDED")
         let many = await harness.run(
             "query ($ids: [String!]!) { __typename }",
@@ -333,7 +333,7 @@ struct RequestLimitsTests {
         #expect(refused.statements == 0)
         let allowed = await harness.run(
             document, variables: ["l": .array((0..<10_000).map { .string(String(10_000_000 + $0)) })])
-        #expect(allowed.status == 200)
+        #expect(allowed.kind == .executed)
         #expect(allowed.errors.isEmpty)
     }
 

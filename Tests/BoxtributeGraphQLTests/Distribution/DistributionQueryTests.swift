@@ -6,7 +6,7 @@ import Foundation
 import GraphQL
 import Testing
 
-/// Read API of mobile distribution (spec 05 part B).
+/// Read API of mobile distribution (the prototype's events, spots, packing lists).
 @Suite("Mobile distribution queries")
 struct DistributionQueryTests {
     /// A user of organisation 1 holding only `permissions`, for base 1.

@@ -15,7 +15,7 @@ struct APIHarness {
 
     /// The answer to one request.
     struct Answer {
-        let status: Int
+        let kind: GraphQLAnswer.Kind
         let json: JSONValue
         let statements: Int
         /// Bytes of the response body.
@@ -40,7 +40,7 @@ struct APIHarness {
         let response = await api.handle(
             GraphQLRequest(query: query, variables: variables, operationName: operationName), context: context)
         return Answer(
-            status: response.status, json: JSONValue.parse(response.body) ?? .null, statements: context.statementCount,
+            kind: response.kind, json: JSONValue.parse(response.body) ?? .null, statements: context.statementCount,
             size: response.body.count)
     }
 }

@@ -228,7 +228,7 @@ struct ShipmentInvariantTests {
             + api.rows("SELECT COUNT(*) FROM history")
     }
 
-    /// The invariants of issue 5 §4, as readable violations.
+    /// The invariants of shipments and their boxes, as readable violations.
     static func violations(_ api: APIHarness) async throws -> [String] {
         var found: [String] = []
         // At most one active detail per box.

@@ -113,6 +113,26 @@ struct RequestHardeningTests {
         }
     }
 
+    @Test("the request's log line names the GraphQL operation it ran, and no other part of the document")
+    func requestLogNamesOperation() async throws {
+        let logs = CapturedLogs()
+        let token = try await externalToken(.coordinator())
+        try await ServerHarness.withClient(logger: logs.logger) { client in
+            try await client.graphQL("query BaseNames { bases { name } }", token: token) { response in
+                #expect(response.status == .ok)
+            }
+            try await client.graphQL("{ bases { id } }", token: token) { response in
+                #expect(response.status == .ok)
+            }
+        }
+        let lines = logs.all.filter { $0.message == "request" }
+        #expect(lines.count == 2)
+        #expect(lines.first?.metadata["graphql.operation"] == "BaseNames")
+        #expect(lines.first?.metadata["http.status"] == "200")
+        #expect(lines.last?.metadata["graphql.operation"] == nil)
+        for record in lines { #expect(!record.metadata.values.joined(separator: " ").contains("bases")) }
+    }
+
     @Test("a database failure is answered with a stable message and logged once, with the request id and operation")
     func databaseFailureLogged() async throws {
         let logs = CapturedLogs()
