@@ -166,6 +166,18 @@ extension BoxStore {
             }, table: "stock", in: scope)
     }
 
+    /// Puts boxes into `state`, with `modified`/`modified_by` stamped; the caller records the history.
+    static func setState(ofBoxes ids: [Int], to state: BoxState, in scope: SQLWriteContext) async throws {
+        guard !ids.isEmpty else { return }
+        try await scope.execute(
+            """
+            UPDATE stock SET box_state_id = ?, modified = ?, modified_by = ? \
+            WHERE id IN (\(SQL.placeholders(ids.count)))
+            """,
+            [.integer(state.rawValue), .text(scope.now.databaseText), .integer(scope.user.id)]
+                + ids.map(SQLValue.integer))
+    }
+
     /// Soft-deletes boxes (`deleted` = now) with a `Record deleted` history row each.
     static func softDelete(_ boxIds: [Int], in scope: SQLWriteContext) async throws {
         guard !boxIds.isEmpty else { return }
