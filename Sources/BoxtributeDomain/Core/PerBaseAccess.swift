@@ -10,15 +10,31 @@ extension ServiceScope {
         _ items: [Item], permission: String, baseId: (Item) -> Int,
         load: ([Item]) async throws -> (Item) -> Value?
     ) async throws -> [PerItem<Value>] {
-        let permitted = items.filter { user.can(permission, baseId: baseId($0)) }
-        let value = permitted.isEmpty ? { _ in nil } : try await load(permitted)
-        return items.map { item in
+        try await perItem(
+            items, check: { item throws(Forbidden) in try user.authorize(permission, baseId: baseId(item)) }, load: load
+        )
+    }
+
+    /// One result per item, each guarded by `check`: the `Forbidden` it throws for that item.
+    /// `load` runs once, with the permitted items only (not at all when there are none), and
+    /// returns how each of them gets its value.
+    public func perItem<Item, Value>(
+        _ items: [Item], check: (Item) throws(Forbidden) -> Void,
+        load: ([Item]) async throws -> (Item) -> Value?
+    ) async throws -> [PerItem<Value>] {
+        let failures = items.map { item -> Forbidden? in
             do throws(Forbidden) {
-                try user.authorize(permission, baseId: baseId(item))
-                return .success(value(item))
+                try check(item)
+                return nil
             } catch {
-                return .failure(error)
+                return error
             }
+        }
+        let permitted = zip(items, failures).compactMap { item, failure in failure == nil ? item : nil }
+        let value = permitted.isEmpty ? { _ in nil } : try await load(permitted)
+        return zip(items, failures).map { item, failure in
+            if let failure { return .failure(failure) }
+            return .success(value(item))
         }
     }
 

@@ -5,6 +5,11 @@ public protocol CatalogueRepository: Sendable {
     func sizes(_ ids: [Int]) async throws -> [Int: Size]
     func units(_ ids: [Int]) async throws -> [Int: MeasureUnit]
     func tags(_ ids: [Int]) async throws -> [Int: Tag]
+
+    // A read of shipments (transfers domain).
+
+    /// The sizes of each size range, in their order within the range, keyed by range id.
+    func sizes(ofRanges rangeIds: [Int]) async throws -> [Int: [Size]]
 }
 
 /// Writes of products and tags, inside a transaction.

@@ -148,23 +148,16 @@ extension BoxStore {
             [.text(scope.now.databaseText), .integer(scope.user.id)] + boxIds.map(SQLValue.init))
     }
 
-    /// Puts boxes into `state`, with one `box_state_id` history row for each box whose state
-    /// changes and `modified`/`modified_by` stamped (as the reference's shipment
-    /// mutations do).
-    static func changeState(of boxes: [Box], to state: BoxState, in scope: SQLWriteContext) async throws {
-        let changing = boxes.filter { $0.state != state }
-        guard !changing.isEmpty else { return }
+    /// Puts boxes into `state`, with `modified`/`modified_by` stamped; the caller records the history.
+    static func setState(ofBoxes ids: [Int], to state: BoxState, in scope: SQLWriteContext) async throws {
+        guard !ids.isEmpty else { return }
         try await scope.execute(
             """
             UPDATE stock SET box_state_id = ?, modified = ?, modified_by = ? \
-            WHERE id IN (\(SQL.placeholders(changing.count)))
+            WHERE id IN (\(SQL.placeholders(ids.count)))
             """,
             [.integer(state.rawValue), .text(scope.now.databaseText), .integer(scope.user.id)]
-                + changing.map { SQLValue.integer($0.id) })
-        try await HistoryStore.record(
-            changing.map { box in
-                (box.id, HistoryChange(changes: "box_state_id", fromInt: box.state.rawValue, toInt: state.rawValue))
-            }, table: "stock", in: scope)
+                + ids.map(SQLValue.integer))
     }
 
     /// Soft-deletes boxes (`deleted` = now) with a `Record deleted` history row each.

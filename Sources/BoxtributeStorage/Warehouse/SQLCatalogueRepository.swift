@@ -20,6 +20,13 @@ extension SQLWarehouseReads {
     func tags(_ ids: [Int]) async throws -> [Int: Tag] { try await TagStore.byIds(ids, in: db) }
 }
 
+// A read of shipments (transfers domain).
+extension SQLWarehouseReads {
+    func sizes(ofRanges rangeIds: [Int]) async throws -> [Int: [Size]] {
+        try await ReferenceDataStore.sizes(ofRanges: rangeIds, in: db)
+    }
+}
+
 extension SQLWarehouseWriteRepository {
 }
 

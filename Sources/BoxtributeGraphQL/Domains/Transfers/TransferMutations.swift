@@ -1,10 +1,78 @@
-import BoxtributeDatabase
 import BoxtributeDomain
-import BoxtributeStorage
 
-/// The root `Mutation` fields of the box-transfer domain (spec 04 §8–§9): read the arguments,
-/// call the service in one transaction. Errors are coded errors, not union members.
+/// The root `Mutation` fields of the box-transfer domain: decode the arguments, call the
+/// service in one transaction. Errors are coded errors, not union members.
 enum TransferMutations {
+    struct IdArguments: Decodable { var id: IDArgument }
+
+    struct CreateAgreementArguments: Decodable {
+        struct CreationInput: Decodable {
+            var initiatingOrganisationId: Int
+            var partnerOrganisationId: Int
+            var type: EnumArgument<TransferAgreementType>
+            var validFrom: String?
+            var validUntil: String?
+            var initiatingOrganisationBaseIds: [Int]
+            var partnerOrganisationBaseIds: [Int]?
+            var comment: String?
+
+            var creation: TransferAgreementCreation {
+                var creation = TransferAgreementCreation(
+                    initiatingOrganisationId: initiatingOrganisationId, partnerOrganisationId: partnerOrganisationId,
+                    type: type.value, initiatingOrganisationBaseIds: initiatingOrganisationBaseIds)
+                creation.validFrom = validFrom
+                creation.validUntil = validUntil
+                creation.partnerOrganisationBaseIds = partnerOrganisationBaseIds
+                creation.comment = comment
+                return creation
+            }
+        }
+        var creationInput: CreationInput?
+    }
+
+    struct CreateShipmentArguments: Decodable {
+        struct CreationInput: Decodable {
+            var sourceBaseId: Int
+            var targetBaseId: Int
+            var transferAgreementId: Int?
+        }
+        var creationInput: CreationInput?
+    }
+
+    struct PreparingArguments: Decodable {
+        struct UpdateInput: Decodable {
+            var id: IDArgument
+            var targetBaseId: Int?
+            var preparedBoxLabelIdentifiers: [String]?
+            var removedBoxLabelIdentifiers: [String]?
+        }
+        var updateInput: UpdateInput?
+    }
+
+    struct ReceivingArguments: Decodable {
+        struct DetailInput: Decodable {
+            var id: IDArgument
+            var targetProductId: Int
+            var targetLocationId: Int
+            var targetSizeId: Int
+            var targetQuantity: Int
+
+            var reception: ShipmentDetailReception {
+                ShipmentDetailReception(
+                    detailId: id.value, targetProductId: targetProductId, targetLocationId: targetLocationId,
+                    targetSizeId: targetSizeId, targetQuantity: targetQuantity)
+            }
+        }
+        struct UpdateInput: Decodable {
+            var id: IDArgument
+            var receivedShipmentDetailUpdateInputs: [DetailInput]?
+            var lostBoxLabelIdentifiers: [String]?
+        }
+        var updateInput: UpdateInput?
+    }
+
+    struct BoxIdsArguments: Decodable { var boxIds: [String] }
+
     static func register(in registry: inout ResolverRegistry) {
         registry.object("Mutation", RootValue.self) { mutation in
             registerAgreementMutations(&mutation)
@@ -13,91 +81,60 @@ enum TransferMutations {
     }
 
     private static func registerAgreementMutations(_ mutation: inout ObjectResolvers<RootValue>) {
-        mutation.legacyRoot("createTransferAgreement") { arguments, context in
-            guard let input = arguments.object("creationInput") else { throw DomainError.notFound }
-            var creation = TransferAgreementCreation(
-                initiatingOrganisationId: input.int("initiatingOrganisationId") ?? 0,
-                partnerOrganisationId: input.int("partnerOrganisationId") ?? 0,
-                type: input.string("type").flatMap(TransferAgreementType.init(rawValue:)) ?? .bidirectional,
-                initiatingOrganisationBaseIds: input.intList("initiatingOrganisationBaseIds") ?? [])
-            creation.validFrom = input.string("validFrom")
-            creation.validUntil = input.string("validUntil")
-            creation.partnerOrganisationBaseIds = input.intList("partnerOrganisationBaseIds")
-            creation.comment = input.string("comment")
-            let request = creation
-            return try await context.mutateSQL { try await TransferAgreementService.create(request, in: $0) }
+        mutation.mutation("createTransferAgreement", CreateAgreementArguments.self) { arguments, context in
+            // The input is nullable in the schema; without it there is nothing to create.
+            let creation = try arguments.creationInput.orNotFound().creation
+            return try await context.mutate { try await TransferAgreementService.create(creation, in: $0) }
         }
-        mutation.legacyRoot("acceptTransferAgreement") { arguments, context in
-            let id = try arguments.id("id") ?? 0
-            return try await context.mutateSQL { try await TransferAgreementService.accept(id: id, in: $0) }
-        }
-        mutation.legacyRoot("rejectTransferAgreement") { arguments, context in
-            let id = try arguments.id("id") ?? 0
-            return try await context.mutateSQL { try await TransferAgreementService.reject(id: id, in: $0) }
-        }
-        mutation.legacyRoot("cancelTransferAgreement") { arguments, context in
-            let id = try arguments.id("id") ?? 0
-            return try await context.mutateSQL { try await TransferAgreementService.cancel(id: id, in: $0) }
-        }
+        transition(&mutation, "acceptTransferAgreement", TransferAgreementService.accept)
+        transition(&mutation, "rejectTransferAgreement", TransferAgreementService.reject)
+        transition(&mutation, "cancelTransferAgreement", TransferAgreementService.cancel)
     }
 
     private static func registerShipmentMutations(_ mutation: inout ObjectResolvers<RootValue>) {
-        mutation.legacyRoot("createShipment") { arguments, context in
-            guard let input = arguments.object("creationInput") else { throw DomainError.notFound }
-            let sourceBaseId = input.int("sourceBaseId") ?? 0
-            let targetBaseId = input.int("targetBaseId") ?? 0
-            let agreementId = input.int("transferAgreementId")
-            return try await context.mutateSQL {
+        mutation.mutation("createShipment", CreateShipmentArguments.self) { arguments, context in
+            let input = try arguments.creationInput.orNotFound()
+            return try await context.mutate {
                 try await ShipmentService.create(
-                    sourceBaseId: sourceBaseId, targetBaseId: targetBaseId, agreementId: agreementId, in: $0)
+                    sourceBaseId: input.sourceBaseId, targetBaseId: input.targetBaseId,
+                    agreementId: input.transferAgreementId, in: $0)
             }
         }
-        mutation.legacyRoot("updateShipmentWhenPreparing") { arguments, context in
-            guard let input = arguments.object("updateInput") else { throw DomainError.notFound }
-            let id = try input.id("id") ?? 0
-            let targetBaseId = input.int("targetBaseId")
-            let prepared = input.stringList("preparedBoxLabelIdentifiers") ?? []
-            let removed = input.stringList("removedBoxLabelIdentifiers") ?? []
-            return try await context.mutateSQL {
+        mutation.mutation("updateShipmentWhenPreparing", PreparingArguments.self) { arguments, context in
+            let input = try arguments.updateInput.orNotFound()
+            return try await context.mutate {
                 try await ShipmentService.updateWhenPreparing(
-                    id: id, targetBaseId: targetBaseId, preparedLabels: prepared, removedLabels: removed, in: $0)
+                    id: input.id.value, targetBaseId: input.targetBaseId,
+                    preparedLabels: input.preparedBoxLabelIdentifiers ?? [],
+                    removedLabels: input.removedBoxLabelIdentifiers ?? [], in: $0)
             }
         }
-        mutation.legacyRoot("updateShipmentWhenReceiving") { arguments, context in
-            guard let input = arguments.object("updateInput") else { throw DomainError.notFound }
-            let id = try input.id("id") ?? 0
-            let received = try (input.objectList("receivedShipmentDetailUpdateInputs") ?? []).map { detail in
-                ShipmentDetailReception(
-                    detailId: try detail.id("id") ?? 0, targetProductId: detail.int("targetProductId") ?? 0,
-                    targetLocationId: detail.int("targetLocationId") ?? 0,
-                    targetSizeId: detail.int("targetSizeId") ?? 0, targetQuantity: detail.int("targetQuantity") ?? 0)
-            }
-            let lost = input.stringList("lostBoxLabelIdentifiers") ?? []
-            return try await context.mutateSQL {
-                try await ShipmentService.updateWhenReceiving(id: id, received: received, lostLabels: lost, in: $0)
+        mutation.mutation("updateShipmentWhenReceiving", ReceivingArguments.self) { arguments, context in
+            let input = try arguments.updateInput.orNotFound()
+            return try await context.mutate {
+                try await ShipmentService.updateWhenReceiving(
+                    id: input.id.value, received: (input.receivedShipmentDetailUpdateInputs ?? []).map(\.reception),
+                    lostLabels: input.lostBoxLabelIdentifiers ?? [], in: $0)
             }
         }
-        mutation.legacyRoot("cancelShipment") { arguments, context in
-            let id = try arguments.id("id") ?? 0
-            return try await context.mutateSQL { try await ShipmentService.cancel(id: id, in: $0) }
-        }
-        mutation.legacyRoot("sendShipment") { arguments, context in
-            let id = try arguments.id("id") ?? 0
-            return try await context.mutateSQL { try await ShipmentService.send(id: id, in: $0) }
-        }
-        mutation.legacyRoot("startReceivingShipment") { arguments, context in
-            let id = try arguments.id("id") ?? 0
-            return try await context.mutateSQL { try await ShipmentService.startReceiving(id: id, in: $0) }
-        }
-        mutation.legacyRoot("markShipmentAsLost") { arguments, context in
-            let id = try arguments.id("id") ?? 0
-            return try await context.mutateSQL { try await ShipmentService.markLost(id: id, in: $0) }
-        }
-        mutation.legacyRoot("moveNotDeliveredBoxesInStock") { arguments, context in
-            let boxIds = arguments.stringList("boxIds") ?? []
-            return try await context.mutateSQL {
-                try await ShipmentService.moveNotDeliveredInStock(boxIds: boxIds, in: $0)
+        transition(&mutation, "cancelShipment", ShipmentService.cancel)
+        transition(&mutation, "sendShipment", ShipmentService.send)
+        transition(&mutation, "startReceivingShipment", ShipmentService.startReceiving)
+        transition(&mutation, "markShipmentAsLost", ShipmentService.markLost)
+        mutation.mutation("moveNotDeliveredBoxesInStock", BoxIdsArguments.self) { arguments, context in
+            try await context.mutate {
+                try await ShipmentService.moveNotDeliveredInStock(boxIds: arguments.boxIds, in: $0)
             }
+        }
+    }
+
+    /// A mutation that takes the `id` of an agreement or shipment and changes its state.
+    private static func transition<Record: Sendable>(
+        _ mutation: inout ObjectResolvers<RootValue>, _ name: String,
+        _ change: @escaping @Sendable (Int, MutationScope) async throws -> Record
+    ) {
+        mutation.mutation(name, IdArguments.self) { arguments, context in
+            try await context.mutate { try await change(arguments.id.value, $0) }
         }
     }
 }

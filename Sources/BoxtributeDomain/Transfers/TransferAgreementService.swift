@@ -1,19 +1,17 @@
-import BoxtributeDatabase
 // Port of business_logic/box_transfer/agreement/crud.py.
-import BoxtributeDomain
 import Foundation
 
-/// The transfer agreement lifecycle (spec 04 §8). Each mutation is one transaction.
+/// The transfer agreement lifecycle (its reads are in `TransferAgreementService+Reads.swift`).
+/// Each mutation is one transaction.
 public enum TransferAgreementService {
     /// `createTransferAgreement`: checks in the reference's order, then the agreement under
     /// review with one detail per (source base, target base) pair.
     public static func create(
-        _ input: TransferAgreementCreation, in scope: SQLWriteContext
+        _ input: TransferAgreementCreation, in scope: MutationScope
     ) async throws
         -> TransferAgreement
     {
         let user = scope.user
-        let db = scope.connection
         for baseId in input.initiatingOrganisationBaseIds {
             try user.authorize("transfer_agreement:create", baseId: baseId)
         }
@@ -32,8 +30,8 @@ public enum TransferAgreementService {
         if let explicit = input.partnerOrganisationBaseIds {
             partnerBaseIds = orderedUnique(explicit)
         } else {
-            partnerBaseIds = try await BaseStore.ofOrganisations(
-                [input.partnerOrganisationId], includeDeleted: false, in: db
+            partnerBaseIds = try await scope.data.core.bases(
+                ofOrganisations: [input.partnerOrganisationId], includeDeleted: false
             ).map(\.id)
         }
         guard !partnerBaseIds.isEmpty else { throw DomainError.noActivePartnerBases }
@@ -52,71 +50,63 @@ public enum TransferAgreementService {
             : (input.partnerOrganisationId, input.initiatingOrganisationId)
         let (sourceBaseIds, targetBaseIds) =
             initiatingIsSource ? (initiatingBaseIds, partnerBaseIds) : (partnerBaseIds, initiatingBaseIds)
-        try await requireActiveBases(sourceBaseIds, of: sourceOrg, in: db)
-        try await requireActiveBases(targetBaseIds, of: targetOrg, in: db)
+        try await requireActiveBases(sourceBaseIds, of: sourceOrg, in: scope)
+        try await requireActiveBases(targetBaseIds, of: targetOrg, in: scope)
 
-        let id = try await TransferAgreementStore.insert(
-            sourceOrganisationId: sourceOrg, targetOrganisationId: targetOrg, type: input.type, validFrom: validFrom,
-            validUntil: validUntil, comment: input.comment, sourceBaseIds: sourceBaseIds,
-            targetBaseIds: targetBaseIds, in: scope)
-        return try await TransferAgreementStore.byIdForUpdate(id, in: scope).orThrow(DomainError.databaseFailure)
+        let writes = scope.writes.transferWrites
+        let id = try await writes.insertTransferAgreement(
+            NewTransferAgreement(
+                sourceOrganisationId: sourceOrg, targetOrganisationId: targetOrg, type: input.type,
+                validFrom: validFrom, validUntil: validUntil, comment: input.comment, sourceBaseIds: sourceBaseIds,
+                targetBaseIds: targetBaseIds))
+        return try await writes.transferAgreementForUpdate(id).orThrow(DomainError.databaseFailure)
     }
 
     /// `acceptTransferAgreement`: the partner side accepts an agreement under review.
-    public static func accept(id: Int, in scope: SQLWriteContext) async throws -> TransferAgreement {
-        var agreement = try await TransferAgreementStore.byIdForUpdate(id, in: scope).orThrow(DomainError.notFound)
-        try await authorizePartnerSide(of: agreement, in: scope)
-        try requireState(agreement, [.underReview], now: scope.now)
-        agreement.state = .accepted
-        agreement.acceptedOn = scope.now
-        agreement.acceptedBy = scope.user.id
-        try await TransferAgreementStore.save(agreement, in: scope)
-        return agreement
+    public static func accept(id: Int, in scope: MutationScope) async throws -> TransferAgreement {
+        try await scope.transition(
+            TransferAgreement.self, id: id, authorize: { try await authorizePartnerSide(of: $0, in: scope) },
+            allowed: [.underReview], to: .accepted, on: \.acceptedOn, by: \.acceptedBy)
     }
 
     /// `rejectTransferAgreement`: the partner side rejects an agreement under review.
-    public static func reject(id: Int, in scope: SQLWriteContext) async throws -> TransferAgreement {
-        var agreement = try await TransferAgreementStore.byIdForUpdate(id, in: scope).orThrow(DomainError.notFound)
-        try await authorizePartnerSide(of: agreement, in: scope)
-        try requireState(agreement, [.underReview], now: scope.now)
-        agreement.state = .rejected
-        agreement.terminatedOn = scope.now
-        agreement.terminatedBy = scope.user.id
-        try await TransferAgreementStore.save(agreement, in: scope)
-        return agreement
+    public static func reject(id: Int, in scope: MutationScope) async throws -> TransferAgreement {
+        try await scope.transition(
+            TransferAgreement.self, id: id, authorize: { try await authorizePartnerSide(of: $0, in: scope) },
+            allowed: [.underReview], to: .rejected, on: \.terminatedOn, by: \.terminatedBy)
     }
 
     /// `cancelTransferAgreement`: either side ends an agreement under review or accepted.
     /// Shipments under it stay as they are.
-    public static func cancel(id: Int, in scope: SQLWriteContext) async throws -> TransferAgreement {
-        var agreement = try await TransferAgreementStore.byIdForUpdate(id, in: scope).orThrow(DomainError.notFound)
+    public static func cancel(id: Int, in scope: MutationScope) async throws -> TransferAgreement {
+        try await scope.transition(
+            TransferAgreement.self, id: id, authorize: { try await authorizeEitherSide(of: $0, in: scope) },
+            allowed: [.underReview, .accepted], to: .canceled, on: \.terminatedOn, by: \.terminatedBy)
+    }
+
+    // MARK: - Helpers
+
+    /// The source and target base ids of an agreement (deleted bases included), ascending.
+    static func sides(of agreementId: Int, in scope: some ServiceScope) async throws -> (source: [Int], target: [Int]) {
+        let bases = try await scope.data.transfers.agreementBases(ofAgreements: [agreementId])
+        return (bases.filter { $0.side == .source }.map(\.base.id), bases.filter { $0.side == .target }.map(\.base.id))
+    }
+
+    /// `transfer_agreement:edit` for every base of the side that answers the request.
+    private static func authorizePartnerSide(of agreement: TransferAgreement, in scope: MutationScope) async throws {
+        let bases = try await sides(of: agreement.id, in: scope)
+        let side = TransferRules.acceptingSide(of: agreement.type)
+        try authorizeAll(side == .source ? bases.source : bases.target, user: scope.user)
+    }
+
+    /// `transfer_agreement:edit` for every base of the source side, or else of the target side.
+    private static func authorizeEitherSide(of agreement: TransferAgreement, in scope: MutationScope) async throws {
         let bases = try await sides(of: agreement.id, in: scope)
         do {
             try authorizeAll(bases.source, user: scope.user)
         } catch {
             try authorizeAll(bases.target, user: scope.user)
         }
-        try requireState(agreement, [.underReview, .accepted], now: scope.now)
-        agreement.state = .canceled
-        agreement.terminatedOn = scope.now
-        agreement.terminatedBy = scope.user.id
-        try await TransferAgreementStore.save(agreement, in: scope)
-        return agreement
-    }
-
-    // MARK: - Helpers
-
-    /// The source and target base ids of an agreement (deleted bases included), ascending.
-    static func sides(of agreementId: Int, in scope: SQLWriteContext) async throws -> (source: [Int], target: [Int]) {
-        let bases = try await TransferAgreementStore.bases(ofAgreements: [agreementId], in: scope.connection)
-        return (bases.filter { $0.side == .source }.map(\.base.id), bases.filter { $0.side == .target }.map(\.base.id))
-    }
-
-    /// `transfer_agreement:edit` for every base of the side that answers the request.
-    private static func authorizePartnerSide(of agreement: TransferAgreement, in scope: SQLWriteContext) async throws {
-        let bases = try await sides(of: agreement.id, in: scope)
-        let side = TransferRules.acceptingSide(of: agreement.type)
-        try authorizeAll(side == .source ? bases.source : bases.target, user: scope.user)
     }
 
     /// `transfer_agreement:edit` for every base of a side; an empty side (data the reference
@@ -126,44 +116,37 @@ public enum TransferAgreementService {
         for baseId in baseIds { try user.authorize("transfer_agreement:edit", baseId: baseId) }
     }
 
-    private static func requireState(
-        _ agreement: TransferAgreement, _ expected: [TransferAgreementState], now: Timestamp
-    ) throws(DomainError) {
-        let state = agreement.state(at: now)
-        guard let state, expected.contains(state) else { throw .invalidAgreementState(state, expected: expected) }
-    }
-
     /// Every base must belong to the organisation and not be deleted.
     private static func requireActiveBases(
-        _ baseIds: [Int], of organisationId: Int, in db: any SQLQuerying
+        _ baseIds: [Int], of organisationId: Int, in scope: MutationScope
     )
         async throws
     {
-        let valid = try await BaseStore.ofOrganisations([organisationId], includeDeleted: false, in: db).map(\.id)
+        let valid = try await scope.data.core.bases(ofOrganisations: [organisationId], includeDeleted: false).map(\.id)
         if let invalid = baseIds.first(where: { !valid.contains($0) }) {
             throw DomainError.invalidAgreementBase(invalid, expected: valid)
         }
     }
 
-    /// The id of an agreement that already covers the requested one (spec 04 §8.3), if any.
+    /// The id of an agreement that already covers the requested one, if any.
     ///
     /// A candidate is an agreement between the same organisations, under review or accepted
     /// and not expired, whose bases include every requested base and whose validity window
     /// contains the requested one. Unlike the reference, an unlimited request is not covered
-    /// by a limited agreement (the reference's own comment describes it so; spec 04 §13.2).
+    /// by a limited agreement (the reference's own comment in
+    /// `back/boxtribute_server/business_logic/box_transfer/agreement/crud.py` describes it so).
     private static func duplicate(
         of input: TransferAgreementCreation, bases: Set<Int>, validFrom: Timestamp, validUntil: Timestamp?,
-        in scope: SQLWriteContext
+        in scope: MutationScope
     ) async throws -> Int? {
-        let candidates = try await TransferAgreementStore.between(
-            [input.initiatingOrganisationId, input.partnerOrganisationId], states: [.underReview, .accepted],
-            in: scope
+        let transfers = scope.writes.transferWrites
+        let candidates = try await transfers.transferAgreements(
+            between: [input.initiatingOrganisationId, input.partnerOrganisationId], states: [.underReview, .accepted]
         ).filter { candidate in
             candidate.state(at: scope.now) != .expired && (candidate.validFrom.map { $0 <= validFrom } ?? true)
         }
         guard !candidates.isEmpty else { return nil }
-        let candidateBases = try await TransferAgreementStore.bases(
-            ofAgreements: candidates.map(\.id), in: scope.connection)
+        let candidateBases = try await transfers.agreementBases(ofAgreements: candidates.map(\.id))
         for candidate in candidates {
             let covered = Set(candidateBases.filter { $0.agreementId == candidate.id }.map(\.base.id))
             guard bases.isSubset(of: covered) else { continue }
@@ -183,8 +166,8 @@ enum AgreementValidity {
     ///
     /// `from` omitted means now; `until` omitted means unlimited. The user's time zone claim
     /// decides what the dates mean; without a claim (or with an unknown zone) UTC does, where
-    /// the reference fails (spec 04 §13.3). The local dates are compared, so a one-day
-    /// agreement is valid in every zone (the reference compares UTC dates).
+    /// the reference fails. The local dates are compared, so a one-day agreement is valid in
+    /// every zone (the reference compares UTC dates).
     /// - Throws: ``DomainError/invalidAgreementDates`` when `until` is before `from`.
     static func window(
         from: String?, until: String?, now: Timestamp, timezone: String?
