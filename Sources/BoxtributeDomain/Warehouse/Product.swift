@@ -70,6 +70,29 @@ public struct StandardProduct: Sendable, Hashable {
     }
 }
 
+/// `FilterProductInput`: which products of a base a list shows.
+public struct ProductFilter: Sendable, Equatable {
+    public enum Kind: Sendable, CaseIterable { case all, custom, standardInstantiation }
+    public var includeDeleted = false
+    public var kind = Kind.all
+    public init(includeDeleted: Bool = false, kind: Kind = .all) {
+        self.includeDeleted = includeDeleted
+        self.kind = kind
+    }
+}
+
+/// A standard product with the names of its category and size range (the public API's list).
+public struct StandardProductListing: Sendable, Hashable {
+    public var product: StandardProduct
+    public var categoryName: String
+    public var sizeRangeName: String
+    public init(product: StandardProduct, categoryName: String, sizeRangeName: String) {
+        self.product = product
+        self.categoryName = categoryName
+        self.sizeRangeName = sizeRangeName
+    }
+}
+
 /// Product genders, stored as `genders.id`.
 public enum ProductGender: Int, Sendable, CaseIterable {
     case women = 1, men, unisexAdult, girl, boy, unisexKid, babyGirl, babyBoy, unisexBaby, none

@@ -46,8 +46,33 @@ public enum TagType: String, Sendable, CaseIterable {
 }
 
 /// Kinds of resources tags are applied to; stored in `tags_relations.object_type`.
-public enum TaggableResourceType: String, Sendable {
+public enum TaggableResourceType: String, Sendable, CaseIterable {
     case box = "Box", beneficiary = "Beneficiary"
 
     public var databaseValue: String { self == .box ? "Stock" : "People" }
+}
+
+/// A tag applied to a box or beneficiary (`tags_relations`).
+public struct TagAssignment: Hashable, Sendable {
+    public var tagId: Int
+    /// The box's or beneficiary's id.
+    public var objectId: Int
+    public init(tagId: Int, objectId: Int) {
+        self.tagId = tagId
+        self.objectId = objectId
+    }
+}
+
+/// A resource a tag is assigned to (`Tag.taggedResources`, `assignTag`).
+public enum TaggedResource: Sendable {
+    case box(Box)
+    case beneficiary(Beneficiary)
+
+    /// The resource's row id (the sort key of the list).
+    public var id: Int {
+        switch self {
+        case .box(let box): box.id
+        case .beneficiary(let beneficiary): beneficiary.id
+        }
+    }
 }

@@ -1,17 +1,6 @@
 import BoxtributeDatabase
 import BoxtributeDomain
 
-/// `FilterProductInput`.
-public struct ProductFilter: Sendable, Equatable {
-    public enum Kind: Sendable { case all, custom, standardInstantiation }
-    public var includeDeleted = false
-    public var kind = Kind.all
-    public init(includeDeleted: Bool = false, kind: Kind = .all) {
-        self.includeDeleted = includeDeleted
-        self.kind = kind
-    }
-}
-
 /// SQL for products.
 public enum ProductStore {
     static let columns = """

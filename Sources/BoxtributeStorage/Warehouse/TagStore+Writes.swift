@@ -126,8 +126,12 @@ extension TagStore {
     }
 }
 
-/// A tag applied to a box or beneficiary.
-struct TagAssignment: Hashable, Sendable {
-    var tagId: Int
-    var objectId: Int
+extension TagStore {
+    /// Stamps beneficiaries as modified now by the scope's user (a tag was assigned or removed).
+    static func touchBeneficiaries(_ ids: [Int], in scope: SQLWriteContext) async throws {
+        guard !ids.isEmpty else { return }
+        try await scope.execute(
+            "UPDATE people SET modified = ?, modified_by = ? WHERE id IN (\(SQL.placeholders(ids.count)))",
+            [.text(scope.now.databaseText), .integer(scope.user.id)] + ids.map(SQLValue.init))
+    }
 }

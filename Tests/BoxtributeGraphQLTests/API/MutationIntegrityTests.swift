@@ -11,11 +11,11 @@ struct MutationIntegrityTests {
         let api = try await APIHarness.make()
         struct Interrupted: Error {}
         await #expect(throws: Interrupted.self) {
-            try await SQLWriteContext.run(as: Fixtures.lesvosCoordinator, in: api.database, environment: .fixed()) {
-                scope in
+            let session = SQLDataSource(database: api.database).openSession()
+            try await MutationScope.run(as: Fixtures.lesvosCoordinator, in: session, environment: .fixed()) { scope in
                 _ = try await BoxService.create(
                     BoxCreation(productId: Fixtures.ProductID.jeans, locationId: Fixtures.LocationID.lesvosWarehouse)
-                        .withSize(1), in: scope)
+                        .withSize(1), in: scope.sqlWriteContext)
                 _ = try await TagService.create(
                     name: "Half", description: nil, color: "#fff", type: .box, baseId: 1, in: scope)
                 throw Interrupted()

@@ -1,25 +1,14 @@
-import BoxtributeDatabase
 import BoxtributeDomain
-import BoxtributeStorage
 
 /// The public API (`/public`).
 enum PublicResolvers {
-    struct StandardProductInfo: Sendable {
-        let product: StandardProduct
-        let categoryName: String
-        let sizeRangeName: String
-    }
-
     static func register(in registry: inout ResolverRegistry) {
         registry.object("Query", RootValue.self) { query in
-            query.legacyRoot("standardProducts") { _, context in
-                try await StandardProductStore.publicList(in: context).map {
-                    StandardProductInfo(
-                        product: $0.product, categoryName: $0.categoryName, sizeRangeName: $0.sizeRangeName)
-                }
+            query.query("standardProducts") { context in
+                try await ProductService.publicStandardProducts(in: context.session)
             }
         }
-        registry.object("StandardProductInfo", StandardProductInfo.self) { type in
+        registry.object("StandardProductInfo", StandardProductListing.self) { type in
             type.value("id") { $0.product.id }
             type.value("name") { $0.product.name }
             type.value("categoryName") { $0.categoryName }

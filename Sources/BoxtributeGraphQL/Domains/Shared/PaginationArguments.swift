@@ -16,14 +16,21 @@ struct PaginationArguments: Decodable, Sendable {
     func pageRequest(in context: ResolverContext) throws(DomainError) -> PageRequest {
         try paginationInput.pageRequest(in: context)
     }
+
+    /// The input as given, for a service that interprets the page after its permission check.
+    var input: PaginationInput? { paginationInput.input }
 }
 
 extension Optional where Wrapped == PaginationInputArgument {
     /// The page asked for; pages are at most the API's largest page size.
     func pageRequest(in context: ResolverContext) throws(DomainError) -> PageRequest {
-        guard let input = self else { return try PageRequest(nil) }
-        return try PageRequest(
-            PaginationInput(after: input.after, first: input.first, before: input.before, last: input.last),
-            maximumLimit: context.limits.maxPageSize)
+        guard let input = self.input else { return try PageRequest(nil) }
+        return try PageRequest(input, maximumLimit: context.limits.maxPageSize)
+    }
+
+    /// The input as given, for a service that checks its permission before it interprets the
+    /// page (and so reports a missing permission before an invalid page).
+    var input: PaginationInput? {
+        map { PaginationInput(after: $0.after, first: $0.first, before: $0.before, last: $0.last) }
     }
 }

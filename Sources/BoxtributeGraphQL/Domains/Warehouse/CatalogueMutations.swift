@@ -1,6 +1,4 @@
-import BoxtributeDatabase
 import BoxtributeDomain
-import BoxtributeStorage
 
 /// The root `Mutation` fields of the catalogue side of the warehouse: tags and products.
 enum CatalogueMutations {
@@ -19,125 +17,196 @@ enum CatalogueMutations {
         }
     }
 
+    // MARK: - Tags
+
+    struct CreateTagArguments: Decodable {
+        struct Input: Decodable {
+            var name: String
+            var description: String?
+            var color: String
+            var type: EnumArgument<TagType>
+            var baseId: Int
+        }
+        var creationInput: Input?
+    }
+
+    struct UpdateTagArguments: Decodable {
+        struct Input: Decodable {
+            var id: IDArgument
+            var name: String?
+            var description: String?
+            var color: String?
+            var type: EnumArgument<TagType>?
+        }
+        var updateInput: Input?
+    }
+
+    struct IdArguments: Decodable { var id: IDArgument }
+
+    struct IdsArguments: Decodable { var ids: [Int] }
+
+    struct TagOperationInput: Decodable {
+        var id: IDArgument
+        var resourceId: IDArgument
+        var resourceType: EnumArgument<TaggableResourceType>
+    }
+
+    /// `assignTag(assignmentInput:)` and `unassignTag(unassignmentInput:)`.
+    struct TagOperationArguments: Decodable {
+        var assignmentInput: TagOperationInput?
+        var unassignmentInput: TagOperationInput?
+    }
+
     private static func registerTagMutations(_ mutation: inout ObjectResolvers<RootValue>) {
-        mutation.legacyRoot("createTag") { arguments, context in
-            let input = arguments.object("creationInput")
-            let name = input?.string("name") ?? ""
-            let description = input?.string("description")
-            let color = input?.string("color") ?? ""
-            let type = input?.string("type").flatMap(TagType.init(rawValue:)) ?? .all
-            let baseId = input?.int("baseId") ?? 0
-            return try await context.unionMutationSQL {
+        mutation.mutation("createTag", CreateTagArguments.self) { arguments, context in
+            let input = try arguments.creationInput.required("creationInput")
+            return try await context.unionMutation { scope in
                 try await TagService.create(
-                    name: name, description: description, color: color, type: type, baseId: baseId, in: $0)
+                    name: input.name, description: input.description, color: input.color, type: input.type.value,
+                    baseId: input.baseId, in: scope)
             }
         }
-        mutation.legacyRoot("updateTag") { arguments, context in
-            let input = arguments.object("updateInput")
-            var update = TagUpdate(id: try input?.id("id") ?? 0)
-            update.name = input?.string("name")
-            update.description = input?.string("description")
-            update.color = input?.string("color")
-            update.type = input?.string("type").flatMap(TagType.init(rawValue:))
+        mutation.mutation("updateTag", UpdateTagArguments.self) { arguments, context in
+            let input = try arguments.updateInput.required("updateInput")
+            var update = TagUpdate(id: input.id.value)
+            update.name = input.name
+            update.description = input.description
+            update.color = input.color
+            update.type = input.type?.value
             let request = update
-            return try await context.unionMutationSQL { try await TagService.update(request, in: $0) }
+            return try await context.unionMutation { try await TagService.update(request, in: $0) }
         }
-        mutation.legacyRoot("deleteTag") { arguments, context in
-            let id = try arguments.id("id") ?? 0
-            return try await context.unionMutationSQL { try await TagService.delete(id: id, in: $0) }
+        mutation.mutation("deleteTag", IdArguments.self) { arguments, context in
+            try await context.unionMutation { try await TagService.delete(id: arguments.id.value, in: $0) }
         }
-        mutation.legacyRoot("deleteTags") { arguments, context in
-            let ids = arguments.intList("ids") ?? []
-            return try await context.unionMutationSQL {
-                let result = try await TagService.delete(ids: ids, in: $0)
+        mutation.mutation("deleteTags", IdsArguments.self) { arguments, context in
+            try await context.unionMutation {
+                let result = try await TagService.delete(ids: arguments.ids, in: $0)
                 return TagsResult(updatedTags: result.deleted, invalidTagIds: result.invalidIds)
             }
         }
         for (field, argument, assigning) in [
             ("assignTag", "assignmentInput", true), ("unassignTag", "unassignmentInput", false),
         ] {
-            mutation.legacyRoot(field) { arguments, context in
-                let input = arguments.object(argument)
-                let tagId = try input?.id("id") ?? 0
-                let resourceId = try input?.id("resourceId") ?? 0
-                let type = input?.string("resourceType").flatMap(TaggableResourceType.init(rawValue:)) ?? .box
-                let resource = try await context.mutateSQL { scope in
+            mutation.mutation(field, TagOperationArguments.self) { arguments, context in
+                let input = try (arguments.assignmentInput ?? arguments.unassignmentInput).required(argument)
+                let (tagId, resourceId, type) = (input.id.value, input.resourceId.value, input.resourceType.value)
+                return try await context.mutate { scope in
                     assigning
                         ? try await TagService.assign(
                             tagId: tagId, resourceId: resourceId, resourceType: type, in: scope)
                         : try await TagService.unassign(
                             tagId: tagId, resourceId: resourceId, resourceType: type, in: scope)
-                }
-                return resource.value
+                }.graphQLValue
             }
         }
     }
 
+    // MARK: - Products
+
+    /// The product fields of the product inputs, each input having some of them.
+    struct ProductFieldsInput: Decodable {
+        var name: String?
+        var categoryId: Int?
+        var sizeRangeId: Int?
+        var gender: EnumArgument<ProductGender>?
+        var price: Int?
+        var comment: String?
+        var inShop: Bool?
+
+        var fields: CustomProductFields {
+            var fields = CustomProductFields()
+            fields.name = name
+            fields.categoryId = categoryId
+            fields.sizeRangeId = sizeRangeId
+            fields.gender = gender?.value
+            fields.price = price
+            fields.comment = comment
+            fields.inShop = inShop
+            return fields
+        }
+    }
+
+    /// A product input: what it names (`Keys`: a base, a product, a standard product) and the
+    /// product fields, both decoded from the one input object.
+    struct ProductInput<Keys: Decodable & Sendable>: Decodable, Sendable {
+        var keys: Keys
+        var fields: CustomProductFields
+
+        init(from decoder: any Decoder) throws {
+            keys = try Keys(from: decoder)
+            fields = try ProductFieldsInput(from: decoder).fields
+        }
+    }
+
+    struct BaseKey: Decodable { var baseId: Int }
+
+    struct ProductKey: Decodable { var id: IDArgument }
+
+    struct StandardProductKeys: Decodable {
+        var standardProductId: Int
+        var baseId: Int
+    }
+
+    struct CreateProductArguments: Decodable { var creationInput: ProductInput<BaseKey>? }
+
+    struct EditProductArguments: Decodable { var editInput: ProductInput<ProductKey>? }
+
+    struct EnableStandardProductArguments: Decodable { var enableInput: ProductInput<StandardProductKeys>? }
+
+    struct EnableStandardProductsArguments: Decodable {
+        struct Input: Decodable {
+            var standardProductIds: [Int]
+            var baseId: Int
+        }
+        var enableInput: Input?
+    }
+
+    struct DisableStandardProductArguments: Decodable { var instantiationId: IDArgument }
+
     private static func registerProductMutations(_ mutation: inout ObjectResolvers<RootValue>) {
-        mutation.legacyRoot("createCustomProduct") { arguments, context in
-            let input = arguments.object("creationInput")
-            let fields = productFields(input)
-            let baseId = input?.int("baseId") ?? 0
-            return try await context.unionMutationSQL {
-                try await ProductService.createCustom(fields, baseId: baseId, in: $0)
+        mutation.mutation("createCustomProduct", CreateProductArguments.self) { arguments, context in
+            let input = try arguments.creationInput.required("creationInput")
+            return try await context.unionMutation {
+                try await ProductService.createCustom(input.fields, baseId: input.keys.baseId, in: $0)
             }
         }
-        mutation.legacyRoot("editCustomProduct") { arguments, context in
-            let input = arguments.object("editInput")
-            let id = try input?.id("id") ?? 0
-            let fields = productFields(input)
-            return try await context.unionMutationSQL { try await ProductService.editCustom(id: id, fields, in: $0) }
+        mutation.mutation("editCustomProduct", EditProductArguments.self) { arguments, context in
+            let input = try arguments.editInput.required("editInput")
+            return try await context.unionMutation {
+                try await ProductService.editCustom(id: input.keys.id.value, input.fields, in: $0)
+            }
         }
-        mutation.legacyRoot("deleteProduct") { arguments, context in
-            let id = try arguments.id("id") ?? 0
-            return try await context.unionMutationSQL { try await ProductService.deleteCustom(id: id, in: $0) }
+        mutation.mutation("deleteProduct", IdArguments.self) { arguments, context in
+            try await context.unionMutation { try await ProductService.deleteCustom(id: arguments.id.value, in: $0) }
         }
-        mutation.legacyRoot("enableStandardProduct") { arguments, context in
-            let input = arguments.object("enableInput")
-            let standardProductId = input?.int("standardProductId") ?? 0
-            let baseId = input?.int("baseId") ?? 0
-            let fields = productFields(input)
-            return try await context.unionMutationSQL {
+        mutation.mutation("enableStandardProduct", EnableStandardProductArguments.self) { arguments, context in
+            let input = try arguments.enableInput.required("enableInput")
+            return try await context.unionMutation {
                 try await ProductService.enableStandard(
-                    standardProductId: standardProductId, baseId: baseId, fields, in: $0)
+                    standardProductId: input.keys.standardProductId, baseId: input.keys.baseId, input.fields, in: $0)
             }
         }
-        mutation.legacyRoot("enableStandardProducts") { arguments, context in
-            let input = arguments.object("enableInput")
-            let ids = input?.intList("standardProductIds") ?? []
-            let baseId = input?.int("baseId") ?? 0
-            return try await context.unionMutationSQL {
-                let result = try await ProductService.enableStandards(ids, baseId: baseId, in: $0)
+        mutation.mutation("enableStandardProducts", EnableStandardProductsArguments.self) { arguments, context in
+            let input = try arguments.enableInput.required("enableInput")
+            return try await context.unionMutation {
+                let result = try await ProductService.enableStandards(
+                    input.standardProductIds, baseId: input.baseId, in: $0)
                 return ProductsResult(
                     instantiations: result.instantiations, invalidStandardProductIds: result.invalidIds)
             }
         }
-        mutation.legacyRoot("editStandardProductInstantiation") { arguments, context in
-            let input = arguments.object("editInput")
-            let id = try input?.id("id") ?? 0
-            let fields = productFields(input)
-            return try await context.unionMutationSQL {
-                try await ProductService.editStandardInstantiation(id: id, fields, in: $0)
+        mutation.mutation("editStandardProductInstantiation", EditProductArguments.self) { arguments, context in
+            let input = try arguments.editInput.required("editInput")
+            return try await context.unionMutation {
+                try await ProductService.editStandardInstantiation(id: input.keys.id.value, input.fields, in: $0)
             }
         }
-        mutation.legacyRoot("disableStandardProduct") { arguments, context in
-            let id = try arguments.id("instantiationId") ?? 0
-            return try await context.unionMutationSQL {
-                try await ProductService.disableStandard(instantiationId: id, in: $0)
+        mutation.mutation("disableStandardProduct", DisableStandardProductArguments.self) { arguments, context in
+            try await context.unionMutation {
+                try await ProductService.disableStandard(instantiationId: arguments.instantiationId.value, in: $0)
             }
         }
-    }
-
-    private static func productFields(_ input: InputObject?) -> CustomProductFields {
-        var fields = CustomProductFields()
-        fields.name = input?.string("name")
-        fields.categoryId = input?.int("categoryId")
-        fields.sizeRangeId = input?.int("sizeRangeId")
-        fields.gender = input?.string("gender").flatMap(ProductGender.init(name:))
-        fields.price = input?.int("price")
-        fields.comment = input?.string("comment")
-        fields.inShop = input?.bool("inShop")
-        return fields
     }
 }
 
@@ -151,4 +220,22 @@ struct ProductsResult: GraphQLObjectValue {
     let instantiations: [Product]
     let invalidStandardProductIds: [Int]
     var graphQLTypeName: String { "ProductsResult" }
+}
+
+extension Optional {
+    /// A nullable input argument the mutation cannot do without: its absence is a bad input.
+    fileprivate func required(_ name: String) throws(DomainError) -> Wrapped {
+        guard let self else { throw .badUserInput("Missing argument '\(name)'.") }
+        return self
+    }
+}
+
+extension TaggedResource {
+    /// The box or beneficiary itself, a member of the `TaggableResource` union.
+    fileprivate var graphQLValue: any Sendable {
+        switch self {
+        case .box(let box): box
+        case .beneficiary(let beneficiary): beneficiary
+        }
+    }
 }

@@ -1,79 +1,58 @@
-import BoxtributeDatabase
 import BoxtributeDomain
-import BoxtributeStorage
 
 /// The root `Query` fields of the catalogue side of the warehouse: products, standard
 /// products, reference data, tags.
 enum CatalogueQueries {
+    struct IdArguments: Decodable { var id: IDArgument }
+
+    struct ProductsArguments: Decodable {
+        var baseId: IDArgument?
+        var paginationInput: PaginationInputArgument?
+    }
+
+    struct StandardProductsArguments: Decodable { var baseId: IDArgument? }
+
+    struct TagsArguments: Decodable { var tagType: EnumArgument<TagType>? }
+
     static func register(in registry: inout ResolverRegistry) {
         registry.object("Query", RootValue.self) { query in
-            query.legacyRoot("product") { arguments, context in
-                let id = try arguments.id("id") ?? 0
-                let product = try await ProductStore.byIds([id], in: context)[id].orNotFound()
-                try context.currentUser.authorize("product:read", baseId: product.baseId)
-                return product
+            query.query("product", IdArguments.self) { arguments, context in
+                try await ProductService.product(id: arguments.id.value, in: context.readScope)
             }
-            query.legacyRoot("products") { arguments, context in
-                let scope = try context.currentUser.baseScope(for: "product:read")
-                return try await ProductStore.page(
-                    scope: scope, baseId: try arguments.id("baseId"), categoryId: nil,
-                    request: try pageRequest(arguments, context: context), in: context)
+            query.query("products", ProductsArguments.self) { arguments, context in
+                try await ProductService.products(
+                    baseId: arguments.baseId?.value, page: arguments.paginationInput.input,
+                    maximumLimit: context.limits.maxPageSize, in: context.readScope)
             }
-            query.legacyRoot("standardProduct") { arguments, context in
-                do throws(Forbidden) {
-                    try context.currentUser.authorize("standard_product:read")
+            query.query("standardProduct", IdArguments.self) { arguments, context in
+                do {
+                    return try await ProductService.standardProduct(id: arguments.id.value, in: context.readScope)
                 } catch {
-                    return try await context.unionError(for: error)
+                    return try await context.unionMember(for: error)
                 }
-                let id = try arguments.id("id") ?? 0
-                guard let product = try await StandardProductStore.byIds([id], in: context)[id] else {
-                    return ResourceDoesNotExistError(id: nil, name: "StandardProduct")
-                }
-                return product
             }
-            query.legacyRoot("standardProducts") { arguments, context in
-                let baseId = try arguments.id("baseId")
-                do throws(Forbidden) {
-                    if let baseId {
-                        try context.currentUser.authorize("standard_product:read", baseId: baseId)
-                    } else {
-                        try context.currentUser.authorize("standard_product:read")
-                    }
+            query.query("standardProducts", StandardProductsArguments.self) { arguments, context in
+                do {
+                    return try await ProductService.standardProducts(
+                        baseId: arguments.baseId?.value, in: context.readScope)
                 } catch {
-                    return try await context.unionError(for: error)
+                    return try await context.unionMember(for: error)
                 }
-                return try await StandardProductStore.page(baseId: baseId, in: context)
             }
-            query.legacyRoot("productCategory") { arguments, context in
-                try context.currentUser.authorize("product_category:read")
-                let id = try arguments.id("id") ?? 0
-                return try await ReferenceDataStore.categories(ids: [id], in: context).first.orNotFound()
+            query.query("productCategory", IdArguments.self) { arguments, context in
+                try await ReferenceDataService.productCategory(id: arguments.id.value, in: context.readScope)
             }
-            query.legacyRoot("productCategories") { _, context in
-                try context.currentUser.authorize("product_category:read")
-                return try await ReferenceDataStore.categories(in: context)
+            query.query("productCategories") { context in
+                try await ReferenceDataService.productCategories(in: context.readScope)
             }
-            query.legacyRoot("sizeRanges") { _, context in
-                try context.currentUser.authorize("size_range:read")
-                return try await ReferenceDataStore.sizeRanges(in: context)
+            query.query("sizeRanges") { context in
+                try await ReferenceDataService.sizeRanges(in: context.readScope)
             }
-            query.legacyRoot("tag") { arguments, context in
-                let id = try arguments.id("id") ?? 0
-                let tag = try await TagStore.byIds([id], in: context)[id].orNotFound()
-                try context.currentUser.authorize("tag:read", baseId: tag.baseId)
-                return tag
+            query.query("tag", IdArguments.self) { arguments, context in
+                try await TagService.tag(id: arguments.id.value, in: context.readScope)
             }
-            query.legacyRoot("tags") { arguments, context in
-                let scope = try context.currentUser.baseScope(for: "tag:read")
-                // Reference quirk: its resolver rejects `tagType`; we filter like `Base.tags` instead.
-                let types: [TagType]? =
-                    switch arguments.string("tagType") {
-                    case "Box": [.box, .all]
-                    case "Beneficiary": [.beneficiary, .all]
-                    case "All": [.all]
-                    default: nil
-                    }
-                return try await TagStore.list(scope: scope, types: types, in: context)
+            query.query("tags", TagsArguments.self) { arguments, context in
+                try await TagService.tags(ofType: arguments.tagType?.value, in: context.readScope)
             }
         }
     }

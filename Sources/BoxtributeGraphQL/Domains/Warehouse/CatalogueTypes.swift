@@ -1,10 +1,21 @@
-import BoxtributeDatabase
 import BoxtributeDomain
-import BoxtributeStorage
 
 /// Fields of the catalogue side of the warehouse: products, standard products, reference
 /// data and tags.
 enum CatalogueTypeResolvers {
+    struct ProductsFilterArguments: Decodable {
+        struct FilterInput: Decodable {
+            var includeDeleted: Bool?
+            var type: EnumArgument<ProductFilter.Kind>?
+        }
+        var filterInput: FilterInput?
+        var filter: ProductFilter {
+            ProductFilter(includeDeleted: filterInput?.includeDeleted ?? false, kind: filterInput?.type?.value ?? .all)
+        }
+    }
+
+    struct TagsFilterArguments: Decodable { var resourceType: EnumArgument<TaggableResourceType>? }
+
     static func register(in registry: inout ResolverRegistry) {
         registerBaseFields(in: &registry)
         registerProducts(in: &registry)
@@ -15,29 +26,14 @@ enum CatalogueTypeResolvers {
     /// The warehouse's fields of `Base` on the catalogue side.
     private static func registerBaseFields(in registry: inout ResolverRegistry) {
         registry.object("Base", Base.self, sharedBy: \.id) { type in
-            type.legacyBatch("products") { bases, arguments, context in
-                let input = arguments.object("filterInput")
-                let kind: ProductFilter.Kind =
-                    switch input?.string("type") {
-                    case "Custom": .custom
-                    case "StandardInstantiation": .standardInstantiation
-                    default: .all
-                    }
-                let filter = ProductFilter(includeDeleted: input?.bool("includeDeleted") ?? false, kind: kind)
-                return try await checkedLists(
-                    bases, permission: "product:read", context: context, baseId: \.id, key: \.id, rowKey: \.baseId
-                ) { try await ProductStore.ofBases($0, filter: filter, in: context) }
+            type.batchOutcomes("products", ProductsFilterArguments.self) { bases, arguments, context in
+                outcomes(
+                    try await ProductService.products(ofBases: bases, filter: arguments.filter, in: context.readScope))
             }
-            type.legacyBatch("tags") { bases, arguments, context in
-                let types: [TagType]? =
-                    switch arguments.string("resourceType") {
-                    case "Box": [.box, .all]
-                    case "Beneficiary": [.beneficiary, .all]
-                    default: nil
-                    }
-                return try await checkedLists(
-                    bases, permission: "tag:read", context: context, baseId: \.id, key: \.id, rowKey: \.baseId
-                ) { try await TagStore.list(scope: .all, baseIds: $0, types: types, in: context) }
+            type.batchOutcomes("tags", TagsFilterArguments.self) { bases, arguments, context in
+                outcomes(
+                    try await TagService.tags(
+                        ofBases: bases, resourceType: arguments.resourceType?.value, in: context.readScope))
             }
         }
     }
@@ -53,26 +49,21 @@ enum CatalogueTypeResolvers {
             type.value("inShop") { $0.inShop }
             type.value("deletedOn") { $0.deletedOn }
             type.audit(\.audit)
-            type.legacyRelated("category", permission: "product_category:read", id: \.categoryId) { ids, context in
-                try await ReferenceDataStore.categories(ids: ids, in: context).byId
+            type.related("category", id: \.categoryId) { ids, context in
+                try await ReferenceDataService.productCategories(ids, in: context.readScope)
             }
-            type.legacyRelated("sizeRange", permission: "size_range:read", id: \.sizeRangeId) { ids, context in
-                try await ReferenceDataStore.sizeRanges(ids: ids, in: context).byId
+            type.related("sizeRange", id: \.sizeRangeId) { ids, context in
+                try await ReferenceDataService.sizeRanges(ids, in: context.readScope)
             }
-            type.legacyRelated("standardProduct", permission: "standard_product:read", id: \.standardProductId) {
-                ids, context in
-                try await StandardProductStore.byIds(ids, in: context)
+            type.related("standardProduct", id: \.standardProductId) { ids, context in
+                try await ProductService.standardProducts(ids, in: context.readScope)
             }
             type.base(id: \.baseId)
-            type.legacyBatchValues("instockItemsCount") { products, _, context in
-                let totals = try await BoxStore.itemTotals(
-                    ofProducts: products.map(\.id), states: [.inStock], in: context)
-                return products.map { totals[$0.id] ?? 0 }
+            type.batch("instockItemsCount") { products, context in
+                try await ProductService.inStockItemCounts(of: products, in: context.readScope) as [Int?]
             }
-            type.legacyBatchValues("transferItemsCount") { products, _, context in
-                let totals = try await BoxStore.itemTotals(
-                    ofProducts: products.map(\.id), states: [.markedForShipment, .inTransit, .receiving], in: context)
-                return products.map { totals[$0.id] ?? 0 }
+            type.batch("transferItemsCount") { products, context in
+                try await ProductService.transferItemCounts(of: products, in: context.readScope) as [Int?]
             }
         }
 
@@ -86,17 +77,17 @@ enum CatalogueTypeResolvers {
             type.value("deprecatedOn") { $0.deprecatedOn }
             type.user("addedBy") { $0.addedBy }
             type.user("deprecatedBy") { $0.deprecatedBy }
-            type.legacyRelated("category", permission: "product_category:read", id: \.categoryId) { ids, context in
-                try await ReferenceDataStore.categories(ids: ids, in: context).byId
+            type.related("category", id: \.categoryId) { ids, context in
+                try await ReferenceDataService.productCategories(ids, in: context.readScope)
             }
-            type.legacyRelated("sizeRange", permission: "size_range:read", id: \.sizeRangeId) { ids, context in
-                try await ReferenceDataStore.sizeRanges(ids: ids, in: context).byId
+            type.related("sizeRange", id: \.sizeRangeId) { ids, context in
+                try await ReferenceDataService.sizeRanges(ids, in: context.readScope)
             }
-            type.legacyRelated("precededByProduct", permission: nil, id: \.precededByProductId) { ids, context in
-                try await StandardProductStore.byIds(ids, in: context)
+            type.related("precededByProduct", id: \.precededByProductId) { ids, context in
+                try await ProductService.standardProductVersions(ids, in: context.readScope)
             }
-            type.legacyRelated("supercededByProduct", permission: nil, id: \.supercededByProductId) { ids, context in
-                try await StandardProductStore.byIds(ids, in: context)
+            type.related("supercededByProduct", id: \.supercededByProductId) { ids, context in
+                try await ProductService.standardProductVersions(ids, in: context.readScope)
             }
         }
 
@@ -104,17 +95,10 @@ enum CatalogueTypeResolvers {
             type.value("id") { $0.id }
             type.value("name") { $0.name }
             type.value("hasGender") { $0.hasGender }
-            type.legacyBatch("products") { categories, arguments, context in
-                let scope = try context.currentUser.baseScope(for: "product:read")
-                let request = try pageRequest(arguments, context: context)
-                var outcomes: [FieldOutcome] = []
-                for category in categories {
-                    outcomes.append(
-                        .success(
-                            try await ProductStore.page(
-                                scope: scope, baseId: nil, categoryId: category.id, request: request, in: context)))
-                }
-                return outcomes
+            type.batch("products", PaginationArguments.self) { categories, arguments, context in
+                try await ProductService.products(
+                    ofCategories: categories, page: arguments.input, maximumLimit: context.limits.maxPageSize,
+                    in: context.readScope) as [Page<Product>?]
             }
         }
         registry.registerPage("ProductPage", of: Product.self)
@@ -127,14 +111,11 @@ enum CatalogueTypeResolvers {
             type.value("id") { $0.id }
             type.value("name") { $0.name }
             type.value("label") { $0.name }
-            type.legacyBatchValues("sizes") { ranges, _, context in
-                try context.currentUser.authorize("size:read")
-                let sizes = try await ReferenceDataStore.sizes(ofRanges: ranges.map(\.id), in: context)
-                return ranges.map { sizes[$0.id] ?? [] }
+            type.batchLists("sizes") { ranges, context in
+                try await ReferenceDataService.sizes(ofRanges: ranges, in: context.readScope) as [[Size]?]
             }
-            type.legacyBatchValues("units") { ranges, _, context in
-                let units = try await ReferenceDataStore.units(ofDimensions: ranges.map(\.id), in: context)
-                return ranges.map { range in units.filter { $0.dimensionId == range.id } }
+            type.batchLists("units") { ranges, context in
+                try await ReferenceDataService.units(ofRanges: ranges, in: context.readScope) as [[MeasureUnit]?]
             }
         }
         registry.object("Size", Size.self, sharedBy: \.id) { type in
@@ -159,14 +140,25 @@ enum CatalogueTypeResolvers {
             type.value("deletedOn") { $0.deletedOn }
             type.audit(\.audit)
             type.base(id: \.baseId)
-            type.legacyBatchValues("lastUsedOn") { tags, _, context in
-                try context.currentUser.authorize("tag_relation:read")
-                let lastUsed = try await TagStore.lastUsed(ofTags: tags.map(\.id), in: context)
-                return tags.map { lastUsed[$0.id] }
+            type.batch("lastUsedOn") { tags, context in
+                try await TagService.lastUse(of: tags, in: context.readScope)
             }
         }
     }
 }
+
+extension ProductFilter.Kind: GraphQLEnumValue {
+    /// The `ProductTypeFilter` value.
+    public var graphQLName: String {
+        switch self {
+        case .all: "All"
+        case .custom: "Custom"
+        case .standardInstantiation: "StandardInstantiation"
+        }
+    }
+}
+
+extension TaggableResourceType: GraphQLEnumValue { public var graphQLName: String { rawValue } }
 
 extension Array where Element: Identifiable {
     /// Rows keyed by id.
