@@ -53,3 +53,12 @@ extension MutationEnvironment {
             return WarehouseRules.randomColor(using: &generator)
         })
 }
+
+extension SQLWriteContext {
+    /// Transitional, until every service is on ``MutationScope``: the domain's scope of this
+    /// transaction, so that a moved service and one still on the write context can run in one
+    /// transaction.
+    public var mutationScope: MutationScope {
+        MutationScope(user: user, now: now, environment: environment, writes: SQLTransactionRepositories(self))
+    }
+}

@@ -125,9 +125,3 @@ extension TagStore {
             """, binds + tagIds.map(SQLValue.init))
     }
 }
-
-/// A tag applied to a box or beneficiary.
-struct TagAssignment: Hashable, Sendable {
-    var tagId: Int
-    var objectId: Int
-}

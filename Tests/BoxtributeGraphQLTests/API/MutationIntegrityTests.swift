@@ -15,7 +15,7 @@ struct MutationIntegrityTests {
                 scope in
                 _ = try await BoxService.create(
                     BoxCreation(productId: Fixtures.ProductID.jeans, locationId: Fixtures.LocationID.lesvosWarehouse)
-                        .withSize(1), in: scope)
+                        .withSize(1), in: scope.mutationScope)
                 _ = try await TagService.create(
                     name: "Half", description: nil, color: "#fff", type: .box, baseId: 1, in: scope)
                 throw Interrupted()
