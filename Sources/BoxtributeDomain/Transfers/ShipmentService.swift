@@ -170,7 +170,7 @@ public enum ShipmentService {
     /// Adds the named boxes that are in stock in the source base, not deleted and not in
     /// another shipment; others are ignored (deleted boxes too, unlike the reference).
     private static func prepare(_ labels: [String], for shipment: Shipment, in scope: MutationScope) async throws {
-        let boxes = try await scope.writes.warehouseWrites.boxesForUpdate(labels: labels)
+        let boxes = try await scope.writes.warehouseWrites.lockedBoxes(labelIdentifiers: labels)
         guard !boxes.isEmpty else { return }
         let locations = try await scope.data.warehouse.locations(boxes.map(\.locationId))
         let travelling = try await scope.data.transfers.activeShipmentDetails(ofBoxes: boxes.map(\.id))
@@ -247,7 +247,7 @@ public enum ShipmentService {
             // Unlike the reference, reconciliation counts as a modification of the box.
             new.audit.lastModifiedOn = scope.now
             new.audit.lastModifiedBy = scope.user.id
-            try await scope.writes.warehouseWrites.save(new)
+            try await scope.writes.warehouseWrites.saveBox(new)
             // The reference's order: product, location, size, items, state.
             let changes = [
                 HistoryChange.integer("product_id", from: old.productId, to: new.productId),

@@ -3,24 +3,99 @@
 public protocol BoxRepository: Sendable {
     func boxes(_ ids: [Int]) async throws -> [Int: Box]
     func locations(_ ids: [Int]) async throws -> [Int: Location]
+    /// The box with this label, if any.
+    func box(labelIdentifier: String) async throws -> Box?
+    /// The boxes carrying these QR codes, keyed by QR code id.
+    func boxes(ofQrCodes qrCodeIds: [Int]) async throws -> [Int: Box]
+    /// A page of the non-deleted boxes of a base, newest modification first.
+    func boxPage(ofBase baseId: Int, filter: BoxFilter, request: PageRequest) async throws -> Page<Box>
+    /// A page of all boxes of a location, deleted ones included, id order.
+    func boxPage(ofLocation locationId: Int, filter: BoxFilter, request: PageRequest) async throws -> Page<Box>
+    /// The number of in-stock boxes and their items per base, over the given bases.
+    func inStockTotals(ofBases baseIds: [Int]) async throws -> [Int: (boxes: Int, items: Int)]
+    /// The source and target bases of the active shipment of each box, keyed by box id.
+    func activeShipmentBases(ofBoxes boxIds: [Int]) async throws -> [Int: [Int]]
+    /// The non-deleted classic locations of the bases, id order.
+    func classicLocations(ofBases baseIds: [Int]) async throws -> [Location]
+    /// The classic locations visible in `scope`, deleted ones included, id order.
+    func classicLocations(in scope: BaseScope) async throws -> [Location]
+    func qrCodes(_ ids: [Int]) async throws -> [Int: QrCode]
+    /// The QR code with this code, if any.
+    func qrCode(code: String) async throws -> QrCode?
+    /// The non-deleted tags of bases in `scope` actively assigned to each box, by tag id,
+    /// keyed by box id.
+    func activeTags(ofBoxes boxIds: [Int], in scope: BaseScope) async throws -> [Int: [Tag]]
 }
 
-/// Writes of locations, boxes and QR codes, inside a transaction.
+/// Writes of locations, boxes and QR codes, inside a transaction. Rows are stamped with the
+/// transaction's user and time; history rows are the caller's, through the history repository.
 public protocol BoxWriteRepository: BoxRepository {
     /// Stamps the boxes as modified now by the transaction's user.
     func touchBoxes(_ ids: [Int]) async throws
 
-    // The box writes of shipments (transfers domain).
-
-    /// Boxes by label, locked for the rest of the transaction where the engine needs it, id order.
-    func boxesForUpdate(labels: [String]) async throws -> [Box]
     /// Boxes by id, locked, keyed by id.
     func boxesForUpdate(_ ids: [Int]) async throws -> [Int: Box]
-    /// Writes the changeable columns of the box (all but label, creation and deletion stamps).
-    func save(_ box: Box) async throws
     /// Puts the boxes into `state`, stamped as modified now by the transaction's user. Writes
     /// no history: the caller records it.
     func setState(ofBoxes ids: [Int], to state: BoxState) async throws
     /// Ends every active tag assignment of the boxes.
     func unassignAllTags(fromBoxes ids: [Int]) async throws
+    /// The box with this label, locked for the rest of the transaction where the engine needs it.
+    func lockedBox(labelIdentifier: String) async throws -> Box?
+    /// The boxes with these labels, locked like ``lockedBox(labelIdentifier:)``, id order.
+    func lockedBoxes(labelIdentifiers: [String]) async throws -> [Box]
+    /// Inserts a box under a new label; returns it as stored.
+    /// - Throws: ``DomainError/boxCreationFailed`` when no free label was found.
+    func insertBox(_ box: NewBox) async throws -> Box
+    /// Writes the changeable columns of `box` (all but its label, creation and deletion stamps).
+    func saveBox(_ box: Box) async throws
+    /// Marks the boxes as deleted now.
+    func markBoxesDeleted(_ ids: [Int]) async throws
+    /// Puts the boxes into `locationId`, and into `state` when given, stamped as modified.
+    func moveBoxes(_ ids: [Int], to locationId: Int, state: BoxState?) async throws
+    /// Sets the number of items of a box, stamped as modified.
+    func setNumberOfItems(_ numberOfItems: Int, ofBox id: Int) async throws
+    /// Inserts a QR code with its code; returns its id.
+    func insertQrCode() async throws -> Int
+    /// Puts the QR code on the box.
+    func assignQrCode(_ qrCodeId: Int, toBox boxId: Int) async throws
+}
+
+/// The columns of a box to insert.
+public struct NewBox: Sendable {
+    public var productId: Int
+    public var sizeId: Int?
+    public var numberOfItems: Int?
+    public var locationId: Int
+    /// `nil` keeps the column default (InStock), as bulk creation does.
+    public var state: BoxState?
+    public var qrId: Int?
+    public var comment: String
+    public var displayUnitId: Int?
+    public var measureValue: Double?
+    public var weight: Double?
+    public var monetaryValue: Double?
+    public var sourceBoxId: Int?
+    /// Whether `modified`/`modified_by` are stamped too.
+    public var stampModified: Bool
+
+    public init(
+        productId: Int, sizeId: Int?, numberOfItems: Int?, locationId: Int, state: BoxState?, qrId: Int?,
+        comment: String, displayUnitId: Int?, measureValue: Double?, weight: Double?, monetaryValue: Double?,
+        sourceBoxId: Int?, stampModified: Bool
+    ) {
+        self.productId = productId
+        self.sizeId = sizeId
+        self.numberOfItems = numberOfItems
+        self.locationId = locationId
+        self.state = state
+        self.qrId = qrId
+        self.comment = comment
+        self.displayUnitId = displayUnitId
+        self.measureValue = measureValue
+        self.weight = weight
+        self.monetaryValue = monetaryValue
+        self.sourceBoxId = sourceBoxId
+        self.stampModified = stampModified
+    }
 }

@@ -44,6 +44,8 @@ public protocol CatalogueRepository: Sendable {
     func tags(in scope: BaseScope, baseIds: [Int]?, types: [TagType]?) async throws -> [Tag]
     /// When each tag was last assigned (ended assignments included), keyed by tag id.
     func lastUse(ofTags tagIds: [Int]) async throws -> [Int: Timestamp]
+    /// Every measure unit, id order.
+    func allUnits() async throws -> [MeasureUnit]
 }
 
 /// Writes of products and tags, inside a transaction.
@@ -74,6 +76,9 @@ public protocol CatalogueWriteRepository: CatalogueRepository {
     func saveTag(_ tag: Tag) async throws
     /// Soft-deletes the tags, ends their active assignments and writes `Record deleted` rows.
     func softDeleteTags(_ ids: [Int]) async throws
+    /// Creates one box tag per distinct name (first-seen order), with random colours and a
+    /// `Record created` history row each.
+    func createBoxTags(named names: [String], baseId: Int) async throws -> [Tag]
 
     // MARK: Tag assignments
 

@@ -1,25 +1,6 @@
 import BoxtributeDatabase
 import BoxtributeDomain
 
-/// The columns of a box to insert.
-struct NewBox: Sendable {
-    var productId: Int
-    var sizeId: Int?
-    var numberOfItems: Int?
-    var locationId: Int
-    /// `nil` keeps the column default (InStock), as bulk creation does.
-    var state: BoxState?
-    var qrId: Int?
-    var comment: String
-    var displayUnitId: Int?
-    var measureValue: Double?
-    var weight: Double?
-    var monetaryValue: Double?
-    var sourceBoxId: Int?
-    /// Whether `modified`/`modified_by` are stamped too.
-    var stampModified: Bool
-}
-
 extension BoxStore {
     /// A box by label, locked for the rest of the transaction where the engine needs it.
     static func byLabelForUpdate(_ label: String, in scope: SQLWriteContext) async throws -> Box? {
@@ -121,25 +102,6 @@ extension BoxStore {
             ])
     }
 
-    /// Saves `new` over `old` with history for the changed `fields`; stamps `modified` when
-    /// anything changed. Returns the box as saved.
-    @discardableResult
-    static func update(
-        _ old: Box, to new: Box, fields: [BoxField], units: [Int: MeasureUnit], in scope: SQLWriteContext
-    ) async throws -> Box {
-        var saved = new
-        let changes = old.changes(to: new, fields: fields, units: units)
-        if !changes.isEmpty {
-            saved.audit.lastModifiedOn = scope.now
-            saved.audit.lastModifiedBy = scope.user.id
-        }
-        if saved != old {
-            try await save(saved, in: scope)
-            try await HistoryStore.record(changes, table: "stock", recordId: old.id, in: scope)
-        }
-        return saved
-    }
-
     /// Sets `modified`/`modified_by` of boxes to the scope's time and user.
     static func touch(_ boxIds: [Int], in scope: SQLWriteContext) async throws {
         guard !boxIds.isEmpty else { return }
@@ -160,12 +122,43 @@ extension BoxStore {
                 + ids.map(SQLValue.integer))
     }
 
-    /// Soft-deletes boxes (`deleted` = now) with a `Record deleted` history row each.
-    static func softDelete(_ boxIds: [Int], in scope: SQLWriteContext) async throws {
+    /// Marks boxes as deleted (`deleted` = now); their history is the caller's.
+    static func markDeleted(_ boxIds: [Int], in scope: SQLWriteContext) async throws {
         guard !boxIds.isEmpty else { return }
         try await scope.execute(
             "UPDATE stock SET deleted = ? WHERE id IN (\(SQL.placeholders(boxIds.count)))",
             [.text(scope.now.databaseText)] + boxIds.map(SQLValue.init))
-        try await HistoryStore.record(boxIds.map { ($0, HistoryChange.deleted) }, table: "stock", in: scope)
+    }
+
+    /// Puts boxes into a location, and into `state` when given, stamped as modified.
+    static func move(_ boxIds: [Int], to locationId: Int, state: BoxState?, in scope: SQLWriteContext) async throws {
+        guard !boxIds.isEmpty else { return }
+        let stateClause = state == nil ? "" : ", box_state_id = ?"
+        try await scope.execute(
+            "UPDATE stock SET location_id = ?, modified = ?, modified_by = ?\(stateClause) WHERE id IN (\(SQL.placeholders(boxIds.count)))",
+            [.integer(locationId), .text(scope.now.databaseText), .integer(scope.user.id)]
+                + (state.map { [.integer($0.rawValue)] } ?? []) + boxIds.map(SQLValue.init))
+    }
+
+    /// Sets the number of items of a box, stamped as modified.
+    static func setNumberOfItems(_ items: Int, ofBox boxId: Int, in scope: SQLWriteContext) async throws {
+        try await scope.execute(
+            "UPDATE stock SET items = ?, modified = ?, modified_by = ? WHERE id = ?",
+            [.integer(items), .text(scope.now.databaseText), .integer(scope.user.id), .integer(boxId)])
+    }
+
+    /// Puts a QR code on a box.
+    static func assignQrCode(_ qrCodeId: Int, toBox boxId: Int, in scope: SQLWriteContext) async throws {
+        try await scope.execute("UPDATE stock SET qr_id = ? WHERE id = ?", [.integer(qrCodeId), .integer(boxId)])
+    }
+}
+
+extension QrCodeStore {
+    /// Inserts a QR code and writes its code, derived from its id; returns the id.
+    static func insert(in scope: SQLWriteContext) async throws -> Int {
+        let inserted = try await scope.execute("INSERT INTO qr (created) VALUES (?)", [.text(scope.now.databaseText)])
+        let id = inserted.lastInsertId
+        try await scope.execute("UPDATE qr SET code = ? WHERE id = ?", [.text(QrCode.code(forId: id)), .integer(id)])
+        return id
     }
 }

@@ -68,6 +68,8 @@ extension SQLWarehouseReads {
         return keyedById(try await ReferenceDataStore.units(ids: ids, in: db), id: \.id)
     }
 
+    func allUnits() async throws -> [MeasureUnit] { try await ReferenceDataStore.units(ids: nil, in: db) }
+
     func units(ofDimensions dimensionIds: [Int]) async throws -> [MeasureUnit] {
         try await ReferenceDataStore.units(ofDimensions: dimensionIds, in: db)
     }
@@ -120,6 +122,10 @@ extension SQLWarehouseWriteRepository {
     func saveTag(_ tag: Tag) async throws { try await TagStore.save(tag, in: context) }
 
     func softDeleteTags(_ ids: [Int]) async throws { try await TagStore.softDelete(ids, in: context) }
+
+    func createBoxTags(named names: [String], baseId: Int) async throws -> [Tag] {
+        try await TagStore.createBoxTags(named: names, baseId: baseId, in: context)
+    }
 
     func activeTagAssignments(of resourceIds: [Int], type: TaggableResourceType) async throws -> Set<TagAssignment> {
         try await TagStore.activeAssignments(of: resourceIds, type: type, in: context)

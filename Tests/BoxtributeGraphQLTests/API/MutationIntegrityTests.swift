@@ -15,7 +15,7 @@ struct MutationIntegrityTests {
             try await MutationScope.run(as: Fixtures.lesvosCoordinator, in: session, environment: .fixed()) { scope in
                 _ = try await BoxService.create(
                     BoxCreation(productId: Fixtures.ProductID.jeans, locationId: Fixtures.LocationID.lesvosWarehouse)
-                        .withSize(1), in: scope.sqlWriteContext)
+                        .withSize(1), in: scope)
                 _ = try await TagService.create(
                     name: "Half", description: nil, color: "#fff", type: .box, baseId: 1, in: scope)
                 throw Interrupted()

@@ -1,10 +1,151 @@
-import BoxtributeDatabase
 import BoxtributeDomain
-import BoxtributeStorage
 
 /// The root `Mutation` fields of the boxes side of the warehouse: boxes one by one and in
 /// bulk, QR codes.
 enum BoxMutations {
+    struct CreateQrCodeArguments: Decodable { var boxLabelIdentifier: String? }
+
+    /// The fields `BoxCreationInput` and `BoxUpdateInput` share.
+    struct BoxFieldsArgument: Decodable {
+        var sizeId: Int?
+        var weight: Double?
+        var monetaryValue: Double?
+        var displayUnitId: Int?
+        var measureValue: Double?
+        var numberOfItems: Int?
+        var comment: String?
+        var tagIds: [Int]?
+        var newTagNames: [String]?
+
+        func apply(to fields: inout some BoxFieldsInput) {
+            fields.sizeId = sizeId
+            fields.weight = weight
+            fields.monetaryValue = monetaryValue
+            fields.displayUnitId = displayUnitId
+            fields.measureValue = measureValue
+            fields.numberOfItems = numberOfItems
+            fields.comment = comment
+            fields.tagIds = tagIds
+            fields.newTagNames = newTagNames
+        }
+    }
+
+    /// `BoxCreationInput`.
+    struct BoxCreationInput: Decodable {
+        private enum CodingKeys: String, CodingKey { case productId, locationId, qrCode }
+        var productId: Int
+        var locationId: Int
+        var qrCode: String?
+        var fields: BoxFieldsArgument
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            productId = try container.decode(Int.self, forKey: .productId)
+            locationId = try container.decode(Int.self, forKey: .locationId)
+            qrCode = try container.decodeIfPresent(String.self, forKey: .qrCode)
+            fields = try BoxFieldsArgument(from: decoder)
+        }
+
+        var creation: BoxCreation {
+            var creation = BoxCreation(productId: productId, locationId: locationId)
+            fields.apply(to: &creation)
+            creation.qrCode = qrCode
+            return creation
+        }
+    }
+
+    struct CreateBoxArguments: Decodable { var creationInput: BoxCreationInput? }
+
+    /// `BoxUpdateInput`.
+    struct BoxUpdateInput: Decodable {
+        private enum CodingKeys: String, CodingKey { case labelIdentifier, productId, locationId, state }
+        var labelIdentifier: String
+        var productId: Int?
+        var locationId: Int?
+        var state: EnumArgument<BoxState>?
+        var fields: BoxFieldsArgument
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            labelIdentifier = try container.decode(String.self, forKey: .labelIdentifier)
+            productId = try container.decodeIfPresent(Int.self, forKey: .productId)
+            locationId = try container.decodeIfPresent(Int.self, forKey: .locationId)
+            state = try container.decodeIfPresent(EnumArgument<BoxState>.self, forKey: .state)
+            fields = try BoxFieldsArgument(from: decoder)
+        }
+
+        var update: BoxUpdate {
+            var update = BoxUpdate(labelIdentifier: labelIdentifier)
+            fields.apply(to: &update)
+            update.productId = productId
+            update.locationId = locationId
+            update.state = state?.value
+            return update
+        }
+    }
+
+    struct UpdateBoxArguments: Decodable { var updateInput: BoxUpdateInput? }
+
+    /// `MarkedForShipmentBoxUpdateInput`.
+    struct MarkedForShipmentBoxUpdateInput: Decodable {
+        var labelIdentifier: String
+        var weight: Double?
+        var monetaryValue: Double?
+    }
+
+    struct UpdateMarkedForShipmentBoxArguments: Decodable { var updateInput: MarkedForShipmentBoxUpdateInput? }
+
+    /// `BoxFromBoxCreationInput`.
+    struct BoxFromBoxCreationInput: Decodable {
+        var sourceBoxLabelIdentifier: String
+        var numberOfItems: Int
+        var locationId: Int
+    }
+
+    struct CreateBoxFromBoxArguments: Decodable { var creationInput: BoxFromBoxCreationInput }
+
+    struct DeleteBoxesArguments: Decodable { var labelIdentifiers: [String] }
+
+    /// `BoxMoveInput`.
+    struct BoxMoveInput: Decodable {
+        var labelIdentifiers: [String]
+        var locationId: Int
+    }
+
+    struct MoveBoxesArguments: Decodable { var updateInput: BoxMoveInput? }
+
+    /// `BoxesTagsOperationInput`.
+    struct BoxesTagsOperationInput: Decodable {
+        var labelIdentifiers: [String]
+        var tagIds: [Int]
+    }
+
+    struct BoxesTagsArguments: Decodable { var updateInput: BoxesTagsOperationInput? }
+
+    /// `BoxBulkCreationInput`.
+    struct BoxBulkCreationInput: Decodable {
+        var productId: Int
+        var sizeName: String
+        var numberOfItems: Int?
+        var locationId: Int
+        var comment: String?
+        var tagIds: [Int]?
+        var newTagNames: [String]?
+        var boxLabelIdentifierForMerge: String?
+
+        var row: BoxBulkCreation {
+            var row = BoxBulkCreation(productId: productId, sizeName: sizeName, locationId: locationId)
+            row.numberOfItems = numberOfItems
+            row.comment = comment
+            row.tagIds = tagIds
+            row.newTagNames = newTagNames
+            row.boxLabelIdentifierForMerge = boxLabelIdentifierForMerge
+            return row
+        }
+    }
+
+    struct CreateBoxesArguments: Decodable { var creationInput: [BoxBulkCreationInput]? }
+
     static func register(in registry: inout ResolverRegistry) {
         registry.object("BoxesResult", BoxesOutcome.self) {
             $0.field("updatedBoxes") { $0.updatedBoxes }
@@ -26,106 +167,68 @@ enum BoxMutations {
     }
 
     private static func registerBoxMutations(_ mutation: inout ObjectResolvers<RootValue>) {
-        mutation.legacyRoot("createQrCode") { arguments, context in
-            let label = arguments.string("boxLabelIdentifier")
-            return try await context.mutateSQL { try await BoxService.createQrCode(boxLabelIdentifier: label, in: $0) }
-        }
-        mutation.legacyRoot("createBox") { arguments, context in
-            guard let input = arguments.object("creationInput") else { throw DomainError.notFound }
-            var creation = BoxCreation(productId: input.int("productId") ?? 0, locationId: input.int("locationId") ?? 0)
-            readBoxFields(input, into: &creation)
-            creation.qrCode = input.string("qrCode")
-            let request = creation
-            return try await context.mutateSQL { try await BoxService.create(request, in: $0) }
-        }
-        mutation.legacyRoot("updateBox") { arguments, context in
-            guard let input = arguments.object("updateInput") else { throw DomainError.notFound }
-            var update = BoxUpdate(labelIdentifier: input.string("labelIdentifier") ?? "")
-            readBoxFields(input, into: &update)
-            update.productId = input.int("productId")
-            update.locationId = input.int("locationId")
-            update.state = input.string("state").flatMap(BoxState.init(name:))
-            let request = update
-            return try await context.mutateSQL { try await BoxService.update(request, in: $0) }
-        }
-        mutation.legacyRoot("updateMarkedForShipmentBox") { arguments, context in
-            guard let input = arguments.object("updateInput") else { throw DomainError.notFound }
-            let label = input.string("labelIdentifier") ?? ""
-            let (weight, value) = (input.double("weight"), input.double("monetaryValue"))
-            return try await context.mutateSQL {
-                try await BoxService.updateMarkedForShipment(
-                    labelIdentifier: label, weight: weight, monetaryValue: value, in: $0)
+        mutation.mutation("createQrCode", CreateQrCodeArguments.self) { arguments, context in
+            try await context.mutate { scope in
+                try await BoxService.createQrCode(boxLabelIdentifier: arguments.boxLabelIdentifier, in: scope)
             }
         }
-        mutation.legacyRoot("createBoxFromBox") { arguments, context in
-            let input = arguments.object("creationInput")
-            let label = input?.string("sourceBoxLabelIdentifier") ?? ""
-            let items = input?.int("numberOfItems") ?? 0
-            let locationId = input?.int("locationId") ?? 0
-            return try await context.unionMutationSQL {
+        mutation.mutation("createBox", CreateBoxArguments.self) { arguments, context in
+            let creation = try arguments.creationInput.orNotFound().creation
+            return try await context.mutate { scope in try await BoxService.create(creation, in: scope) }
+        }
+        mutation.mutation("updateBox", UpdateBoxArguments.self) { arguments, context in
+            let update = try arguments.updateInput.orNotFound().update
+            return try await context.mutate { scope in try await BoxService.update(update, in: scope) }
+        }
+        mutation.mutation("updateMarkedForShipmentBox", UpdateMarkedForShipmentBoxArguments.self) {
+            arguments, context in
+            let input = try arguments.updateInput.orNotFound()
+            return try await context.mutate { scope in
+                try await BoxService.updateMarkedForShipment(
+                    labelIdentifier: input.labelIdentifier, weight: input.weight, monetaryValue: input.monetaryValue,
+                    in: scope)
+            }
+        }
+        mutation.mutation("createBoxFromBox", CreateBoxFromBoxArguments.self) { arguments, context in
+            let input = arguments.creationInput
+            return try await context.unionMutation { scope in
                 try await BoxService.createFromBox(
-                    sourceLabel: label, numberOfItems: items, locationId: locationId, in: $0)
+                    sourceLabel: input.sourceBoxLabelIdentifier, numberOfItems: input.numberOfItems,
+                    locationId: input.locationId, in: scope)
             }
         }
     }
 
     private static func registerBulkBoxMutations(_ mutation: inout ObjectResolvers<RootValue>) {
-        mutation.legacyRoot("deleteBoxes") { arguments, context in
-            let labels = arguments.stringList("labelIdentifiers") ?? []
-            return try await context.unionMutationSQL { try await BulkBoxService.delete(labels: labels, in: $0) }
-        }
-        mutation.legacyRoot("moveBoxesToLocation") { arguments, context in
-            let input = arguments.object("updateInput")
-            let labels = input?.stringList("labelIdentifiers") ?? []
-            let locationId = input?.int("locationId") ?? 0
-            return try await context.unionMutationSQL {
-                try await BulkBoxService.move(labels: labels, to: locationId, in: $0)
+        mutation.mutation("deleteBoxes", DeleteBoxesArguments.self) { arguments, context in
+            try await context.unionMutation { scope in
+                try await BulkBoxService.delete(labels: arguments.labelIdentifiers, in: scope)
             }
         }
-        mutation.legacyRoot("assignTagsToBoxes") { arguments, context in
-            let input = arguments.object("updateInput")
-            let labels = input?.stringList("labelIdentifiers") ?? []
-            let tagIds = input?.intList("tagIds") ?? []
-            let outcome = try await context.mutateSQL {
-                try await BulkBoxService.assignTags(tagIds, to: labels, in: $0)
+        mutation.mutation("moveBoxesToLocation", MoveBoxesArguments.self) { arguments, context in
+            let input = try arguments.updateInput.orNotFound()
+            return try await context.unionMutation { scope in
+                try await BulkBoxService.move(labels: input.labelIdentifiers, to: input.locationId, in: scope)
+            }
+        }
+        mutation.mutation("assignTagsToBoxes", BoxesTagsArguments.self) { arguments, context in
+            let input = try arguments.updateInput.orNotFound()
+            let outcome = try await context.mutate { scope in
+                try await BulkBoxService.assignTags(input.tagIds, to: input.labelIdentifiers, in: scope)
             }
             return try await TagOperationResult(outcome, context: context)
         }
-        mutation.legacyRoot("unassignTagsFromBoxes") { arguments, context in
-            let input = arguments.object("updateInput")
-            let labels = input?.stringList("labelIdentifiers") ?? []
-            let tagIds = input?.intList("tagIds") ?? []
-            let outcome = try await context.mutateSQL {
-                try await BulkBoxService.unassignTags(tagIds, from: labels, in: $0)
+        mutation.mutation("unassignTagsFromBoxes", BoxesTagsArguments.self) { arguments, context in
+            let input = try arguments.updateInput.orNotFound()
+            let outcome = try await context.mutate { scope in
+                try await BulkBoxService.unassignTags(input.tagIds, from: input.labelIdentifiers, in: scope)
             }
             return try await TagOperationResult(outcome, context: context)
         }
-        mutation.legacyRoot("createBoxes") { arguments, context in
-            let rows = (arguments.objectList("creationInput") ?? []).map { input in
-                var row = BoxBulkCreation(
-                    productId: input.int("productId") ?? 0, sizeName: input.string("sizeName") ?? "",
-                    locationId: input.int("locationId") ?? 0)
-                row.numberOfItems = input.int("numberOfItems")
-                row.comment = input.string("comment")
-                row.tagIds = input.intList("tagIds")
-                row.newTagNames = input.stringList("newTagNames")
-                row.boxLabelIdentifierForMerge = input.string("boxLabelIdentifierForMerge")
-                return row
-            }
-            return try await context.unionMutationSQL { try await BoxImportService.createBoxes(rows, in: $0) }
+        mutation.mutation("createBoxes", CreateBoxesArguments.self) { arguments, context in
+            let rows = (arguments.creationInput ?? []).map(\.row)
+            return try await context.unionMutation { scope in try await BoxImportService.createBoxes(rows, in: scope) }
         }
-    }
-
-    private static func readBoxFields(_ input: InputObject, into fields: inout some BoxFieldsInput) {
-        fields.sizeId = input.int("sizeId")
-        fields.weight = input.double("weight")
-        fields.monetaryValue = input.double("monetaryValue")
-        fields.displayUnitId = input.int("displayUnitId")
-        fields.measureValue = input.double("measureValue")
-        fields.numberOfItems = input.int("numberOfItems")
-        fields.comment = input.string("comment")
-        fields.tagIds = input.intList("tagIds")
-        fields.newTagNames = input.stringList("newTagNames")
     }
 }
 

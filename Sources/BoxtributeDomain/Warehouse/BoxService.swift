@@ -1,23 +1,20 @@
-import BoxtributeDatabase
 // Port of business_logic/warehouse/box/{crud,mutations}.py: single-box mutations.
-import BoxtributeDomain
 
-/// Creating and changing one box (spec 03 §3.1–§3.4, §4.1).
+/// Creating and changing one box.
 public enum BoxService {
     /// `createBox`: checks in the reference's order, then the box, its new tags and history.
-    public static func create(_ input: BoxCreation, in scope: SQLWriteContext) async throws -> Box {
-        let db = scope.connection
+    public static func create(_ input: BoxCreation, in scope: MutationScope) async throws -> Box {
         let user = scope.user
-        let location = try await LocationStore.byIds([input.locationId], in: db)[input.locationId]
-            .orThrow(DomainError.notFound)
+        let data = scope.data.warehouse
+        let writes = scope.writes.warehouseWrites
+        let location = try await data.locations([input.locationId])[input.locationId].orNotFound()
         try user.authorize("stock:write", baseId: location.baseId)
         try user.authorize("location:read", baseId: location.baseId)
         try input.checkTextLengths()
-        let product = try await ProductStore.byIds([input.productId], in: db)[input.productId]
-            .orThrow(DomainError.notFound)
+        let product = try await data.products([input.productId])[input.productId].orNotFound()
         try user.authorize("product:read", baseId: product.baseId)
         try user.authorize("tag_relation:assign")
-        let tags = try await TagStore.byIds(input.tagIds ?? [], in: db).values.sorted { $0.id < $1.id }
+        let tags = try await data.tags(input.tagIds ?? []).values.sorted { $0.id < $1.id }
         for tag in tags { try user.authorize("tag:read", baseId: tag.baseId) }
         try requireNonNegative(items: input.numberOfItems, weight: input.weight, monetaryValue: input.monetaryValue)
         guard product.baseId == location.baseId else { throw DomainError.productLocationBaseMismatch }
@@ -30,7 +27,7 @@ public enum BoxService {
         case (.some, nil, nil): break
         case (nil, .some(let unitId), .some(let value)):
             guard value >= 0 else { throw DomainError.negativeValue("measureValue") }
-            let unit = try await ReferenceDataStore.units(ids: [unitId], in: db).first.orThrow(DomainError.notFound)
+            let unit = try await data.units([unitId])[unitId].orNotFound()
             guard unit.dimensionId == product.sizeRangeId else { throw DomainError.displayUnitProductMismatch }
             displayUnitId = unitId
             measureValue = value / unit.conversionFactor
@@ -38,54 +35,52 @@ public enum BoxService {
         }
         var qrId: Int?
         if let code = input.qrCode {
-            let qrCode = try await QrCodeStore.byCode(code, in: db).orThrow(DomainError.notFound)
-            guard try await BoxStore.byQrIds([qrCode.id], in: db).isEmpty else {
+            let qrCode = try await data.qrCode(code: code).orNotFound()
+            guard try await data.boxes(ofQrCodes: [qrCode.id]).isEmpty else {
                 throw DomainError.qrCodeAlreadyAssigned
             }
             qrId = qrCode.id
         }
 
-        let newTags = try await TagStore.createBoxTags(
-            named: input.newTagNames ?? [], baseId: location.baseId, in: scope)
-        let box = try await BoxStore.insert(
+        let newTags = try await writes.createBoxTags(named: input.newTagNames ?? [], baseId: location.baseId)
+        let box = try await writes.insertBox(
             NewBox(
                 productId: product.id, sizeId: input.sizeId, numberOfItems: input.numberOfItems,
                 locationId: location.id,
                 state: location.defaultBoxState ?? .inStock, qrId: qrId, comment: input.comment ?? "",
                 displayUnitId: displayUnitId, measureValue: measureValue, weight: input.weight,
-                monetaryValue: input.monetaryValue, sourceBoxId: nil, stampModified: true),
-            in: scope)
+                monetaryValue: input.monetaryValue, sourceBoxId: nil, stampModified: true))
         let tagIds = orderedUnique(tags.map(\.id) + newTags.map(\.id))
-        try await TagStore.assign(tagIds.map { TagAssignment(tagId: $0, objectId: box.id) }, type: .box, in: scope)
-        try await HistoryStore.record([.created], table: "stock", recordId: box.id, in: scope)
+        try await writes.assignTags(tagIds.map { TagAssignment(tagId: $0, objectId: box.id) }, type: .box)
+        try await scope.writes.historyWrites.record([.created], table: "stock", recordId: box.id)
         return box
     }
 
     /// `updateBox`: validates in the reference's order, applies the changes, writes history.
-    public static func update(_ input: BoxUpdate, in scope: SQLWriteContext) async throws -> Box {
-        let db = scope.connection
+    public static func update(_ input: BoxUpdate, in scope: MutationScope) async throws -> Box {
         let user = scope.user
-        let old = try await BoxStore.byLabelForUpdate(input.labelIdentifier, in: scope).orThrow(DomainError.notFound)
-        let oldLocation = try await LocationStore.byIds([old.locationId], in: db)[old.locationId]
-            .orThrow(DomainError.notFound)
+        let data = scope.data.warehouse
+        let writes = scope.writes.warehouseWrites
+        let old = try await writes.lockedBox(labelIdentifier: input.labelIdentifier).orNotFound()
+        let oldLocation = try await data.locations([old.locationId])[old.locationId].orNotFound()
         try user.authorize("stock:write", baseId: oldLocation.baseId)
         try input.checkTextLengths()
         var location = oldLocation
         if let locationId = input.locationId {
-            location = try await LocationStore.byIds([locationId], in: db)[locationId].orThrow(DomainError.notFound)
+            location = try await data.locations([locationId])[locationId].orNotFound()
             try user.authorize("location:read", baseId: location.baseId)
         }
-        let products = try await ProductStore.byIds([old.productId] + [input.productId].compactMap { $0 }, in: db)
-        let oldProduct = try products[old.productId].orThrow(DomainError.notFound)
+        let products = try await data.products([old.productId] + [input.productId].compactMap { $0 })
+        let oldProduct = try products[old.productId].orNotFound()
         var product = oldProduct
         if let productId = input.productId {
-            product = try products[productId].orThrow(DomainError.notFound)
+            product = try products[productId].orNotFound()
             try user.authorize("product:read", baseId: product.baseId)
         }
         try user.authorize("tag_relation:assign")
         var tags: [Tag] = []
         if let tagIds = input.tagIds {
-            tags = try await TagStore.byIds(tagIds, in: db).values.sorted { $0.id < $1.id }
+            tags = try await data.tags(tagIds).values.sorted { $0.id < $1.id }
             for tag in tags { try user.authorize("tag:read", baseId: tag.baseId) }
         }
         guard old.deletedOn == nil else { throw DomainError.boxDeleted(old.labelIdentifier) }
@@ -117,7 +112,7 @@ public enum BoxService {
         }
         var displayUnit: MeasureUnit?
         if isMeasure, let unitId = input.displayUnitId ?? new.displayUnitId {
-            displayUnit = try await ReferenceDataStore.units(ids: [unitId], in: db).first.orThrow(DomainError.notFound)
+            displayUnit = try await data.units([unitId])[unitId].orNotFound()
             guard displayUnit?.dimensionId == product.sizeRangeId else { throw DomainError.displayUnitProductMismatch }
         }
 
@@ -142,37 +137,34 @@ public enum BoxService {
         var tagsChanged = false
         if let tagIds = input.tagIds {
             let wanted = Set(tags.map(\.id))
-            let active = Set(
-                try await TagStore.activeAssignments(of: [old.id], type: .box, in: scope).map(\.tagId))
+            let active = Set(try await writes.activeTagAssignments(of: [old.id], type: .box).map(\.tagId))
             let removed = active.subtracting(wanted).sorted()
             let added = wanted.subtracting(active).sorted()
             // Tags the box already carries stay, whatever became of them since.
             if !tagIds.isEmpty {
                 try requireBoxTags(tags, baseId: location.baseId, checkingUsability: Set(added))
             }
-            try await TagStore.unassign(tagIds: removed, from: [old.id], type: .box, in: scope)
-            try await TagStore.assign(added.map { TagAssignment(tagId: $0, objectId: old.id) }, type: .box, in: scope)
+            try await writes.unassignTags(removed, from: [old.id], type: .box)
+            try await writes.assignTags(added.map { TagAssignment(tagId: $0, objectId: old.id) }, type: .box)
             tagsChanged = !removed.isEmpty || !added.isEmpty
         }
-        let newTags = try await TagStore.createBoxTags(
-            named: input.newTagNames ?? [], baseId: location.baseId, in: scope)
-        try await TagStore.assign(newTags.map { TagAssignment(tagId: $0.id, objectId: old.id) }, type: .box, in: scope)
+        let newTags = try await writes.createBoxTags(named: input.newTagNames ?? [], baseId: location.baseId)
+        try await writes.assignTags(newTags.map { TagAssignment(tagId: $0.id, objectId: old.id) }, type: .box)
 
-        let units = try await unitsById([old.displayUnitId, new.displayUnitId, old.weightDisplayUnitId, 1], in: db)
-        let saved = try await BoxStore.update(old, to: new, fields: BoxField.updatable, units: units, in: scope)
+        let units = try await unitsById([old.displayUnitId, new.displayUnitId, old.weightDisplayUnitId, 1], in: scope)
+        let saved = try await save(old, as: new, fields: BoxField.updatable, units: units, in: scope)
         if (tagsChanged || !newTags.isEmpty) && saved.audit == old.audit {
-            try await BoxStore.touch([old.id], in: scope)
+            try await writes.touchBoxes([old.id])
         }
-        return try await BoxStore.byId(old.id, in: scope).orThrow(DomainError.notFound)
+        return try await data.boxes([old.id])[old.id].orNotFound()
     }
 
     /// `updateMarkedForShipmentBox`: weight and value of a box waiting for its shipment.
     public static func updateMarkedForShipment(
-        labelIdentifier: String, weight: Double?, monetaryValue: Double?, in scope: SQLWriteContext
+        labelIdentifier: String, weight: Double?, monetaryValue: Double?, in scope: MutationScope
     ) async throws -> Box {
-        let old = try await BoxStore.byLabelForUpdate(labelIdentifier, in: scope).orThrow(DomainError.notFound)
-        let location = try await LocationStore.byIds([old.locationId], in: scope.connection)[old.locationId]
-            .orThrow(DomainError.notFound)
+        let old = try await scope.writes.warehouseWrites.lockedBox(labelIdentifier: labelIdentifier).orNotFound()
+        let location = try await scope.data.warehouse.locations([old.locationId])[old.locationId].orNotFound()
         try scope.user.authorize("stock:write", baseId: location.baseId)
         guard old.deletedOn == nil else { throw DomainError.boxDeleted(old.labelIdentifier) }
         guard old.state == .markedForShipment else {
@@ -182,8 +174,8 @@ public enum BoxService {
         var new = old
         if let weight { new.weight = weight }
         if let monetaryValue { new.monetaryValue = monetaryValue }
-        let units = try await unitsById([old.weightDisplayUnitId, 1], in: scope.connection)
-        return try await BoxStore.update(old, to: new, fields: BoxField.markedForShipment, units: units, in: scope)
+        let units = try await unitsById([old.weightDisplayUnitId, 1], in: scope)
+        return try await save(old, as: new, fields: BoxField.markedForShipment, units: units, in: scope)
     }
 
     /// `createBoxFromBox`: moves `numberOfItems` of a box into a new box in another location.
@@ -191,15 +183,16 @@ public enum BoxService {
     /// Unlike the reference, the bases are compared before anything is written, the whole
     /// operation is one transaction, and a measure value is copied as it is stored.
     public static func createFromBox(
-        sourceLabel: String, numberOfItems: Int, locationId: Int, in scope: SQLWriteContext
+        sourceLabel: String, numberOfItems: Int, locationId: Int, in scope: MutationScope
     ) async throws -> Box {
-        let db = scope.connection
-        let target = try await LocationStore.byIds([locationId], in: db)[locationId]
+        let data = scope.data.warehouse
+        let writes = scope.writes.warehouseWrites
+        let target = try await data.locations([locationId])[locationId]
             .orThrow(UserError.missing("Location", id: locationId))
         try scope.user.authorize("stock:write", baseId: target.baseId)
-        let source = try await BoxStore.byLabelForUpdate(sourceLabel, in: scope)
+        let source = try await writes.lockedBox(labelIdentifier: sourceLabel)
             .orThrow(UserError.resourceDoesNotExist(id: sourceLabel, name: "Box"))
-        try await BoxAccess.authorize(source, action: "write", user: scope.user, in: db)
+        try await BoxAccess.authorize(source, action: "write", in: scope)
         guard numberOfItems >= 0, numberOfItems <= source.numberOfItems ?? 0 else {
             throw UserError.invalidNumberOfItems(numberOfItems)
         }
@@ -208,50 +201,65 @@ public enum BoxService {
         guard WarehouseRules.warehouseStates.contains(source.state) else {
             throw UserError.invalidBoxState(source.state)
         }
-        let sourceLocation = try await LocationStore.byIds([source.locationId], in: db)[source.locationId]
-            .orThrow(DomainError.notFound)
+        let sourceLocation = try await data.locations([source.locationId])[source.locationId].orNotFound()
         guard sourceLocation.baseId == target.baseId else { throw DomainError.locationBaseMismatch }
 
         // Created empty where the source is, then moved: statistics see a move, as in the reference.
-        let created = try await BoxStore.insert(
+        let created = try await writes.insertBox(
             NewBox(
                 productId: source.productId, sizeId: source.sizeId, numberOfItems: 0, locationId: source.locationId,
                 state: sourceLocation.defaultBoxState ?? .inStock, qrId: nil, comment: "",
                 displayUnitId: source.displayUnitId, measureValue: source.measureValue, weight: nil,
-                monetaryValue: nil, sourceBoxId: source.id, stampModified: true),
-            in: scope)
-        try await HistoryStore.record([.created], table: "stock", recordId: created.id, in: scope)
+                monetaryValue: nil, sourceBoxId: source.id, stampModified: true))
+        try await scope.writes.historyWrites.record([.created], table: "stock", recordId: created.id)
         var reduced = source
         reduced.numberOfItems = (source.numberOfItems ?? 0) - numberOfItems
-        try await BoxStore.update(source, to: reduced, fields: [.numberOfItems], units: [:], in: scope)
+        try await save(source, as: reduced, fields: [.numberOfItems], units: [:], in: scope)
         var moved = created
         moved.numberOfItems = numberOfItems
         moved.locationId = target.id
         if let state = target.defaultBoxState { moved.state = state }
-        return try await BoxStore.update(
-            created, to: moved, fields: [.numberOfItems, .location, .state], units: [:], in: scope)
+        return try await save(created, as: moved, fields: [.numberOfItems, .location, .state], units: [:], in: scope)
     }
 
     /// `createQrCode`: a new QR code, put on the named box when there is one.
-    public static func createQrCode(boxLabelIdentifier: String?, in scope: SQLWriteContext) async throws -> QrCode {
+    public static func createQrCode(boxLabelIdentifier: String?, in scope: MutationScope) async throws -> QrCode {
         try scope.user.authorize("qr:create")
+        let writes = scope.writes.warehouseWrites
         var box: Box?
         if let label = boxLabelIdentifier {
-            let found = try await BoxStore.byLabelForUpdate(label, in: scope).orThrow(DomainError.notFound)
-            try await BoxAccess.authorize(found, action: "write", user: scope.user, in: scope.connection)
+            let found = try await writes.lockedBox(labelIdentifier: label).orNotFound()
+            try await BoxAccess.authorize(found, action: "write", in: scope)
             box = found
         }
-        let inserted = try await scope.execute("INSERT INTO qr (created) VALUES (?)", [.text(scope.now.databaseText)])
-        let id = inserted.lastInsertId
-        try await scope.execute("UPDATE qr SET code = ? WHERE id = ?", [.text(QrCode.code(forId: id)), .integer(id)])
+        let id = try await writes.insertQrCode()
         if let box {
-            try await scope.execute("UPDATE stock SET qr_id = ? WHERE id = ?", [.integer(id), .integer(box.id)])
-            try await HistoryStore.record([.qrCodeAssigned], table: "stock", recordId: box.id, in: scope)
+            try await writes.assignQrCode(id, toBox: box.id)
+            try await scope.writes.historyWrites.record([.qrCodeAssigned], table: "stock", recordId: box.id)
         }
-        return try await QrCodeStore.byIds([id], in: scope.connection)[id].orThrow(DomainError.databaseFailure)
+        return try await scope.data.warehouse.qrCodes([id])[id].orThrow(DomainError.databaseFailure)
     }
 
-    // MARK: - Shared checks
+    // MARK: - Shared steps
+
+    /// Saves `new` over `old` with history for the changed `fields`; stamps `modified` when
+    /// anything changed. Returns the box as saved.
+    @discardableResult
+    static func save(
+        _ old: Box, as new: Box, fields: [BoxField], units: [Int: MeasureUnit], in scope: MutationScope
+    ) async throws -> Box {
+        var saved = new
+        let changes = old.changes(to: new, fields: fields, units: units)
+        if !changes.isEmpty {
+            saved.audit.lastModifiedOn = scope.now
+            saved.audit.lastModifiedBy = scope.user.id
+        }
+        if saved != old {
+            try await scope.writes.warehouseWrites.saveBox(saved)
+            try await scope.writes.historyWrites.record(changes, table: "stock", recordId: old.id)
+        }
+        return saved
+    }
 
     static func requireNonNegative(items: Int?, weight: Double?, monetaryValue: Double?) throws(DomainError) {
         if let items, items < 0 { throw .negativeValue("numberOfItems") }
@@ -286,17 +294,8 @@ public enum BoxService {
         guard WarehouseRules.warehouseStates.contains(state) else { throw .stateNotSettable(state) }
     }
 
-    static func unitsById(_ ids: [Int?], in db: any SQLQuerying) async throws -> [Int: MeasureUnit] {
-        let wanted = Array(Set(ids.compactMap { $0 }))
-        guard !wanted.isEmpty else { return [:] }
-        return Dictionary(
-            try await ReferenceDataStore.units(ids: wanted, in: db).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }
-        )
+    /// The units among `ids`, keyed by id (for the history of measures and weights).
+    static func unitsById(_ ids: [Int?], in scope: MutationScope) async throws -> [Int: MeasureUnit] {
+        try await scope.data.warehouse.units(Array(Set(ids.compactMap { $0 })))
     }
-}
-
-/// The distinct elements of `values`, in first-seen order.
-func orderedUnique<T: Hashable>(_ values: [T]) -> [T] {
-    var seen: Set<T> = []
-    return values.filter { seen.insert($0).inserted }
 }

@@ -1,39 +1,39 @@
-import BoxtributeDatabase
 // Port of business_logic/warehouse/box/crud.py (delete_boxes, move_boxes_to_location,
 // assign_tags_to_boxes, unassign_tags_from_boxes).
-import BoxtributeDomain
 
-/// Mutations over many boxes at once (spec 03 §3.6–§3.9). Each one is a single transaction.
+/// Mutations over many boxes at once. Each one is a single transaction.
 public enum BulkBoxService {
     /// `deleteBoxes`: soft-deletes the boxes the user may delete.
-    public static func delete(labels: [String], in scope: SQLWriteContext) async throws -> BoxesOutcome {
+    public static func delete(labels: [String], in scope: MutationScope) async throws -> BoxesOutcome {
         guard scope.user.holds("stock:write") else { throw Forbidden(.permission("stock:write")) }
-        let boxes = try await BoxStore.byLabelsForUpdate(labels, in: scope)
-        let locations = try await LocationStore.byIds(boxes.map(\.locationId), in: scope.connection)
+        let boxes = try await scope.writes.warehouseWrites.lockedBoxes(labelIdentifiers: labels)
+        let locations = try await scope.data.warehouse.locations(boxes.map(\.locationId))
         let valid = boxes.filter { box in
             guard let location = locations[box.locationId] else { return false }
             return scope.user.can("stock:write", baseId: location.baseId) && isEditable(box)
         }
-        try await BoxStore.softDelete(valid.map(\.id), in: scope)
+        let ids = valid.map(\.id)
+        try await scope.writes.warehouseWrites.markBoxesDeleted(ids)
+        try await scope.writes.historyWrites.record(ids.map { ($0, HistoryChange.deleted) }, table: "stock")
         return try await outcome(valid, requested: labels, in: scope)
     }
 
     /// `moveBoxesToLocation`: moves boxes of the target's base into it, with its default state.
     public static func move(
-        labels: [String], to locationId: Int, in scope: SQLWriteContext
+        labels: [String], to locationId: Int, in scope: MutationScope
     ) async throws -> BoxesOutcome {
-        let db = scope.connection
-        let target = try await LocationStore.byIds([locationId], in: db)[locationId]
+        let data = scope.data.warehouse
+        let target = try await data.locations([locationId])[locationId]
             .orThrow(UserError.missing("Location", id: locationId))
         try scope.user.authorize("stock:write", baseId: target.baseId)
         guard target.deletedOn == nil else { throw UserError.deletedLocation(name: target.name ?? "") }
-        let boxes = try await BoxStore.byLabelsForUpdate(labels, in: scope)
-        let locations = try await LocationStore.byIds(boxes.map(\.locationId), in: db)
+        let boxes = try await scope.writes.warehouseWrites.lockedBoxes(labelIdentifiers: labels)
+        let locations = try await data.locations(boxes.map(\.locationId))
         let valid = boxes.filter { box in
             box.locationId != target.id && locations[box.locationId]?.baseId == target.baseId && isEditable(box)
         }
         guard !valid.isEmpty else { return try await outcome([], requested: labels, in: scope) }
-        var history: [(Int, HistoryChange)] = []
+        var history: [(recordId: Int, change: HistoryChange)] = []
         for box in valid {
             history.append((box.id, HistoryChange(changes: "location_id", fromInt: box.locationId, toInt: target.id)))
             if let state = target.defaultBoxState, state != box.state {
@@ -42,26 +42,22 @@ public enum BulkBoxService {
                 )
             }
         }
-        let ids = valid.map(\.id)
-        let stateClause = target.defaultBoxState == nil ? "" : ", box_state_id = ?"
-        try await scope.execute(
-            "UPDATE stock SET location_id = ?, modified = ?, modified_by = ?\(stateClause) WHERE id IN (\(SQL.placeholders(ids.count)))",
-            [.integer(target.id), .text(scope.now.databaseText), .integer(scope.user.id)]
-                + (target.defaultBoxState.map { [.integer($0.rawValue)] } ?? []) + ids.map(SQLValue.init))
-        try await HistoryStore.record(history, table: "stock", in: scope)
+        try await scope.writes.warehouseWrites.moveBoxes(
+            valid.map(\.id), to: target.id, state: target.defaultBoxState)
+        try await scope.writes.historyWrites.record(history, table: "stock")
         return try await outcome(valid, requested: labels, in: scope)
     }
 
     /// `assignTagsToBoxes`: adds the usable tags to the boxes of their base that lack one.
     public static func assignTags(
-        _ tagIds: [Int], to labels: [String], in scope: SQLWriteContext
+        _ tagIds: [Int], to labels: [String], in scope: MutationScope
     ) async throws -> BoxesOutcome {
         let (tags, errors) = try await usableTags(tagIds, forAssignment: true, in: scope)
         guard let baseId = tags.first?.baseId else {
             return BoxesOutcome(updatedBoxes: [], invalidBoxLabelIdentifiers: [], tagErrors: errors)
         }
         let boxes = try await boxesOfBase(labels, baseId: baseId, in: scope)
-        let active = try await TagStore.activeAssignments(of: boxes.map(\.id), type: .box, in: scope)
+        let active = try await scope.writes.warehouseWrites.activeTagAssignments(of: boxes.map(\.id), type: .box)
         var missing: [TagAssignment] = []
         var valid: [Box] = []
         for box in boxes {
@@ -71,8 +67,8 @@ public enum BulkBoxService {
                 valid.append(box)
             }
         }
-        try await TagStore.assign(missing, type: .box, in: scope)
-        try await BoxStore.touch(valid.map(\.id), in: scope)
+        try await scope.writes.warehouseWrites.assignTags(missing, type: .box)
+        try await scope.writes.warehouseWrites.touchBoxes(valid.map(\.id))
         var result = try await outcome(valid, requested: labels, in: scope)
         result.tagErrors = errors
         return result
@@ -80,7 +76,7 @@ public enum BulkBoxService {
 
     /// `unassignTagsFromBoxes`: removes the tags from the boxes of their base that carry one.
     public static func unassignTags(
-        _ tagIds: [Int], from labels: [String], in scope: SQLWriteContext
+        _ tagIds: [Int], from labels: [String], in scope: MutationScope
     ) async throws
         -> BoxesOutcome
     {
@@ -89,11 +85,11 @@ public enum BulkBoxService {
             return BoxesOutcome(updatedBoxes: [], invalidBoxLabelIdentifiers: [], tagErrors: errors)
         }
         let boxes = try await boxesOfBase(labels, baseId: baseId, in: scope)
-        let active = try await TagStore.activeAssignments(of: boxes.map(\.id), type: .box, in: scope)
+        let active = try await scope.writes.warehouseWrites.activeTagAssignments(of: boxes.map(\.id), type: .box)
         let tagSet = Set(tags.map(\.id))
         let valid = boxes.filter { box in active.contains { $0.objectId == box.id && tagSet.contains($0.tagId) } }
-        try await TagStore.unassign(tagIds: tags.map(\.id), from: valid.map(\.id), type: .box, in: scope)
-        try await BoxStore.touch(valid.map(\.id), in: scope)
+        try await scope.writes.warehouseWrites.unassignTags(tags.map(\.id), from: valid.map(\.id), type: .box)
+        try await scope.writes.warehouseWrites.touchBoxes(valid.map(\.id))
         var result = try await outcome(valid, requested: labels, in: scope)
         result.tagErrors = errors
         return result
@@ -107,21 +103,22 @@ public enum BulkBoxService {
     }
 
     /// Editable boxes among `labels` whose location is in `baseId`.
-    private static func boxesOfBase(_ labels: [String], baseId: Int, in scope: SQLWriteContext) async throws -> [Box] {
-        let boxes = try await BoxStore.byLabelsForUpdate(labels, in: scope)
-        let locations = try await LocationStore.byIds(boxes.map(\.locationId), in: scope.connection)
+    private static func boxesOfBase(_ labels: [String], baseId: Int, in scope: MutationScope) async throws -> [Box] {
+        let boxes = try await scope.writes.warehouseWrites.lockedBoxes(labelIdentifiers: labels)
+        let locations = try await scope.data.warehouse.locations(boxes.map(\.locationId))
         return boxes.filter { locations[$0.locationId]?.baseId == baseId && isEditable($0) }
     }
 
-    /// The requested tags that may be used, with an error for each other one (spec 03 §3.8).
+    /// The requested tags that may be used, with an error for each other one: missing, not
+    /// permitted, or (when assigning) deleted or reserved for beneficiaries.
     /// Tags of more than one base make every tag unusable.
     private static func usableTags(
-        _ tagIds: [Int], forAssignment: Bool, in scope: SQLWriteContext
+        _ tagIds: [Int], forAssignment: Bool, in scope: MutationScope
     ) async throws -> (
         [Tag], [(tagId: Int, error: any Error)]
     ) {
         let ids = Set(tagIds).sorted()
-        let found = try await TagStore.byIdsForUpdate(ids, in: scope)
+        let found = try await scope.writes.warehouseWrites.tagsForUpdate(ids)
         var usable: [Tag] = []
         var errors: [(tagId: Int, error: any Error)] = []
         for id in ids {
@@ -152,9 +149,9 @@ public enum BulkBoxService {
     }
 
     /// The changed boxes re-read (id order) and the other requested labels, sorted.
-    static func outcome(_ changed: [Box], requested: [String], in scope: SQLWriteContext) async throws -> BoxesOutcome {
+    static func outcome(_ changed: [Box], requested: [String], in scope: MutationScope) async throws -> BoxesOutcome {
         let ids = changed.map(\.id)
-        let updated = try await BoxStore.byIds(ids, in: scope.connection)
+        let updated = try await scope.data.warehouse.boxes(ids)
         let changedLabels = Set(changed.map(\.labelIdentifier))
         return BoxesOutcome(
             updatedBoxes: ids.sorted().compactMap { updated[$0] },

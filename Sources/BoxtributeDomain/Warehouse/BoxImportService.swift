@@ -1,23 +1,22 @@
-import BoxtributeDatabase
 // Port of business_logic/warehouse/box/crud.py (create_boxes): the spreadsheet bulk import.
-import BoxtributeDomain
 
-/// `createBoxes` (spec 03 §3.5): new boxes, or items added to existing boxes, in one transaction.
+/// `createBoxes`: new boxes, or items added to existing boxes, in one transaction.
 public enum BoxImportService {
-    public static func createBoxes(_ rows: [BoxBulkCreation], in scope: SQLWriteContext) async throws -> BoxesOutcome {
+    public static func createBoxes(_ rows: [BoxBulkCreation], in scope: MutationScope) async throws -> BoxesOutcome {
         guard !rows.isEmpty else { return BoxesOutcome(updatedBoxes: [], invalidBoxLabelIdentifiers: []) }
         for row in rows { try row.checkTextLengths() }
-        let db = scope.connection
-        let locations = try await LocationStore.byIds(rows.map(\.locationId), in: db)
+        let data = scope.data.warehouse
+        let writes = scope.writes.warehouseWrites
+        let locations = try await data.locations(rows.map(\.locationId))
         let locationBases = Set(locations.values.map(\.baseId)).sorted()
         guard locationBases.count == 1, let baseId = locationBases.first else {
             throw UserError.invalidBase(ids: locationBases)
         }
         try scope.user.authorize("stock:write", baseId: baseId)
         try scope.user.authorize("tag_relation:assign")
-        let base = try await BaseStore.byIds([baseId], in: db)[baseId].orThrow(DomainError.notFound)
+        let base = try await scope.data.core.bases([baseId])[baseId].orNotFound()
         if base.deletedOn != nil { throw UserError.deletedBase(name: base.name ?? "") }
-        let products = try await ProductStore.byIds(rows.map(\.productId), in: db)
+        let products = try await data.products(rows.map(\.productId))
         let productBases = Set(products.values.map(\.baseId)).sorted()
         guard productBases.count == 1, let productBase = productBases.first else {
             throw UserError.invalidBase(ids: productBases)
@@ -27,9 +26,9 @@ public enum BoxImportService {
         // Merge rows: validated first, applied after the new boxes exist.
         let mergeLabels = rows.compactMap(\.boxLabelIdentifierForMerge)
         let mergeBoxes = Dictionary(
-            try await BoxStore.byLabelsForUpdate(mergeLabels, in: scope).map { ($0.labelIdentifier, $0) },
+            try await writes.lockedBoxes(labelIdentifiers: mergeLabels).map { ($0.labelIdentifier, $0) },
             uniquingKeysWith: { a, _ in a })
-        let mergeLocations = try await LocationStore.byIds(mergeBoxes.values.map(\.locationId), in: db)
+        let mergeLocations = try await data.locations(mergeBoxes.values.map(\.locationId))
         var invalidLabels: [String] = []
         var deltas: [Int: Int] = [:]
         var rowBoxes: [Int?] = Array(repeating: nil, count: rows.count)  // box id per row
@@ -47,16 +46,16 @@ public enum BoxImportService {
         }
 
         let createRows = rows.indices.filter { rows[$0].boxLabelIdentifierForMerge == nil }
-        let knownTags = try await TagStore.byIds(createRows.flatMap { rows[$0].tagIds ?? [] }, in: db)
+        let knownTags = try await data.tags(createRows.flatMap { rows[$0].tagIds ?? [] })
         if createRows.contains(where: { (rows[$0].tagIds ?? []).contains { knownTags[$0] == nil } }) {
             throw DomainError.notFound
         }
-        let newTags = try await TagStore.createBoxTags(
-            named: createRows.flatMap { rows[$0].newTagNames ?? [] }, baseId: baseId, in: scope)
+        let newTags = try await writes.createBoxTags(
+            named: createRows.flatMap { rows[$0].newTagNames ?? [] }, baseId: baseId)
         let newTagIds = Dictionary(newTags.map { ($0.name, $0.id) }, uniquingKeysWith: { a, _ in a })
-        let sizes = try await ReferenceDataStore.sizes(ofRanges: products.values.map(\.sizeRangeId), in: db)
+        let sizes = try await data.sizes(ofRanges: products.values.map(\.sizeRangeId))
         var units: [String: MeasureUnit] = [:]
-        for unit in try await ReferenceDataStore.units(ids: nil, in: db) where units[unit.symbol.lowercased()] == nil {
+        for unit in try await data.allUnits() where units[unit.symbol.lowercased()] == nil {
             units[unit.symbol.lowercased()] = unit
         }
         var assignments: [TagAssignment] = []
@@ -89,29 +88,27 @@ public enum BoxImportService {
                 let note = "original size: '\(sizeName)'"
                 box.comment = box.comment.isEmpty ? note : "\(box.comment); \(note)"
             }
-            let inserted = try await BoxStore.insert(box, in: scope)
+            let inserted = try await writes.insertBox(box)
             created.append(inserted.id)
             rowBoxes[index] = inserted.id
             let tagIds = orderedUnique((row.tagIds ?? []) + (row.newTagNames ?? []).compactMap { newTagIds[$0] })
             assignments += tagIds.map { TagAssignment(tagId: $0, objectId: inserted.id) }
         }
-        try await HistoryStore.record(created.map { ($0, HistoryChange.created) }, table: "stock", in: scope)
-        try await TagStore.assign(assignments, type: .box, in: scope)
+        try await scope.writes.historyWrites.record(created.map { ($0, HistoryChange.created) }, table: "stock")
+        try await writes.assignTags(assignments, type: .box)
 
-        var mergeHistory: [(Int, HistoryChange)] = []
+        var mergeHistory: [(recordId: Int, change: HistoryChange)] = []
         let mergeBoxesById = Dictionary(mergeBoxes.values.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         for (boxId, delta) in deltas.sorted(by: { $0.key < $1.key }) where delta != 0 {
             guard let box = mergeBoxesById[boxId] else { continue }
             let old = box.numberOfItems ?? 0
-            try await scope.execute(
-                "UPDATE stock SET items = ?, modified = ?, modified_by = ? WHERE id = ?",
-                [.integer(old + delta), .text(scope.now.databaseText), .integer(scope.user.id), .integer(boxId)])
+            try await writes.setNumberOfItems(old + delta, ofBox: boxId)
             mergeHistory.append(
                 (boxId, HistoryChange(changes: "items", fromInt: box.numberOfItems, toInt: old + delta)))
         }
-        try await HistoryStore.record(mergeHistory, table: "stock", in: scope)
+        try await scope.writes.historyWrites.record(mergeHistory, table: "stock")
 
-        let boxes = try await BoxStore.byIds(rowBoxes.compactMap { $0 }, in: db)
+        let boxes = try await data.boxes(rowBoxes.compactMap { $0 })
         return BoxesOutcome(
             updatedBoxes: rowBoxes.compactMap { $0.flatMap { boxes[$0] } }, invalidBoxLabelIdentifiers: invalidLabels)
     }

@@ -1,0 +1,18 @@
+/// The `FilterBoxInput` of the `boxes` queries.
+public struct BoxFilter: Sendable, Equatable {
+    public var states: [BoxState]?
+    /// Database text `YYYY-MM-DD` (compared as midnight).
+    public var lastModifiedFrom: String?
+    public var lastModifiedUntil: String?
+    public var productGender: ProductGender?
+    public var productGenders: [ProductGender]?
+    public var productCategoryId: Int?
+    public var productCategoryIds: [Int]?
+    public var productId: Int?
+    public var productIds: [Int]?
+    public var sizeId: Int?
+    public var tagIds: [Int]?
+    public var locationIds: [Int]?
+
+    public init() {}
+}
