@@ -1,14 +1,11 @@
-import BoxtributeDatabase
 import BoxtributeDomain
-import BoxtributeStorage
 
-/// Read resolvers of the beneficiary types (spec 05 part A, spec 03 §1.11 `Tag.taggedResources`).
-enum BeneficiaryResolvers {
+/// Fields of `Beneficiary` and `Transaction`, and the beneficiaries' fields of `Base` and `Tag`.
+enum BeneficiaryTypeResolvers {
     static func register(in registry: inout ResolverRegistry) {
         registerBeneficiary(in: &registry)
         registerTransaction(in: &registry)
         registerExtensions(in: &registry)
-        registerQueries(in: &registry)
         registry.registerPage("BeneficiaryPage", of: Beneficiary.self)
     }
 
@@ -18,7 +15,7 @@ enum BeneficiaryResolvers {
             type.value("firstName") { $0.firstName }
             type.value("lastName") { $0.lastName }
             type.value("dateOfBirth") { $0.dateOfBirth }
-            type.value("age") { $0.age(today: String(UTCClock.now().prefix(10))) }
+            type.value("age") { $0.ageToday }
             type.value("comment") { $0.comment }
             type.value("groupIdentifier") { $0.groupIdentifier }
             type.value("gender") { $0.gender }
@@ -33,32 +30,20 @@ enum BeneficiaryResolvers {
             type.value("dateOfSignature") { $0.dateOfSignature.map(naiveISO8601) }
             type.audit(\.audit)
             type.base(id: \.baseId)
-            type.legacyRelated("familyHead", permission: nil, id: \.familyHeadId) { ids, context in
-                try await BeneficiaryStore.byIds(ids, in: context)
+            type.related("familyHead", id: \.familyHeadId) { ids, context in
+                try await BeneficiaryService.beneficiaries(ids, in: context.readScope)
             }
-            type.legacyBatchValues("languages") { beneficiaries, _, context in
-                let languages = try await BeneficiaryStore.languages(
-                    ofBeneficiaries: beneficiaries.map(\.id), in: context)
-                return beneficiaries.map { languages[$0.id] ?? [] }
+            type.batchLists("languages") { beneficiaries, context in
+                try await BeneficiaryService.languages(of: beneficiaries, in: context.readScope)
             }
-            type.legacyBatchValues("tokens") { beneficiaries, _, context in
-                try context.currentUser.authorize("transaction:read")
-                let tokens = try await BeneficiaryStore.tokens(ofBeneficiaries: beneficiaries.map(\.id), in: context)
-                return beneficiaries.map { tokens[$0.id] ?? 0 }
+            type.batch("tokens") { beneficiaries, context in
+                try await BeneficiaryService.tokens(of: beneficiaries, in: context.readScope)
             }
-            type.legacyBatchValues("transactions") { beneficiaries, _, context in
-                try context.currentUser.authorize("transaction:read")
-                let transactions = try await BeneficiaryStore.transactions(
-                    ofBeneficiaries: beneficiaries.map(\.id), in: context)
-                return beneficiaries.map { transactions[$0.id] ?? [] }
+            type.batchLists("transactions") { beneficiaries, context in
+                try await BeneficiaryService.transactions(of: beneficiaries, in: context.readScope)
             }
-            type.legacyBatch("tags") { beneficiaries, _, context in
-                try await permittedPerBase(
-                    beneficiaries, permission: "tag:read", context: context, baseId: \.baseId
-                ) { permitted in
-                    let tags = try await BeneficiaryStore.activeTags(ofBeneficiaries: permitted.map(\.id), in: context)
-                    return { beneficiary in tags[beneficiary.id] ?? [] }
-                }
+            type.batchOutcomes("tags") { beneficiaries, context in
+                outcomes(try await BeneficiaryService.tags(of: beneficiaries, in: context.readScope))
             }
         }
     }
@@ -71,49 +56,34 @@ enum BeneficiaryResolvers {
             type.value("tokens") { $0.tokens }
             type.value("description") { $0.description }
             type.value("createdOn") { $0.createdOn }
-            type.legacyRelated("beneficiary", permission: nil, id: \.beneficiaryId) { ids, context in
-                try await BeneficiaryStore.byIds(ids, in: context)
+            type.related("beneficiary", id: \.beneficiaryId) { ids, context in
+                try await BeneficiaryService.beneficiaries(ids, in: context.readScope)
             }
-            type.legacyRelated("product", permission: nil, id: \.productId) { ids, context in
-                try await ProductStore.byIds(ids, in: context)
+            type.related("product", id: \.productId) { ids, context in
+                try await BeneficiaryService.products(ids, in: context.readScope)
             }
-            type.legacyRelated("createdBy", permission: nil, id: \.createdBy) { ids, context in
-                try await UserStore.byIds(ids, in: context)
+            type.related("createdBy", id: \.createdBy) { ids, context in
+                try await BeneficiaryService.users(ids, in: context.readScope)
             }
         }
     }
 
     private static func registerExtensions(in registry: inout ResolverRegistry) {
         registry.object("Base", Base.self) { type in
-            type.legacyBatch("beneficiaries") { bases, arguments, context in
-                let user = try context.currentUser
-                let request = try pageRequest(arguments, context: context)
-                let filter = beneficiaryFilter(arguments)
-                var outcomes: [FieldOutcome] = []
-                for base in bases {
-                    do {
-                        try user.authorize("beneficiary:read", baseId: base.id)
-                        outcomes.append(
-                            .success(
-                                try await BeneficiaryStore.page(
-                                    scope: .all, baseId: base.id, filter: filter, request: request, in: context)))
-                    } catch {
-                        outcomes.append(.failure(error))
-                    }
-                }
-                return outcomes
+            type.batchOutcomes("beneficiaries", BeneficiaryQueries.BeneficiariesArguments.self) {
+                bases, arguments, context in
+                let scope = try context.readScope
+                return outcomes(
+                    try await BeneficiaryService.beneficiaries(
+                        ofBases: bases, filter: arguments.filter,
+                        page: try arguments.paginationInput.pageRequest(in: context), in: scope))
             }
         }
 
         registry.object("Tag", Tag.self) { type in
-            type.legacyBatchValues("taggedResources") { tags, _, context in
-                let user = try context.currentUser
-                try user.authorize("tag_relation:read")
-                let scope = try user.baseScope(for: "beneficiary:read")
-                let resources = try await BeneficiaryStore.taggedResources(
-                    ofTags: tags.map(\.id), beneficiaryScope: scope, in: context)
-                return tags.map { tag in
-                    (resources[tag.id] ?? []).map { resource -> any Sendable in
+            type.batchLists("taggedResources") { tags, context in
+                try await BeneficiaryService.taggedResources(ofTags: tags, in: context.readScope).map { resources in
+                    resources.map { resource -> any Sendable in
                         switch resource {
                         case .box(let box): box
                         case .beneficiary(let beneficiary): beneficiary
@@ -122,33 +92,6 @@ enum BeneficiaryResolvers {
                 }
             }
         }
-    }
-
-    private static func registerQueries(in registry: inout ResolverRegistry) {
-        registry.object("Query", RootValue.self) { query in
-            query.legacyRoot("beneficiary") { arguments, context in
-                let id = try arguments.id("id") ?? 0
-                let beneficiary = try await BeneficiaryStore.byIds([id], in: context)[id].orNotFound()
-                try context.currentUser.authorize("beneficiary:read", baseId: beneficiary.baseId)
-                return beneficiary
-            }
-            query.legacyRoot("beneficiaries") { arguments, context in
-                let scope = try context.currentUser.baseScope(for: "beneficiary:read")
-                return try await BeneficiaryStore.page(
-                    scope: scope, filter: beneficiaryFilter(arguments),
-                    request: try pageRequest(arguments, context: context), in: context
-                )
-            }
-        }
-    }
-
-    /// Reads `FilterBeneficiaryInput`.
-    static func beneficiaryFilter(_ arguments: Arguments) -> BeneficiaryFilter {
-        guard let input = arguments.object("filterInput") else { return BeneficiaryFilter() }
-        return BeneficiaryFilter(
-            createdFrom: input.string("createdFrom"), createdUntil: input.string("createdUntil"),
-            active: input.bool("active"), isVolunteer: input.bool("isVolunteer"), registered: input.bool("registered"),
-            pattern: input.string("pattern"))
     }
 
     /// Python's `datetime.isoformat()` of a naive value: `YYYY-MM-DDTHH:MM:SS`.
