@@ -1,3 +1,5 @@
+import Foundation
+
 /// Gender of a beneficiary; `people.gender` stores `M`, `F` or `''` (diverse).
 public enum HumanGender: String, Sendable, CaseIterable {
     case male = "Male", female = "Female", diverse = "Diverse"
@@ -107,6 +109,12 @@ public struct Beneficiary: Sendable, Hashable {
         return now.year - born.year - (hadBirthday ? 0 : 1)
     }
 
+    /// Full years as of today's UTC date; `nil` without a date of birth.
+    public var ageToday: Int? {
+        let seconds = Int(Date().timeIntervalSince1970.rounded(.down))
+        return age(today: String(CivilCalendar.databaseText(epochSeconds: seconds).prefix(10)))
+    }
+
     private static func parts(_ date: String) -> (year: Int, month: Int, day: Int)? {
         let fields = date.prefix(10).split(separator: "-")
         guard fields.count == 3, let year = Int(fields[0]), let month = Int(fields[1]), let day = Int(fields[2]) else {
@@ -147,7 +155,7 @@ public struct Transaction: Sendable, Hashable {
     }
 }
 
-/// The `FilterBeneficiaryInput` of the beneficiary lists (`Base.beneficiaries(filterInput:)`).
+/// The `FilterBeneficiaryInput` of the beneficiary lists: every given condition must hold.
 public struct BeneficiaryFilter: Sendable, Equatable {
     /// `YYYY-MM-DD`.
     public var createdFrom: String?

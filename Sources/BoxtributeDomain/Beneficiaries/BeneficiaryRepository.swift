@@ -2,4 +2,26 @@
 /// return the rows found, keyed by id.
 public protocol BeneficiaryRepository: Sendable {
     func beneficiaries(_ ids: [Int]) async throws -> [Int: Beneficiary]
+    /// A page of the beneficiaries (active and inactive) of the bases in `scope`, id order.
+    func beneficiaries(
+        in scope: BaseScope, filter: BeneficiaryFilter, page: PageRequest
+    ) async throws
+        -> Page<Beneficiary>
+    /// A page of the beneficiaries (active and inactive) of one base, id order.
+    func beneficiaries(
+        ofBase baseId: Int, filter: BeneficiaryFilter, page: PageRequest
+    ) async throws
+        -> Page<Beneficiary>
+    /// The languages of each beneficiary in language order, keyed by beneficiary id.
+    func languages(ofBeneficiaries ids: [Int]) async throws -> [Int: [Language]]
+    /// The sum of the transactions' tokens per beneficiary (absent when there are none).
+    func tokens(ofBeneficiaries ids: [Int]) async throws -> [Int: Int]
+    /// The transactions of each beneficiary in id order, keyed by beneficiary id.
+    func transactions(ofBeneficiaries ids: [Int]) async throws -> [Int: [Transaction]]
+    /// The tags of the active assignments of each beneficiary (deleted tags included), keyed by
+    /// beneficiary id.
+    func activeTags(ofBeneficiaries ids: [Int]) async throws -> [Int: [Tag]]
+    /// The boxes (all of them) and the beneficiaries of the bases in `beneficiaryScope` that
+    /// each tag is actively assigned to, in resource id order, keyed by tag id.
+    func taggedResources(ofTags tagIds: [Int], beneficiaryScope: BaseScope) async throws -> [Int: [TaggedResource]]
 }

@@ -1,6 +1,7 @@
 extension GraphQLDomain {
     /// Beneficiaries and their transactions.
     static let beneficiaries = GraphQLDomain(schemaFiles: ["beneficiaries"]) { registry, _ in
-        BeneficiaryResolvers.register(in: &registry)
+        BeneficiaryTypeResolvers.register(in: &registry)
+        BeneficiaryQueries.register(in: &registry)
     }
 }

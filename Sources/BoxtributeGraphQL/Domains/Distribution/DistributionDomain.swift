@@ -1,6 +1,7 @@
 extension GraphQLDomain {
     /// Mobile distribution: spots, events, packing lists and return tracking.
     static let distribution = GraphQLDomain(schemaFiles: ["distribution"]) { registry, _ in
-        DistributionResolvers.register(in: &registry)
+        DistributionTypeResolvers.register(in: &registry)
+        DistributionQueries.register(in: &registry)
     }
 }
