@@ -122,12 +122,3 @@ public struct MissingMigration: Error, CustomStringConvertible {
     public let resource: String
     public var description: String { "migration \(resource).sql not found in the resource bundle" }
 }
-
-/// Server timestamps: UTC, second precision, database text.
-public enum UTCClock {
-    public static func now() -> String { format(Date()) }
-
-    public static func format(_ date: Date) -> String {
-        CivilCalendar.databaseText(epochSeconds: Int(date.timeIntervalSince1970.rounded(.down)))
-    }
-}

@@ -16,3 +16,17 @@ public struct MutationEnvironment: Sendable {
         self.newColor = newColor
     }
 }
+
+extension MutationEnvironment {
+    /// The system clock and random number generator.
+    public static let live = MutationEnvironment(
+        now: { Timestamp(trustedText: UTCClock.now()) },
+        newLabel: {
+            var generator = SystemRandomNumberGenerator()
+            return WarehouseRules.randomLabel(using: &generator)
+        },
+        newColor: {
+            var generator = SystemRandomNumberGenerator()
+            return WarehouseRules.randomColor(using: &generator)
+        })
+}

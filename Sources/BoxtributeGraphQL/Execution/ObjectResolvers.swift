@@ -5,16 +5,6 @@ public struct ObjectResolvers<Parent: Sendable> {
     let typeName: String
     var fields: [String: FieldResolution] = [:]
 
-    /// Registers a per-object resolver.
-    public mutating func legacyField(
-        _ name: String, _ resolve: @escaping @Sendable (Parent, Arguments, ResolverContext) throws -> (any Sendable)?
-    ) {
-        fields[name] = .perObject { parents, index, arguments, context in
-            // The executor hands each type's fields the batch its caster built for that type.
-            try resolve(unsafeDowncast(parents, to: TypedBatch<Parent>.self).values[index], arguments, context)
-        }
-    }
-
     /// Registers a per-object resolver of an object or list value that ignores arguments and
     /// context (scalars and enums use ``value(_:_:)``, which does not box them).
     public mutating func field(_ name: String, _ resolve: @escaping @Sendable (Parent) -> (any Sendable)?) {
@@ -30,33 +20,6 @@ public struct ObjectResolvers<Parent: Sendable> {
         fields[name] = .leaf { parents in
             unsafeDowncast(parents, to: TypedBatch<Parent>.self).values.map { resolve($0).leafValue }
         }
-    }
-
-    /// Registers an object field resolved for every parent of a batch at once, one child or
-    /// `nil` (null) per parent, in order; the children are not boxed on their way to their batch.
-    public mutating func legacyChild<Child: Sendable>(
-        _ name: String,
-        _ resolve: @escaping @Sendable ([Parent], Arguments, ResolverContext) async throws -> [Child?]
-    ) {
-        fields[name] = .children(
-            ChildrenResolution(childType: ObjectIdentifier(Child.self), isList: false) { parents, arguments, context in
-                Self.singles(
-                    try await resolve(unsafeDowncast(parents, to: TypedBatch<Parent>.self).values, arguments, context))
-            })
-    }
-
-    /// Registers a list-of-objects field resolved for every parent of a batch at once, one
-    /// list or `nil` (null) per parent, in order; the children are not boxed.
-    public mutating func legacyChildLists<Child: Sendable>(
-        _ name: String,
-        _ resolve: @escaping @Sendable ([Parent], Arguments, ResolverContext) async throws -> [[Child]?]
-    ) {
-        fields[name] = .children(
-            ChildrenResolution(childType: ObjectIdentifier(Child.self), isList: true) { parents, arguments, context in
-                let lists = try await resolve(
-                    unsafeDowncast(parents, to: TypedBatch<Parent>.self).values, arguments, context)
-                return Self.flatten(lists)
-            })
     }
 
     /// Registers a list-of-objects field read from the parent itself (a page's elements).
@@ -84,35 +47,6 @@ public struct ObjectResolvers<Parent: Sendable> {
         return TypedChildren(children, ranges: ranges)
     }
 
-    /// Registers a resolver called once with every parent of a batch.
-    public mutating func legacyBatch(
-        _ name: String,
-        _ resolve: @escaping @Sendable ([Parent], Arguments, ResolverContext) async throws -> [FieldOutcome]
-    ) {
-        fields[name] = .batch { parents, arguments, context in
-            try await resolve(unsafeDowncast(parents, to: TypedBatch<Parent>.self).values, arguments, context)
-        }
-    }
-
-    /// Registers a batch resolver whose results are all successful values.
-    public mutating func legacyBatchValues(
-        _ name: String,
-        _ resolve: @escaping @Sendable ([Parent], Arguments, ResolverContext) async throws -> [(any Sendable)?]
-    ) {
-        legacyBatch(name) { parents, arguments, context in
-            try await resolve(parents, arguments, context).map { .success($0) }
-        }
-    }
-
-    /// Registers a resolver for a root field (one parent), run asynchronously.
-    public mutating func legacyRoot(
-        _ name: String, _ resolve: @escaping @Sendable (Arguments, ResolverContext) async throws -> (any Sendable)?
-    ) {
-        fields[name] = .batch { parents, arguments, context in
-            let value = try await resolve(arguments, context)
-            return Array(repeating: .success(value), count: parents.count)
-        }
-    }
 }
 
 // MARK: - Fields loaded for a whole batch of parents

@@ -1,6 +1,4 @@
-import BoxtributeDatabase
 import BoxtributeDomain
-import BoxtributeStorage
 import Logging
 
 /// What every resolver of one request sees: the user, the request's data session, the
@@ -32,7 +30,6 @@ public final class ResolverContext: @unchecked Sendable {
         self.environment = environment
         self.logger = logger
         self.clientIsGone = clientIsGone
-        legacySession = session as? SQLRequestSession
     }
 
     /// A logger that writes nothing (tests and tools that run documents without a server).
@@ -62,39 +59,5 @@ public final class ResolverContext: @unchecked Sendable {
     /// Returns the memoised value for `key`, computing it once per request.
     public func memoized<T: Sendable>(_ key: String, _ compute: () async throws -> T) async rethrows -> T {
         try await session.memoized(key, compute)
-    }
-
-    // MARK: Transitional: SQL access for the resolvers not yet moved onto the services.
-
-    private let legacySession: SQLRequestSession?
-
-    private var legacySQL: SQLRequestSession {
-        get throws {
-            guard let legacySession else { throw DomainError.databaseFailure }
-            return legacySession
-        }
-    }
-
-    /// Runs a mutation of a service that still takes an SQL write context.
-    public func mutateSQL<T: Sendable>(_ body: @Sendable (SQLWriteContext) async throws -> T) async throws -> T {
-        try await legacySQL.transactionSQL(as: try currentUser, environment: environment, body)
-    }
-}
-
-extension ResolverContext: SQLQuerying {
-    public var dialect: SQLDialect { legacySession?.database.dialect ?? .sqlite }
-
-    public func query(_ sql: String, _ binds: [SQLValue]) async throws -> [SQLRow] {
-        try await legacySQL.query(sql, binds)
-    }
-
-    public func query<Row>(
-        _ sql: String, _ binds: [SQLValue], decode: (SQLRow) throws -> Row
-    ) async throws -> [Row] {
-        try await legacySQL.query(sql, binds, decode: decode)
-    }
-
-    public func queryReusingUntilChange(_ sql: String, _ binds: [SQLValue]) async throws -> [SQLRow] {
-        try await legacySQL.queryReusingUntilChange(sql, binds)
     }
 }

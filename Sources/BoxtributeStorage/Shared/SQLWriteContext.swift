@@ -39,17 +39,3 @@ public struct SQLWriteContext: Sendable {
         try await connection.execute(sql, binds)
     }
 }
-
-extension MutationEnvironment {
-    /// The system clock and random number generator.
-    public static let live = MutationEnvironment(
-        now: { Timestamp(trustedText: UTCClock.now()) },
-        newLabel: {
-            var generator = SystemRandomNumberGenerator()
-            return WarehouseRules.randomLabel(using: &generator)
-        },
-        newColor: {
-            var generator = SystemRandomNumberGenerator()
-            return WarehouseRules.randomColor(using: &generator)
-        })
-}

@@ -1,5 +1,6 @@
 import BoxtributeDatabase
 import BoxtributeDomain
+import BoxtributeGraphQL
 import BoxtributeStorage
 import BoxtributeTestSupport
 import Testing

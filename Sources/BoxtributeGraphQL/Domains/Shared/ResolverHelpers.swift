@@ -1,42 +1,7 @@
-import BoxtributeDatabase
 import BoxtributeDomain
-import BoxtributeStorage
 import GraphQL
 
 extension ObjectResolvers {
-    /// A field holding the id of another row, loaded for the whole batch in one statement.
-    /// - Parameter permission: a base-agnostic permission checked once per batch.
-    mutating func legacyRelated<Target: Sendable>(
-        _ name: String, permission: String?, id: @escaping @Sendable (Parent) -> Int?,
-        load: @escaping @Sendable ([Int], ResolverContext) async throws -> [Int: Target]
-    ) {
-        legacyChild(name) { parents, _, context in
-            try await Self.loadRelated(parents, permission: permission, id: id, load: load, context: context)
-        }
-    }
-
-    /// ``legacyRelated(_:permission:id:load:)`` for a field of an interface or union type, whose
-    /// values go through the general path that picks each one's object type.
-    mutating func legacyRelatedOfAbstractType<Target: Sendable>(
-        _ name: String, permission: String?, id: @escaping @Sendable (Parent) -> Int?,
-        load: @escaping @Sendable ([Int], ResolverContext) async throws -> [Int: Target]
-    ) {
-        legacyBatchValues(name) { parents, _, context in
-            try await Self.loadRelated(parents, permission: permission, id: id, load: load, context: context)
-        }
-    }
-
-    private static func loadRelated<Target>(
-        _ parents: [Parent], permission: String?, id: (Parent) -> Int?,
-        load: ([Int], ResolverContext) async throws -> [Int: Target], context: ResolverContext
-    ) async throws -> [Target?] {
-        if let permission { try context.currentUser.authorize(permission) }
-        let parentIds = parents.map(id)
-        let ids = parentIds.compactMap { $0 }
-        let rows = ids.isEmpty ? [:] : try await load(ids, context)
-        return parentIds.map { $0.flatMap { rows[$0] } }
-    }
-
     /// A user-valued field (`createdBy`, ...).
     mutating func user(_ name: String, id: @escaping @Sendable (Parent) -> Int?) {
         related(name, id: id) { ids, context in try await UserService.users(ids, in: context.readScope) }
@@ -95,68 +60,6 @@ extension ObjectResolvers {
 /// Runs `body` for one parent of a batch, capturing its error as that parent's outcome.
 func outcome(_ body: () throws -> (any Sendable)?) -> FieldOutcome {
     do { return .success(try body()) } catch { return .failure(error) }
-}
-
-/// One outcome per parent, each parent guarded by `permission` for its base (FORBIDDEN where
-/// it is missing). `resolve` runs once, with the permitted parents only, and returns how each
-/// of them gets its value — so a batch costs one load whatever the mix of bases.
-func permittedPerBase<Parent>(
-    _ parents: [Parent], permission: String, context: ResolverContext, baseId: (Parent) -> Int,
-    resolve: ([Parent]) async throws -> (Parent) -> (any Sendable)?
-) async throws -> [FieldOutcome] {
-    let user = try context.currentUser
-    let permitted = parents.filter { user.can(permission, baseId: baseId($0)) }
-    let value = permitted.isEmpty ? { _ in nil } : try await resolve(permitted)
-    return parents.map { parent in
-        outcome {
-            try user.authorize(permission, baseId: baseId(parent))
-            return value(parent)
-        }
-    }
-}
-
-/// Lists of rows per parent, each parent guarded by `permission` for its base: rows are loaded
-/// in one call for the permitted parents' keys and grouped by `rowKey`.
-func checkedLists<Parent, Row: Sendable>(
-    _ parents: [Parent], permission: String, context: ResolverContext, baseId: (Parent) -> Int,
-    key: @escaping (Parent) -> Int, rowKey: (Row) -> Int?, load: ([Int]) async throws -> [Row]
-) async throws -> [FieldOutcome] {
-    try await permittedPerBase(parents, permission: permission, context: context, baseId: baseId) { permitted in
-        var byKey: [Int: [Row]] = [:]
-        for row in try await load(permitted.map(key)) {
-            if let value = rowKey(row) { byKey[value, default: []].append(row) }
-        }
-        return { parent in byKey[key(parent)] ?? [] }
-    }
-}
-
-/// Reads `PaginationInput` from the arguments; pages are at most the API's largest page size.
-func pageRequest(_ arguments: Arguments, context: ResolverContext) throws(DomainError) -> PageRequest {
-    guard let input = arguments.object("paginationInput") else { return try PageRequest(nil) }
-    return try PageRequest(
-        PaginationInput(
-            after: input.string("after"), first: input.int("first"), before: input.string("before"),
-            last: input.int("last")),
-        maximumLimit: context.limits.maxPageSize)
-}
-
-/// Reads `FilterBoxInput`.
-func boxFilter(_ arguments: Arguments) -> BoxFilter {
-    var filter = BoxFilter()
-    guard let input = arguments.object("filterInput") else { return filter }
-    filter.states = input.stringList("states")?.compactMap(BoxState.init(name:))
-    filter.lastModifiedFrom = input.string("lastModifiedFrom")
-    filter.lastModifiedUntil = input.string("lastModifiedUntil")
-    filter.productGender = input.string("productGender").flatMap(ProductGender.init(name:))
-    filter.productGenders = input.stringList("productGenders")?.compactMap(ProductGender.init(name:))
-    filter.productCategoryId = input.int("productCategoryId")
-    filter.productCategoryIds = input.intList("productCategoryIds")
-    filter.productId = input.int("productId")
-    filter.productIds = input.intList("productIds")
-    filter.sizeId = input.int("sizeId")
-    filter.tagIds = input.intList("tagIds")
-    filter.locationIds = input.intList("locationIds")
-    return filter
 }
 
 // MARK: Union members and enums

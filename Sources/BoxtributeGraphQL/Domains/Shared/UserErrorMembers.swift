@@ -1,6 +1,4 @@
-import BoxtributeDatabase
 import BoxtributeDomain
-import BoxtributeStorage
 
 /// A ``UserError`` as a member of a result union.
 struct UserErrorValue: GraphQLObjectValue {
@@ -82,17 +80,6 @@ extension ResolverContext {
     func unionMutation(_ body: @Sendable (MutationScope) async throws -> any Sendable) async throws -> any Sendable {
         do {
             return try await mutate(body)
-        } catch {
-            return try await unionMember(for: error)
-        }
-    }
-
-    /// Runs a union-returning mutation: authorization failures and user errors become union
-    /// members; other errors go to `errors`.
-    func unionMutationSQL(_ body: @Sendable (SQLWriteContext) async throws -> any Sendable) async throws -> any Sendable
-    {
-        do {
-            return try await mutateSQL(body)
         } catch {
             return try await unionMember(for: error)
         }
