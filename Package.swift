@@ -78,8 +78,6 @@ let package = Package(
             name: "BoxtributeGraphQL",
             dependencies: [
                 "BoxtributeDomain",
-                "BoxtributeStorage",
-                "BoxtributeDatabase",
                 .product(name: "GraphQL", package: "GraphQL"),
                 .product(name: "OrderedCollections", package: "swift-collections"),
                 .product(name: "Logging", package: "swift-log"),

@@ -1,3 +1,5 @@
+import BoxtributeDomain
+
 /// The SQL engines the server runs on.
 public enum SQLDialect: String, Sendable {
     case sqlite
@@ -196,5 +198,17 @@ extension SQLQuerying {
         byId.reserveCapacity(rows.count)
         for row in rows where byId[id(row)] == nil { byId[id(row)] = row }
         return byId
+    }
+}
+
+extension DatabaseError: DataStoreFailure {
+    /// Integrity violations read as a missing resource (an id that names no row).
+    public var reported: DomainError {
+        switch kind {
+        case .constraintViolation: .notFound
+        case .unavailable: .databaseUnavailable
+        case .commitOutcomeUnknown: .commitOutcomeUnknown
+        case .other: .databaseFailure
+        }
     }
 }

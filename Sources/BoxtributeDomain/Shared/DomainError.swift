@@ -31,3 +31,10 @@ public enum DomainError: Error, Equatable, Sendable {
         }
     }
 }
+
+/// A failure of the data store. The API answers it as ``reported`` and never shows the store's
+/// own description, which may hold SQL; that goes to the log.
+public protocol DataStoreFailure: Error {
+    /// What the client is told.
+    var reported: DomainError { get }
+}

@@ -1,6 +1,4 @@
-import BoxtributeDatabase
 import BoxtributeDomain
-import BoxtributeStorage
 import Foundation
 import GraphQL
 import Logging

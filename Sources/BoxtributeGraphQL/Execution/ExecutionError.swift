@@ -1,6 +1,4 @@
-import BoxtributeDatabase
 import BoxtributeDomain
-import BoxtributeStorage
 import GraphQL
 
 /// An entry of the response's `errors` array.
@@ -37,15 +35,9 @@ public struct ExecutionError: Sendable, Equatable {
             self.init(
                 message: Self.codedMessage, locations: locations, path: path, code: domain.apolloCode,
                 description: domain.description)
-        case let database as DatabaseError:
-            // Never leak SQL to clients; integrity violations read as a missing resource.
-            let mapped: DomainError =
-                switch database.kind {
-                case .constraintViolation: .notFound
-                case .unavailable: .databaseUnavailable
-                case .commitOutcomeUnknown: .commitOutcomeUnknown
-                case .other: .databaseFailure
-                }
+        case let failure as any DataStoreFailure:
+            // Never leak SQL to clients: the store's description goes to the log only.
+            let mapped = failure.reported
             self.init(
                 message: Self.codedMessage, locations: locations, path: path, code: mapped.apolloCode,
                 description: mapped.description)
@@ -76,7 +68,7 @@ public struct ExecutionError: Sendable, Equatable {
             case .databaseFailure, .databaseUnavailable, .commitOutcomeUnknown, .internalError: true
             case .notFound, .invalidPaginationInput, .badUserInput: false
             }
-        case let database as DatabaseError: database.kind != .constraintViolation
+        case let failure as any DataStoreFailure: failure.reported != .notFound
         default: true
         }
     }

@@ -55,32 +55,3 @@ public struct SQLDataSource: DataSource {
 
     public func openSession() -> any DataSession { SQLRequestSession(database: database) }
 }
-
-// Transitional: the SQL access of the resolvers and services not yet on the repositories.
-extension SQLRequestSession: SQLQuerying {
-    public var dialect: SQLDialect { database.dialect }
-
-    public func query(_ sql: String, _ binds: [SQLValue]) async throws -> [SQLRow] {
-        try await reader.query(sql, binds)
-    }
-
-    public func query<Row>(
-        _ sql: String, _ binds: [SQLValue], decode: (SQLRow) throws -> Row
-    ) async throws -> [Row] {
-        try await reader.query(sql, binds, decode: decode)
-    }
-
-    public func queryReusingUntilChange(_ sql: String, _ binds: [SQLValue]) async throws -> [SQLRow] {
-        try await reader.queryReusingUntilChange(sql, binds)
-    }
-
-    /// Runs `body` in one transaction with an SQL write context.
-    public func transactionSQL<T: Sendable>(
-        as user: CurrentUser, environment: MutationEnvironment, _ body: @Sendable (SQLWriteContext) async throws -> T
-    ) async throws -> T {
-        reader.finishReading()
-        let result = try await SQLWriteContext.run(as: user, in: database, environment: environment, body)
-        memo.removeAll()
-        return result
-    }
-}

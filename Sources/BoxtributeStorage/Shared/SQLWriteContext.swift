@@ -18,17 +18,6 @@ public struct SQLWriteContext: Sendable {
         self.environment = environment
     }
 
-    /// Runs `body` in one transaction of `database`: all of its changes or none.
-    public static func run<T: Sendable>(
-        as user: CurrentUser, in database: any Database, environment: MutationEnvironment = .live,
-        _ body: @Sendable (SQLWriteContext) async throws -> T
-    ) async throws -> T {
-        try await database.transaction { connection in
-            try await body(
-                SQLWriteContext(user: user, now: environment.now(), connection: connection, environment: environment))
-        }
-    }
-
     /// ` FOR UPDATE` where the engine needs it to lock rows read before a write (MySQL);
     /// SQLite serialises write transactions, so nothing there.
     var forUpdate: String { connection.dialect.forUpdate }
