@@ -260,7 +260,7 @@ public enum ShipmentService {
         }
         try await scope.writes.historyWrites.record(history, table: "stock")
         // The source base's tags mean nothing in the target base.
-        try await scope.writes.warehouseWrites.unassignAllTags(fromBoxes: boxes.keys.sorted())
+        try await scope.writes.warehouseWrites.unassignTags(nil, from: boxes.keys.sorted(), type: .box)
     }
 
     /// The auto-completion rule, in the caller's transaction: all remaining boxes lost →

@@ -38,8 +38,6 @@ public protocol BoxWriteRepository: BoxRepository {
     /// Puts the boxes into `state`, stamped as modified now by the transaction's user. Writes
     /// no history: the caller records it.
     func setState(ofBoxes ids: [Int], to state: BoxState) async throws
-    /// Ends every active tag assignment of the boxes.
-    func unassignAllTags(fromBoxes ids: [Int]) async throws
     /// The box with this label, locked for the rest of the transaction where the engine needs it.
     func lockedBox(labelIdentifier: String) async throws -> Box?
     /// The boxes with these labels, locked like ``lockedBox(labelIdentifier:)``, id order.

@@ -172,11 +172,11 @@ extension ObjectResolvers where Parent == RootValue {
         root(name) { arguments, context in try await resolve(try arguments.decode(Args.self), context) }
     }
 
-    /// A root `Mutation` field.
+    /// A root `Mutation` field: run as a query field is (its service opens the transaction).
     public mutating func mutation(
         _ name: String, _ resolve: @escaping @Sendable (ResolverContext) async throws -> (any Sendable)?
     ) {
-        root(name) { _, context in try await resolve(context) }
+        query(name, resolve)
     }
 
     /// A root `Mutation` field with arguments, decoded into `Args`.
@@ -184,7 +184,7 @@ extension ObjectResolvers where Parent == RootValue {
         _ name: String, _ args: Args.Type,
         _ resolve: @escaping @Sendable (Args, ResolverContext) async throws -> (any Sendable)?
     ) {
-        root(name) { arguments, context in try await resolve(try arguments.decode(Args.self), context) }
+        query(name, args, resolve)
     }
 
     private mutating func root(

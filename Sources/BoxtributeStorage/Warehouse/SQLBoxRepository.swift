@@ -86,8 +86,4 @@ extension SQLWarehouseWriteRepository {
     func setState(ofBoxes ids: [Int], to state: BoxState) async throws {
         try await BoxStore.setState(ofBoxes: ids, to: state, in: context)
     }
-
-    func unassignAllTags(fromBoxes ids: [Int]) async throws {
-        try await TagStore.unassign(tagIds: nil, from: ids, type: .box, in: context)
-    }
 }
