@@ -54,12 +54,6 @@ public enum ShipmentDetailService {
         }
     }
 
-    /// `sourceSize`/`targetSize`: sizes by id; requires `size:read`.
-    public static func sizes(_ ids: [Int], in scope: some ServiceScope) async throws -> [Int: Size] {
-        try scope.user.authorize("size:read")
-        return try await scope.data.warehouse.sizes(ids)
-    }
-
     /// `autoMatchingTargetProduct`: for each detail whose source product instantiates a
     /// standard product, the target base's product instantiating the same one. No permission:
     /// whoever may see the detail may see the match.

@@ -61,18 +61,6 @@ extension BoxService {
         }
     }
 
-    /// Sizes by id (`Box.size`).
-    public static func sizes(_ ids: [Int], in scope: some ServiceScope) async throws -> [Int: Size] {
-        try scope.user.authorize("size:read")
-        return try await scope.data.warehouse.sizes(ids)
-    }
-
-    /// Units by id (`Box.displayUnit`, `Box.weightDisplayUnit`).
-    public static func units(_ ids: [Int], in scope: some ServiceScope) async throws -> [Int: MeasureUnit] {
-        try scope.user.authorize("unit:read")
-        return try await scope.data.warehouse.units(ids)
-    }
-
     /// The measure of each box in its display unit; needs no permission of its own.
     public static func measureValues(ofBoxes boxes: [Box], in scope: some ServiceScope) async throws -> [Double?] {
         let units = try await scope.data.warehouse.units(boxes.compactMap(\.displayUnitId))

@@ -32,6 +32,18 @@ public enum ReferenceDataService {
         return try await scope.data.warehouse.sizeRanges(ids)
     }
 
+    /// Sizes by id (`Box.size`, a shipment detail's `sourceSize`/`targetSize`).
+    public static func sizes(_ ids: [Int], in scope: some ServiceScope) async throws -> [Int: Size] {
+        try scope.user.authorize("size:read")
+        return try await scope.data.warehouse.sizes(ids)
+    }
+
+    /// Units by id (`Box.displayUnit`, `Box.weightDisplayUnit`).
+    public static func units(_ ids: [Int], in scope: some ServiceScope) async throws -> [Int: MeasureUnit] {
+        try scope.user.authorize("unit:read")
+        return try await scope.data.warehouse.units(ids)
+    }
+
     /// `SizeRange.sizes`: the sizes of each range in their order within it.
     public static func sizes(ofRanges ranges: [SizeRange], in scope: some ServiceScope) async throws -> [[Size]] {
         try scope.user.authorize("size:read")

@@ -45,8 +45,3 @@ struct BoxPageArguments: Decodable, Sendable {
         try paginationInput.pageRequest(in: context)
     }
 }
-
-extension PaginationInputArgument {
-    /// The input as the domain reads it.
-    var input: PaginationInput { PaginationInput(after: after, first: first, before: before, last: last) }
-}

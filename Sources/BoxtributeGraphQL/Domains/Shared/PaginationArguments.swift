@@ -6,6 +6,9 @@ struct PaginationInputArgument: Decodable, Sendable {
     var first: Int?
     var before: String?
     var last: Int?
+
+    /// The input as the domain reads it.
+    var input: PaginationInput { PaginationInput(after: after, first: first, before: before, last: last) }
 }
 
 /// Arguments of a paginated field: `paginationInput` only.
@@ -30,7 +33,5 @@ extension Optional where Wrapped == PaginationInputArgument {
 
     /// The input as given, for a service that checks its permission before it interprets the
     /// page (and so reports a missing permission before an invalid page).
-    var input: PaginationInput? {
-        map { PaginationInput(after: $0.after, first: $0.first, before: $0.before, last: $0.last) }
-    }
+    var input: PaginationInput? { self?.input }
 }

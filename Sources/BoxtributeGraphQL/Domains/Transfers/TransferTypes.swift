@@ -132,10 +132,10 @@ enum TransferResolvers {
                         of: details, id: \.targetLocationId, in: context.readScope))
             }
             type.related("sourceSize", id: \.sourceSizeId) { ids, context in
-                try await ShipmentDetailService.sizes(ids, in: context.readScope)
+                try await ReferenceDataService.sizes(ids, in: context.readScope)
             }
             type.related("targetSize", id: \.targetSizeId) { ids, context in
-                try await ShipmentDetailService.sizes(ids, in: context.readScope)
+                try await ReferenceDataService.sizes(ids, in: context.readScope)
             }
             type.batchOutcomes("box") { details, context in
                 outcomes(try await ShipmentDetailService.boxes(of: details, in: context.readScope))

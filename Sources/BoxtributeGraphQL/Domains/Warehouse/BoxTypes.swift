@@ -67,13 +67,13 @@ enum BoxTypeResolvers {
                 try await BoxService.products(ofBoxes: boxes, in: context.readScope)
             }
             type.related("size", id: \.sizeId) { ids, context in
-                try await BoxService.sizes(ids, in: context.readScope)
+                try await ReferenceDataService.sizes(ids, in: context.readScope)
             }
             type.related("weightDisplayUnit", id: \.weightDisplayUnitId) { ids, context in
-                try await BoxService.units(ids, in: context.readScope)
+                try await ReferenceDataService.units(ids, in: context.readScope)
             }
             type.related("displayUnit", id: \.displayUnitId) { ids, context in
-                try await BoxService.units(ids, in: context.readScope)
+                try await ReferenceDataService.units(ids, in: context.readScope)
             }
             type.batch("measureValue") { boxes, context in
                 try await BoxService.measureValues(ofBoxes: boxes, in: context.readScope)
