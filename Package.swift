@@ -30,12 +30,14 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-collections.git", from: "1.1.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", "4.0.0"..<"5.0.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.6.0"),
+        .package(url: "https://github.com/pointfreeco/swift-tagged.git", from: "0.10.0"),
     ],
     targets: [
         // The domain layer: per domain its entities, rules, repository protocols and services
-        // (the one place that checks permissions). No framework imports.
+        // (the one place that checks permissions). No framework imports; `Tagged` types the ids.
         .target(
             name: "BoxtributeDomain",
+            dependencies: [.product(name: "Tagged", package: "swift-tagged")],
             swiftSettings: swiftSettings
         ),
         // MariaDB Connector/C, for the MySQL engine (trait `MySQL`).

@@ -12,12 +12,12 @@ extension Fixtures {
     /// standard product, a custom product without boxes and a standard product to enable.
     public enum CrossTenant {
         public static let organisation = 3
-        public static let lampedusa = 5, leros = 6
+        public static let lampedusa: Base.ID = 5, leros: Base.ID = 6
         /// Shipments in preparation, Lesvos → Samos.
         public static let preparingShipment = 4, shipmentToSend = 5
         /// Agreements under review, Thessaloniki sends to Lesvos.
         public static let agreementToAccept = 4, agreementToReject = 5
-        public static let soapInstantiation = 70, scarf = 71
+        public static let soapInstantiation: Product.ID = 70, scarf: Product.ID = 71
         /// A standard product of the latest version that no base has enabled.
         public static let towel = 4
 

@@ -10,20 +10,29 @@ import Logging
 /// from Lesvos to Thessaloniki.
 public enum Fixtures {
     public enum Org { public static let aidA = 1, aidB = 2 }
-    public enum BaseID { public static let lesvos = 1, samos = 2, thessaloniki = 3, closed = 4 }
+    public enum BaseID {
+        public static let lesvos: Base.ID = 1, samos: Base.ID = 2, thessaloniki: Base.ID = 3, closed: Base.ID = 4
+    }
     public enum UserID {
         public static let god = 1, lesvosCoordinator = 2, samosVolunteer = 3, thessalonikiCoordinator = 4
     }
     public enum LocationID {
-        public static let lesvosWarehouse = 1, lesvosLost = 2, lesvosDeleted = 3, samosWarehouse = 4
-        public static let thessalonikiWarehouse = 5, lesvosDistributionSpot = 6
+        public static let lesvosWarehouse: Location.ID = 1, lesvosLost: Location.ID = 2, lesvosDeleted: Location.ID = 3
+        public static let samosWarehouse: Location.ID = 4, thessalonikiWarehouse: Location.ID = 5
+        public static let lesvosDistributionSpot: Location.ID = 6
     }
-    public enum ProductID { public static let jeans = 1, rice = 2, oldCoat = 3, standardTShirt = 4, blanket = 5 }
+    public enum ProductID {
+        public static let jeans: Product.ID = 1, rice: Product.ID = 2, oldCoat: Product.ID = 3
+        public static let standardTShirt: Product.ID = 4, blanket: Product.ID = 5
+    }
     public enum BoxLabel {
         public static let jeans = "10000001", rice = "10000002", lost = "10000003", deleted = "10000004"
         public static let thessaloniki = "30000001", inTransit = "10000006", samos = "10000007"
     }
-    public enum TagID { public static let winter = 1, family = 2, urgent = 3, deleted = 4, thessaloniki = 5 }
+    public enum TagID {
+        public static let winter: Tag.ID = 1, family: Tag.ID = 2, urgent: Tag.ID = 3, deleted: Tag.ID = 4
+        public static let thessaloniki: Tag.ID = 5
+    }
 
     /// The god user.
     public static let god = CurrentUser(id: UserID.god, isGod: true, organisationId: nil, maxBetaLevel: 99)

@@ -56,7 +56,7 @@ public struct Beneficiary: Sendable, Hashable {
     /// `YYYY-MM-DD`; `nil` for NULL and the zero date.
     public var dateOfBirth: String?
     public var comment: String?
-    public var baseId: Int
+    public var baseId: Base.ID
     /// `container`: the household identifier.
     public var groupIdentifier: String
     public var gender: HumanGender
@@ -75,7 +75,7 @@ public struct Beneficiary: Sendable, Hashable {
     public var audit: AuditStamps
 
     public init(
-        id: Int, firstName: String, lastName: String, dateOfBirth: String?, comment: String?, baseId: Int,
+        id: Int, firstName: String, lastName: String, dateOfBirth: String?, comment: String?, baseId: Base.ID,
         groupIdentifier: String, gender: HumanGender, familyHeadId: Int?, deletedOn: Timestamp?, isVolunteer: Bool,
         signed: Bool, registered: Bool, phoneNumber: String?, signature: String?, dateOfSignature: Timestamp?,
         audit: AuditStamps
@@ -129,7 +129,7 @@ public struct Transaction: Sendable, Hashable {
     public var id: Int
     /// `people_id`.
     public var beneficiaryId: Int?
-    public var productId: Int?
+    public var productId: Product.ID?
     /// Number of items handed out.
     public var count: Int
     /// `drops`: positive for credits, negative for purchases.
@@ -141,7 +141,8 @@ public struct Transaction: Sendable, Hashable {
     public var createdOn: Timestamp?
 
     public init(
-        id: Int, beneficiaryId: Int?, productId: Int?, count: Int, tokens: Int, description: String, createdBy: Int?,
+        id: Int, beneficiaryId: Int?, productId: Product.ID?, count: Int, tokens: Int, description: String,
+        createdBy: Int?,
         createdOn: Timestamp?
     ) {
         self.id = id

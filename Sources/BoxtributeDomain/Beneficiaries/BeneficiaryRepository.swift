@@ -9,7 +9,7 @@ public protocol BeneficiaryRepository: Sendable {
         -> Page<Beneficiary>
     /// A page of the beneficiaries (active and inactive) of one base, id order.
     func beneficiaries(
-        ofBase baseId: Int, filter: BeneficiaryFilter, page: PageRequest
+        ofBase baseId: Base.ID, filter: BeneficiaryFilter, page: PageRequest
     ) async throws
         -> Page<Beneficiary>
     /// The languages of each beneficiary in language order, keyed by beneficiary id.
@@ -23,5 +23,7 @@ public protocol BeneficiaryRepository: Sendable {
     func activeTags(ofBeneficiaries ids: [Int]) async throws -> [Int: [Tag]]
     /// The boxes (all of them) and the beneficiaries of the bases in `beneficiaryScope` that
     /// each tag is actively assigned to, in resource id order, keyed by tag id.
-    func taggedResources(ofTags tagIds: [Int], beneficiaryScope: BaseScope) async throws -> [Int: [TaggedResource]]
+    func taggedResources(
+        ofTags tagIds: [Tag.ID], beneficiaryScope: BaseScope
+    ) async throws -> [Tag.ID: [TaggedResource]]
 }

@@ -24,7 +24,7 @@ public enum BeneficiaryService {
         ofBases bases: [Base], filter: BeneficiaryFilter, page: PageRequest, in scope: some ServiceScope
     ) async throws -> [PerItem<Page<Beneficiary>>] {
         try await scope.perBase(bases, permission: "beneficiary:read", baseId: \.id) { permitted in
-            var pages: [Int: Page<Beneficiary>] = [:]
+            var pages: [Base.ID: Page<Beneficiary>] = [:]
             for base in permitted {
                 pages[base.id] = try await scope.data.beneficiaries.beneficiaries(
                     ofBase: base.id, filter: filter, page: page)
@@ -91,7 +91,8 @@ extension BeneficiaryService {
     // The reference follows these foreign keys of a transaction without authorization checks.
 
     /// Products by id, for `Transaction.product`, without a permission check.
-    public static func products(_ ids: [Int], in scope: some ServiceScope) async throws -> [Int: Product] {
+    public static func products(_ ids: [Product.ID], in scope: some ServiceScope) async throws -> [Product.ID: Product]
+    {
         try await scope.data.warehouse.products(ids)
     }
 

@@ -9,18 +9,18 @@ extension CurrentUser {
     }
 
     /// Requires `permission` for `baseId`.
-    public func authorize(_ permission: String, baseId: Int) throws(Forbidden) {
+    public func authorize(_ permission: String, baseId: Base.ID) throws(Forbidden) {
         if isGod { return }
         guard let bases = permissions[permission] else { throw Forbidden(.permission(permission)) }
-        if !bases.contains(baseId) { throw Forbidden(.resource("base", String(baseId))) }
+        if !bases.contains(baseId) { throw Forbidden(.resource("base", String(baseId.rawValue))) }
     }
 
     /// Requires `permission` for any of `baseIds`.
-    public func authorize(_ permission: String, anyOf baseIds: [Int]) throws(Forbidden) {
+    public func authorize(_ permission: String, anyOf baseIds: [Base.ID]) throws(Forbidden) {
         if isGod { return }
         guard let bases = permissions[permission] else { throw Forbidden(.permission(permission)) }
         if !baseIds.contains(where: bases.contains) {
-            throw Forbidden(.resource("bases", "[" + baseIds.map(String.init).joined(separator: ", ") + "]"))
+            throw Forbidden(.resource("bases", "[" + baseIds.map { String($0.rawValue) }.joined(separator: ", ") + "]"))
         }
     }
 
@@ -46,7 +46,7 @@ extension CurrentUser {
     }
 
     /// Whether the user holds `permission` for `baseId`, without throwing.
-    public func can(_ permission: String, baseId: Int) -> Bool {
+    public func can(_ permission: String, baseId: Base.ID) -> Bool {
         isGod || (permissions[permission]?.contains(baseId) ?? false)
     }
 

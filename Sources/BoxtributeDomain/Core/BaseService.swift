@@ -7,7 +7,7 @@ public enum BaseService {
     }
 
     /// One base. The permission is checked before existence, with the requested id.
-    public static func base(id: Int, in scope: some ServiceScope) async throws -> Base {
+    public static func base(id: Base.ID, in scope: some ServiceScope) async throws -> Base {
         try scope.user.authorize("base:read", baseId: id)
         return try await scope.data.core.bases([id])[id].orNotFound()
     }
@@ -45,7 +45,7 @@ extension BaseService {
     /// access that base; `nil` when the base does not exist. Reads no more than the names the
     /// error shows, so it needs no permission.
     public static func names(
-        ofBase baseId: Int, in session: any DataSession
+        ofBase baseId: Base.ID, in session: any DataSession
     ) async throws -> (base: String, organisation: String)? {
         let core = session.repositories.core
         guard let base = try await core.bases([baseId])[baseId] else { return nil }

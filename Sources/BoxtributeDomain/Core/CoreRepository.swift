@@ -1,7 +1,7 @@
 /// Reads of organisations, bases and users. Look-ups by id take a batch of ids and return the
 /// rows found, keyed by id, so a page of objects costs one statement per related type.
 public protocol CoreRepository: Sendable {
-    func bases(_ ids: [Int]) async throws -> [Int: Base]
+    func bases(_ ids: [Base.ID]) async throws -> [Base.ID: Base]
     /// Bases visible in `scope`, id order; deleted ones only when asked.
     func bases(in scope: BaseScope, includeDeleted: Bool) async throws -> [Base]
     /// Bases of the organisations, id order.

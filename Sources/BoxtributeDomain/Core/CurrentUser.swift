@@ -10,7 +10,7 @@ public struct CurrentUser: Sendable, Equatable {
     public let maxBetaLevel: Int
     public let timezone: String?
     /// Permission name (`resource:method`) → base ids it is granted for. Empty for god users.
-    public let permissions: [String: Set<Int>]
+    public let permissions: [String: Set<Base.ID>]
 
     public init(
         id: Int,
@@ -18,7 +18,7 @@ public struct CurrentUser: Sendable, Equatable {
         organisationId: Int?,
         maxBetaLevel: Int = 0,
         timezone: String? = nil,
-        permissions: [String: Set<Int>] = [:]
+        permissions: [String: Set<Base.ID>] = [:]
     ) {
         self.id = id
         self.isGod = isGod
@@ -39,7 +39,7 @@ public struct CurrentUser: Sendable, Equatable {
         subject: String,
         roles: [String],
         rawPermissions: [String],
-        baseIds: [Int],
+        baseIds: [Base.ID],
         organisationId: Int,
         betaLevel: Int?,
         timezone: String?
@@ -60,15 +60,15 @@ public struct CurrentUser: Sendable, Equatable {
     /// Parses the permissions claim into permission → base ids, as the reference does:
     /// a `base_<ids>/` prefix scopes an entry to those bases, otherwise the user's
     /// `base_ids` apply; write-like methods imply `read` on the same resource.
-    public static func permissionMap(_ raw: [String], baseIds: [Int]) -> [String: Set<Int>] {
-        var map: [String: Set<Int>] = [:]
+    public static func permissionMap(_ raw: [String], baseIds: [Base.ID]) -> [String: Set<Base.ID>] {
+        var map: [String: Set<Base.ID>] = [:]
         for entry in raw {
             var permission = entry
             var ids = baseIds
             let parts = entry.split(separator: "/", omittingEmptySubsequences: false)
             if parts.count == 2, parts[0].count > 5 {
                 let idText = parts[0].dropFirst(5).split(separator: "-", omittingEmptySubsequences: false)
-                let parsed = idText.compactMap { Int($0) }
+                let parsed = idText.compactMap { Int($0).map(Base.ID.init(rawValue:)) }
                 if parsed.count == idText.count {
                     permission = String(parts[1])
                     ids = parsed

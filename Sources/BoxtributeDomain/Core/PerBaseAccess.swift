@@ -7,7 +7,7 @@ extension ServiceScope {
     /// user lacks it. `load` runs once, with the permitted items only, and returns how each of
     /// them gets its value, so a batch costs one load whatever the mix of bases.
     public func perBase<Item, Value>(
-        _ items: [Item], permission: String, baseId: (Item) -> Int,
+        _ items: [Item], permission: String, baseId: (Item) -> Base.ID,
         load: ([Item]) async throws -> (Item) -> Value?
     ) async throws -> [PerItem<Value>] {
         try await perItem(
@@ -40,12 +40,12 @@ extension ServiceScope {
 
     /// Lists of rows per item, each item guarded by `permission` for its base: rows are loaded
     /// in one call for the permitted items' keys and grouped by `rowKey`.
-    public func listsPerBase<Item, Row>(
-        _ items: [Item], permission: String, baseId: (Item) -> Int, key: @escaping (Item) -> Int,
-        rowKey: (Row) -> Int?, load: ([Int]) async throws -> [Row]
+    public func listsPerBase<Item, Row, Key: Hashable>(
+        _ items: [Item], permission: String, baseId: (Item) -> Base.ID, key: @escaping (Item) -> Key,
+        rowKey: (Row) -> Key?, load: ([Key]) async throws -> [Row]
     ) async throws -> [PerItem<[Row]>] {
         try await perBase(items, permission: permission, baseId: baseId) { permitted in
-            var byKey: [Int: [Row]] = [:]
+            var byKey: [Key: [Row]] = [:]
             for row in try await load(permitted.map(key)) {
                 if let value = rowKey(row) { byKey[value, default: []].append(row) }
             }
@@ -58,7 +58,7 @@ extension BaseService {
     /// The base of each item (`base` fields): `base:read` for that base, else `Forbidden` for
     /// that item.
     public static func bases(
-        ofItemsIn baseIds: [Int], in scope: some ServiceScope
+        ofItemsIn baseIds: [Base.ID], in scope: some ServiceScope
     ) async throws -> [PerItem<Base>] {
         try await scope.perBase(baseIds, permission: "base:read", baseId: { $0 }) { permitted in
             let bases = try await scope.data.core.bases(permitted)

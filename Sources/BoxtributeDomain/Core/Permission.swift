@@ -12,10 +12,10 @@ public enum BaseScope: Sendable, Equatable {
     /// No restriction (god users).
     case all
     /// Only these bases (possibly none).
-    case only([Int])
+    case only([Base.ID])
 
     /// Whether a row of `baseId` is visible.
-    public func contains(_ baseId: Int) -> Bool {
+    public func contains(_ baseId: Base.ID) -> Bool {
         switch self {
         case .all: true
         case .only(let ids): ids.contains(baseId)

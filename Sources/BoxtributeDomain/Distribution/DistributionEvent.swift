@@ -37,13 +37,13 @@ public struct DistributionEvent: Sendable, Hashable {
     public var plannedStartDateTime: Timestamp?
     public var plannedEndDateTime: Timestamp?
     /// `location_id`: the spot.
-    public var spotId: Int
+    public var spotId: Location.ID
     /// Base of the spot: every permission check of an event is made against it.
-    public var baseId: Int
+    public var baseId: Base.ID
     public var trackingGroupId: Int?
     public init(
         id: Int, name: String?, state: DistributionEventState?, plannedStartDateTime: Timestamp?,
-        plannedEndDateTime: Timestamp?, spotId: Int, baseId: Int, trackingGroupId: Int?
+        plannedEndDateTime: Timestamp?, spotId: Location.ID, baseId: Base.ID, trackingGroupId: Int?
     ) {
         self.id = id
         self.name = name
@@ -59,13 +59,13 @@ public struct DistributionEvent: Sendable, Hashable {
 /// Planned items of one product and size for an event (`distro_events_packing_list_entries`).
 public struct PackingListEntry: Sendable, Hashable {
     public var id: Int
-    public var productId: Int
+    public var productId: Product.ID
     public var sizeId: Int
     public var numberOfItems: Int
     public var eventId: Int
     public var state: PackingListEntryState?
     public init(
-        id: Int, productId: Int, sizeId: Int, numberOfItems: Int, eventId: Int, state: PackingListEntryState?
+        id: Int, productId: Product.ID, sizeId: Int, numberOfItems: Int, eventId: Int, state: PackingListEntryState?
     ) {
         self.id = id
         self.productId = productId
@@ -79,12 +79,13 @@ public struct PackingListEntry: Sendable, Hashable {
 /// Loose items taken out of boxes for an event (`distro_events_unboxed_item_collections`).
 public struct UnboxedItemsCollection: Sendable, Hashable {
     public var id: Int
-    public var productId: Int
+    public var productId: Product.ID
     public var sizeId: Int
     public var numberOfItems: Int
     public var eventId: Int
-    public var locationId: Int
-    public init(id: Int, productId: Int, sizeId: Int, numberOfItems: Int, eventId: Int, locationId: Int) {
+    public var locationId: Location.ID
+    public init(id: Int, productId: Product.ID, sizeId: Int, numberOfItems: Int, eventId: Int, locationId: Location.ID)
+    {
         self.id = id
         self.productId = productId
         self.sizeId = sizeId
@@ -97,10 +98,10 @@ public struct UnboxedItemsCollection: Sendable, Hashable {
 /// Returned events whose items are tracked together (`distro_events_tracking_groups`).
 public struct DistributionEventsTrackingGroup: Sendable, Hashable {
     public var id: Int
-    public var baseId: Int
+    public var baseId: Base.ID
     public var state: DistributionEventsTrackingGroupState?
     public var createdOn: Timestamp?
-    public init(id: Int, baseId: Int, state: DistributionEventsTrackingGroupState?, createdOn: Timestamp?) {
+    public init(id: Int, baseId: Base.ID, state: DistributionEventsTrackingGroupState?, createdOn: Timestamp?) {
         self.id = id
         self.baseId = baseId
         self.state = state
@@ -111,14 +112,14 @@ public struct DistributionEventsTrackingGroup: Sendable, Hashable {
 /// One logged item movement of a tracking group (`distro_events_tracking_logs`).
 public struct DistributionEventsTrackingEntry: Sendable, Hashable {
     public var id: Int
-    public var productId: Int
+    public var productId: Product.ID
     public var sizeId: Int
     public var numberOfItems: Int
     public var flowDirection: DistributionEventTrackingFlowDirection?
     public var groupId: Int?
     public var date: Timestamp?
     public init(
-        id: Int, productId: Int, sizeId: Int, numberOfItems: Int,
+        id: Int, productId: Product.ID, sizeId: Int, numberOfItems: Int,
         flowDirection: DistributionEventTrackingFlowDirection?, groupId: Int?, date: Timestamp?
     ) {
         self.id = id
@@ -145,13 +146,13 @@ public struct DistributionEventsStatistics: Sendable, Hashable {
     public var potentiallyInvolvedDistributionSpots: String
     public var involvedDistributionEventIds: String
     public var trackingGroupId: Int
-    public var productId: Int
+    public var productId: Product.ID
     public var sizeId: Int
     public init(
         productName: String, genderLabel: String, categoryLabel: String, sizeLabel: String, inflow: Int, outflow: Int,
         earliestPossibleDistroDate: String, latestPossibleDistroDate: String,
         potentiallyInvolvedDistributionSpots: String, involvedDistributionEventIds: String, trackingGroupId: Int,
-        productId: Int, sizeId: Int
+        productId: Product.ID, sizeId: Int
     ) {
         self.productName = productName
         self.genderLabel = genderLabel

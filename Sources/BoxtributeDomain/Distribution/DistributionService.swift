@@ -12,7 +12,7 @@ public enum DistributionService {
 
     /// One spot; `nil` (without error) when the id is a warehouse location. Existence is
     /// checked before the permission, which needs the location's base.
-    public static func spot(id: Int, in scope: some ServiceScope) async throws -> Location? {
+    public static func spot(id: Location.ID, in scope: some ServiceScope) async throws -> Location? {
         let location = try await scope.data.warehouse.locations([id])[id].orNotFound()
         guard !location.isClassic else { return nil }
         try scope.user.authorize("location:read", baseId: location.baseId)
@@ -182,7 +182,8 @@ extension DistributionService {
     // collections and tracking entries without authorization checks.
 
     /// Products by id, without a permission check.
-    public static func products(_ ids: [Int], in scope: some ServiceScope) async throws -> [Int: Product] {
+    public static func products(_ ids: [Product.ID], in scope: some ServiceScope) async throws -> [Product.ID: Product]
+    {
         try await scope.data.warehouse.products(ids)
     }
 
@@ -192,7 +193,9 @@ extension DistributionService {
     }
 
     /// Locations by id, without a permission check.
-    public static func locations(_ ids: [Int], in scope: some ServiceScope) async throws -> [Int: Location] {
+    public static func locations(
+        _ ids: [Location.ID], in scope: some ServiceScope
+    ) async throws -> [Location.ID: Location] {
         try await scope.data.warehouse.locations(ids)
     }
 }

@@ -1,7 +1,7 @@
 /// Reads of the change history (`history`).
 public protocol HistoryRepository: Sendable {
     /// The history of each box, newest first, keyed by box id.
-    func entries(ofBoxes boxes: [Box]) async throws -> [Int: [HistoryEntry]]
+    func entries(ofBoxes boxes: [Box]) async throws -> [Box.ID: [HistoryEntry]]
 }
 
 /// Writes of the change history: rows stamped with the transaction's user and time.

@@ -6,7 +6,7 @@ public enum UserError: Error, Equatable, Sendable {
     case invalidPrice(Int)
     case emptyName
     case boxesStillAssignedToProduct(labelIdentifiers: [String])
-    case standardProductAlreadyEnabledForBase(existingInstantiationId: Int)
+    case standardProductAlreadyEnabledForBase(existingInstantiationId: Product.ID)
     case outdatedStandardProductVersion(mostRecentStandardProductId: Int)
     case productTypeMismatch(expected: ProductType)
     case tagTypeMismatch(expected: TagType)
@@ -19,10 +19,15 @@ public enum UserError: Error, Equatable, Sendable {
     case invalidBoxState(BoxState)
     case invalidNumberOfItems(Int)
     case invalidColor(String)
-    case invalidBase(ids: [Int])
+    case invalidBase(ids: [Base.ID])
 
     /// A missing row looked up by its numeric id.
     public static func missing(_ name: String, id: Int?) -> UserError {
         .resourceDoesNotExist(id: id.map(String.init), name: name)
+    }
+
+    /// A missing row looked up by its typed id.
+    public static func missing<Entity>(_ name: String, id: Tagged<Entity, Int>?) -> UserError {
+        missing(name, id: id?.rawValue)
     }
 }

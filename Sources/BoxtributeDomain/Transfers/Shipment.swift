@@ -12,8 +12,8 @@ public enum ShipmentDirection: String, Sendable, CaseIterable {
 /// A shipment of boxes from one base to another (`shipment`).
 public struct Shipment: Sendable, Hashable {
     public var id: Int
-    public var sourceBaseId: Int
-    public var targetBaseId: Int
+    public var sourceBaseId: Base.ID
+    public var targetBaseId: Base.ID
     /// `nil` for shipments between bases of one organisation.
     public var transferAgreementId: Int?
     /// `nil` when the stored text is not a known state.
@@ -29,9 +29,9 @@ public struct Shipment: Sendable, Hashable {
     public var completedOn: Timestamp?
     public var completedBy: Int?
     /// Both bases, source first.
-    public var baseIds: [Int] { [sourceBaseId, targetBaseId] }
+    public var baseIds: [Base.ID] { [sourceBaseId, targetBaseId] }
     public init(
-        id: Int, sourceBaseId: Int, targetBaseId: Int, transferAgreementId: Int?, state: ShipmentState?,
+        id: Int, sourceBaseId: Base.ID, targetBaseId: Base.ID, transferAgreementId: Int?, state: ShipmentState?,
         startedOn: Timestamp?, startedBy: Int?, canceledOn: Timestamp?, canceledBy: Int?, sentOn: Timestamp?,
         sentBy: Int?, receivingStartedOn: Timestamp?, receivingStartedBy: Int?, completedOn: Timestamp?,
         completedBy: Int?
@@ -58,11 +58,11 @@ public struct Shipment: Sendable, Hashable {
 public struct ShipmentDetail: Sendable, Hashable {
     public var id: Int
     public var shipmentId: Int
-    public var boxId: Int
-    public var sourceProductId: Int?
-    public var targetProductId: Int?
-    public var sourceLocationId: Int?
-    public var targetLocationId: Int?
+    public var boxId: Box.ID
+    public var sourceProductId: Product.ID?
+    public var targetProductId: Product.ID?
+    public var sourceLocationId: Location.ID?
+    public var targetLocationId: Location.ID?
     public var sourceSizeId: Int?
     public var targetSizeId: Int?
     public var sourceQuantity: Int?
@@ -76,16 +76,19 @@ public struct ShipmentDetail: Sendable, Hashable {
     public var receivedOn: Timestamp?
     public var receivedBy: Int?
     /// The shipment's source base (joined, so authorization needs no extra look-up).
-    public var shipmentSourceBaseId: Int
+    public var shipmentSourceBaseId: Base.ID
     /// The shipment's target base.
-    public var shipmentTargetBaseId: Int
+    public var shipmentTargetBaseId: Base.ID
     /// Both bases of the shipment, source first.
-    public var shipmentBaseIds: [Int] { [shipmentSourceBaseId, shipmentTargetBaseId] }
+    public var shipmentBaseIds: [Base.ID] { [shipmentSourceBaseId, shipmentTargetBaseId] }
     public init(
-        id: Int, shipmentId: Int, boxId: Int, sourceProductId: Int?, targetProductId: Int?, sourceLocationId: Int?,
-        targetLocationId: Int?, sourceSizeId: Int?, targetSizeId: Int?, sourceQuantity: Int?, targetQuantity: Int?,
+        id: Int, shipmentId: Int, boxId: Box.ID, sourceProductId: Product.ID?, targetProductId: Product.ID?,
+        sourceLocationId: Location.ID?,
+        targetLocationId: Location.ID?, sourceSizeId: Int?, targetSizeId: Int?, sourceQuantity: Int?,
+        targetQuantity: Int?,
         createdOn: Timestamp?, createdBy: Int?, removedOn: Timestamp?, removedBy: Int?, lostOn: Timestamp?,
-        lostBy: Int?, receivedOn: Timestamp?, receivedBy: Int?, shipmentSourceBaseId: Int, shipmentTargetBaseId: Int
+        lostBy: Int?, receivedOn: Timestamp?, receivedBy: Int?, shipmentSourceBaseId: Base.ID,
+        shipmentTargetBaseId: Base.ID
     ) {
         self.id = id
         self.shipmentId = shipmentId

@@ -28,7 +28,7 @@ public enum ShipmentDetailService {
     /// `sourceProduct`/`targetProduct`: for users with `product:read` for either base of the
     /// detail's shipment.
     public static func products(
-        of details: [ShipmentDetail], id: @escaping (ShipmentDetail) -> Int?, in scope: some ServiceScope
+        of details: [ShipmentDetail], id: @escaping (ShipmentDetail) -> Product.ID?, in scope: some ServiceScope
     ) async throws -> [PerItem<Product>] {
         try await scope.relatedForAnyBase(details, permission: "product:read", baseIds: \.shipmentBaseIds, id: id) {
             try await scope.data.warehouse.products($0)
@@ -38,7 +38,7 @@ public enum ShipmentDetailService {
     /// `sourceLocation`/`targetLocation`: for users with `location:read` for either base of
     /// the detail's shipment.
     public static func locations(
-        of details: [ShipmentDetail], id: @escaping (ShipmentDetail) -> Int?, in scope: some ServiceScope
+        of details: [ShipmentDetail], id: @escaping (ShipmentDetail) -> Location.ID?, in scope: some ServiceScope
     ) async throws -> [PerItem<Location>] {
         try await scope.relatedForAnyBase(details, permission: "location:read", baseIds: \.shipmentBaseIds, id: id) {
             try await scope.data.warehouse.locations($0)

@@ -49,7 +49,7 @@ extension ShipmentService {
     /// `sourceBase`/`targetBase`: the base `id` names, for users with `base:read` for either
     /// base of the shipment.
     public static func bases(
-        of shipments: [Shipment], id: @escaping (Shipment) -> Int, in scope: some ServiceScope
+        of shipments: [Shipment], id: @escaping (Shipment) -> Base.ID, in scope: some ServiceScope
     ) async throws -> [PerItem<Base>] {
         try await scope.relatedForAnyBase(shipments, permission: "base:read", baseIds: \.baseIds, id: id) {
             try await scope.data.core.bases($0)
@@ -59,7 +59,7 @@ extension ShipmentService {
     /// `Shipment.direction(baseId)`: whether the shipment leaves or reaches the base; for a
     /// base not involved, judged from the user's own bases.
     public static func direction(
-        of shipment: Shipment, baseId: Int, in scope: some ServiceScope
+        of shipment: Shipment, baseId: Base.ID, in scope: some ServiceScope
     ) throws(Forbidden) -> ShipmentDirection {
         let user = scope.user
         try user.authorize("base:read", baseId: baseId)

@@ -8,7 +8,7 @@ public enum ShipmentService {
     /// `createShipment`: a shipment in preparation, between two bases of one organisation or
     /// under an accepted, unexpired agreement.
     public static func create(
-        sourceBaseId: Int, targetBaseId: Int, agreementId: Int?, in scope: MutationScope
+        sourceBaseId: Base.ID, targetBaseId: Base.ID, agreementId: Int?, in scope: MutationScope
     ) async throws -> Shipment {
         try scope.user.authorize("shipment:create", baseId: sourceBaseId)
         if let agreementId {
@@ -25,7 +25,7 @@ public enum ShipmentService {
     /// `updateShipmentWhenPreparing`: adds boxes, takes boxes out and changes the target base.
     /// Boxes that cannot be added or removed are ignored, as in the reference.
     public static func updateWhenPreparing(
-        id: Int, targetBaseId: Int?, preparedLabels: [String], removedLabels: [String], in scope: MutationScope
+        id: Int, targetBaseId: Base.ID?, preparedLabels: [String], removedLabels: [String], in scope: MutationScope
     ) async throws -> Shipment {
         var shipment = try await scope.lockForChange(
             Shipment.self, id: id, authorize: { try authorizeEdit($0, by: .source, writingDetails: true, in: scope) },
@@ -140,7 +140,7 @@ public enum ShipmentService {
     /// source side.
     public static func moveNotDeliveredInStock(boxIds: [String], in scope: MutationScope) async throws -> Shipment {
         let transfers = scope.writes.transferWrites
-        let ids = boxIds.compactMap { Int($0) }
+        let ids = boxIds.compactMap { Int($0).map(Box.ID.init(rawValue:)) }
         let candidates = try await transfers.lostShipmentDetailsForUpdate(boxIds: ids)
         let candidateBoxes = try await scope.writes.warehouseWrites.boxesForUpdate(candidates.map(\.boxId))
         let matching = candidates.filter { candidateBoxes[$0.boxId]?.state == .notDelivered }
@@ -256,11 +256,11 @@ public enum ShipmentService {
                 HistoryChange.integer("items", from: old.numberOfItems, to: new.numberOfItems),
                 HistoryChange.integer("box_state_id", from: old.state.rawValue, to: new.state.rawValue),
             ]
-            history += changes.compactMap { $0 }.map { (old.id, $0) }
+            history += changes.compactMap { $0 }.map { (old.id.rawValue, $0) }
         }
         try await scope.writes.historyWrites.record(history, table: "stock")
         // The source base's tags mean nothing in the target base.
-        try await scope.writes.warehouseWrites.unassignTags(nil, from: boxes.keys.sorted(), type: .box)
+        try await scope.writes.warehouseWrites.unassignTags(nil, from: boxes.keys.sorted().rawValues(), type: .box)
     }
 
     /// The auto-completion rule, in the caller's transaction: all remaining boxes lost →
@@ -275,7 +275,9 @@ public enum ShipmentService {
     }
 
     /// Marks the details lost and their boxes not delivered.
-    private static func markLost(_ details: [ShipmentDetail], boxes: [Int: Box], in scope: MutationScope) async throws {
+    private static func markLost(
+        _ details: [ShipmentDetail], boxes: [Box.ID: Box], in scope: MutationScope
+    ) async throws {
         try await scope.writes.transferWrites.markShipmentDetailsLost(details.map(\.id))
         try await changeBoxStates(details.compactMap { boxes[$0.boxId] }, to: .notDelivered, in: scope)
     }
@@ -296,14 +298,17 @@ public enum ShipmentService {
         try await scope.writes.warehouseWrites.setState(ofBoxes: changing.map(\.id), to: state)
         try await scope.writes.historyWrites.record(
             changing.map { box in
-                (box.id, HistoryChange(changes: "box_state_id", fromInt: box.state.rawValue, toInt: state.rawValue))
+                (
+                    box.id.rawValue,
+                    HistoryChange(changes: "box_state_id", fromInt: box.state.rawValue, toInt: state.rawValue)
+                )
             }, table: "stock")
     }
 
     /// The details still travelling (not removed, lost or received), with their boxes, locked.
     private static func activeDetails(
         of shipmentId: Int, in scope: MutationScope
-    ) async throws -> (details: [ShipmentDetail], boxes: [Int: Box]) {
+    ) async throws -> (details: [ShipmentDetail], boxes: [Box.ID: Box]) {
         let details = try await scope.writes.transferWrites.shipmentDetailsForUpdate(ofShipment: shipmentId).filter {
             $0.removedOn == nil && $0.lostOn == nil && $0.receivedOn == nil
         }
@@ -314,7 +319,7 @@ public enum ShipmentService {
     /// with the boxes of all active details; `nil` for no labels.
     private static func activeDetails(
         of shipmentId: Int, labelled labels: [String], boxStates states: Set<BoxState>, in scope: MutationScope
-    ) async throws -> (details: [ShipmentDetail], boxes: [Int: Box])? {
+    ) async throws -> (details: [ShipmentDetail], boxes: [Box.ID: Box])? {
         let labels = Set(labels)
         guard !labels.isEmpty else { return nil }
         let (details, boxes) = try await activeDetails(of: shipmentId, in: scope)
@@ -348,7 +353,7 @@ public enum ShipmentService {
 
     /// Two different bases of one organisation.
     private static func requireSameOrganisation(
-        _ sourceId: Int, _ targetId: Int, in scope: MutationScope
+        _ sourceId: Base.ID, _ targetId: Base.ID, in scope: MutationScope
     )
         async throws
     {
@@ -368,7 +373,7 @@ public enum ShipmentService {
     /// between any two of its bases, the same base included, and which names the words
     /// "source, target" instead of the allowed ids.
     private static func requireAgreementBases(
-        _ agreement: TransferAgreement, source: Int, target: Int, in scope: MutationScope
+        _ agreement: TransferAgreement, source: Base.ID, target: Base.ID, in scope: MutationScope
     ) async throws {
         let sides = try await TransferAgreementService.sides(of: agreement.id, in: scope)
         let reversed = agreement.type == .bidirectional && sides.target.contains(source)

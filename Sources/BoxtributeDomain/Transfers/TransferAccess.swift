@@ -11,9 +11,9 @@ extension ServiceScope {
     /// For each item, the row its `id` names, guarded by `permission` for any of the item's
     /// bases (`Forbidden` for the items whose bases the user holds it for none of); rows are
     /// loaded in one call for the permitted items.
-    func relatedForAnyBase<Item, Row>(
-        _ items: [Item], permission: String, baseIds: (Item) -> [Int], id: @escaping (Item) -> Int?,
-        load: ([Int]) async throws -> [Int: Row]
+    func relatedForAnyBase<Item, Row, ID: Hashable>(
+        _ items: [Item], permission: String, baseIds: (Item) -> [Base.ID], id: @escaping (Item) -> ID?,
+        load: ([ID]) async throws -> [ID: Row]
     ) async throws -> [PerItem<Row>] {
         let user = user
         return try await perItem(

@@ -26,7 +26,7 @@ public enum TransferAgreementService {
             from: input.validFrom, until: input.validUntil, now: scope.now, timezone: user.timezone)
 
         let initiatingBaseIds = orderedUnique(input.initiatingOrganisationBaseIds)
-        var partnerBaseIds: [Int]
+        var partnerBaseIds: [Base.ID]
         if let explicit = input.partnerOrganisationBaseIds {
             partnerBaseIds = orderedUnique(explicit)
         } else {
@@ -87,7 +87,9 @@ public enum TransferAgreementService {
     // MARK: - Helpers
 
     /// The source and target base ids of an agreement (deleted bases included), ascending.
-    static func sides(of agreementId: Int, in scope: some ServiceScope) async throws -> (source: [Int], target: [Int]) {
+    static func sides(
+        of agreementId: Int, in scope: some ServiceScope
+    ) async throws -> (source: [Base.ID], target: [Base.ID]) {
         let bases = try await scope.data.transfers.agreementBases(ofAgreements: [agreementId])
         return (bases.filter { $0.side == .source }.map(\.base.id), bases.filter { $0.side == .target }.map(\.base.id))
     }
@@ -111,14 +113,14 @@ public enum TransferAgreementService {
 
     /// `transfer_agreement:edit` for every base of a side; an empty side (data the reference
     /// could create) admits nobody but god users.
-    private static func authorizeAll(_ baseIds: [Int], user: CurrentUser) throws(Forbidden) {
+    private static func authorizeAll(_ baseIds: [Base.ID], user: CurrentUser) throws(Forbidden) {
         if baseIds.isEmpty && !user.isGod { throw Forbidden(.permission("transfer_agreement:edit")) }
         for baseId in baseIds { try user.authorize("transfer_agreement:edit", baseId: baseId) }
     }
 
     /// Every base must belong to the organisation and not be deleted.
     private static func requireActiveBases(
-        _ baseIds: [Int], of organisationId: Int, in scope: MutationScope
+        _ baseIds: [Base.ID], of organisationId: Int, in scope: MutationScope
     )
         async throws
     {
@@ -136,7 +138,7 @@ public enum TransferAgreementService {
     /// by a limited agreement (the reference's own comment in
     /// `back/boxtribute_server/business_logic/box_transfer/agreement/crud.py` describes it so).
     private static func duplicate(
-        of input: TransferAgreementCreation, bases: Set<Int>, validFrom: Timestamp, validUntil: Timestamp?,
+        of input: TransferAgreementCreation, bases: Set<Base.ID>, validFrom: Timestamp, validUntil: Timestamp?,
         in scope: MutationScope
     ) async throws -> Int? {
         let transfers = scope.writes.transferWrites

@@ -23,7 +23,7 @@ public protocol TransferRepository: Sendable {
     /// shipment id, ascending id.
     func shipmentDetails(ofShipments ids: [Int]) async throws -> [Int: [ShipmentDetail]]
     /// The active detail (not removed, lost or received) of each box, keyed by box id.
-    func activeShipmentDetails(ofBoxes ids: [Int]) async throws -> [Int: ShipmentDetail]
+    func activeShipmentDetails(ofBoxes ids: [Box.ID]) async throws -> [Box.ID: ShipmentDetail]
     /// For each detail whose source product instantiates a standard product, the non-deleted
     /// product of the shipment's target base instantiating the same one, keyed by detail id.
     func autoMatchingTargetProducts(ofDetails ids: [Int]) async throws -> [Int: Product]
@@ -45,14 +45,14 @@ public protocol TransferWriteRepository: TransferRepository {
 
     func shipmentForUpdate(_ id: Int) async throws -> Shipment?
     /// Inserts a shipment in `Preparing`; returns it.
-    func insertShipment(sourceBaseId: Int, targetBaseId: Int, agreementId: Int?) async throws -> Shipment
+    func insertShipment(sourceBaseId: Base.ID, targetBaseId: Base.ID, agreementId: Int?) async throws -> Shipment
     /// Writes the target base, state and audit columns of the shipment.
     func save(_ shipment: Shipment) async throws
 
     /// Every detail of a shipment, ascending id, locked.
     func shipmentDetailsForUpdate(ofShipment id: Int) async throws -> [ShipmentDetail]
     /// Not-removed details with a lost mark whose box is one of `boxIds`, ascending id, locked.
-    func lostShipmentDetailsForUpdate(boxIds: [Int]) async throws -> [ShipmentDetail]
+    func lostShipmentDetailsForUpdate(boxIds: [Box.ID]) async throws -> [ShipmentDetail]
     /// One detail per box, recording the box's current product, location, size and items.
     func insertShipmentDetails(boxes: [Box], shipmentId: Int) async throws
     /// Writes the target, removal, loss and reception columns of the detail.
@@ -71,12 +71,12 @@ public struct NewTransferAgreement: Sendable, Equatable {
     public var validFrom: Timestamp
     public var validUntil: Timestamp?
     public var comment: String?
-    public var sourceBaseIds: [Int]
-    public var targetBaseIds: [Int]
+    public var sourceBaseIds: [Base.ID]
+    public var targetBaseIds: [Base.ID]
 
     public init(
         sourceOrganisationId: Int, targetOrganisationId: Int, type: TransferAgreementType, validFrom: Timestamp,
-        validUntil: Timestamp?, comment: String?, sourceBaseIds: [Int], targetBaseIds: [Int]
+        validUntil: Timestamp?, comment: String?, sourceBaseIds: [Base.ID], targetBaseIds: [Base.ID]
     ) {
         self.sourceOrganisationId = sourceOrganisationId
         self.targetOrganisationId = targetOrganisationId

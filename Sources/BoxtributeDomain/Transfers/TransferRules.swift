@@ -37,14 +37,14 @@ public struct TransferAgreementCreation: Sendable, Equatable {
     public var validFrom: String?
     /// `YYYY-MM-DD` in the user's time zone; `nil` means unlimited.
     public var validUntil: String?
-    public var initiatingOrganisationBaseIds: [Int]
+    public var initiatingOrganisationBaseIds: [Base.ID]
     /// `nil` means every non-deleted base of the partner organisation.
-    public var partnerOrganisationBaseIds: [Int]?
+    public var partnerOrganisationBaseIds: [Base.ID]?
     public var comment: String?
 
     public init(
         initiatingOrganisationId: Int, partnerOrganisationId: Int, type: TransferAgreementType,
-        initiatingOrganisationBaseIds: [Int]
+        initiatingOrganisationBaseIds: [Base.ID]
     ) {
         self.initiatingOrganisationId = initiatingOrganisationId
         self.partnerOrganisationId = partnerOrganisationId
@@ -56,12 +56,15 @@ public struct TransferAgreementCreation: Sendable, Equatable {
 /// One reconciled box of `updateShipmentWhenReceiving` (`ShipmentDetailUpdateInput`).
 public struct ShipmentDetailReception: Sendable, Equatable {
     public var detailId: Int
-    public var targetProductId: Int
-    public var targetLocationId: Int
+    public var targetProductId: Product.ID
+    public var targetLocationId: Location.ID
     public var targetSizeId: Int
     public var targetQuantity: Int
 
-    public init(detailId: Int, targetProductId: Int, targetLocationId: Int, targetSizeId: Int, targetQuantity: Int) {
+    public init(
+        detailId: Int, targetProductId: Product.ID, targetLocationId: Location.ID, targetSizeId: Int,
+        targetQuantity: Int
+    ) {
         self.detailId = detailId
         self.targetProductId = targetProductId
         self.targetLocationId = targetLocationId
@@ -94,7 +97,7 @@ extension DomainError {
         "The user's organisation is not permitted to execute the requested action.")
 
     /// `InvalidTransferAgreementBase`: `baseId` is not among `expected`.
-    public static func invalidAgreementBase(_ baseId: Int, expected: [Int]) -> DomainError {
+    public static func invalidAgreementBase(_ baseId: Base.ID, expected: [Base.ID]) -> DomainError {
         .badUserInput(
             "The specified base (ID: \(baseId)) is not part of the current transfer agreement (included base IDs: "
                 + expected.map(String.init).joined(separator: ", ") + ").")

@@ -1,11 +1,11 @@
 /// A box of donated goods (`stock`).
 public struct Box: Sendable, Hashable {
-    public var id: Int
+    public var id: ID
     public var labelIdentifier: String
-    public var productId: Int
+    public var productId: Product.ID
     public var sizeId: Int?
     public var numberOfItems: Int?
-    public var locationId: Int
+    public var locationId: Location.ID
     public var state: BoxState
     public var qrId: Int?
     public var comment: String?
@@ -16,14 +16,15 @@ public struct Box: Sendable, Hashable {
     public var weightDisplayUnitId: Int?
     public var monetaryValue: Double?
     public var distributionEventId: Int?
-    public var sourceBoxId: Int?
+    public var sourceBoxId: Box.ID?
     public var deletedOn: Timestamp?
     public var audit: AuditStamps
     public init(
-        id: Int, labelIdentifier: String, productId: Int, sizeId: Int?, numberOfItems: Int?, locationId: Int,
+        id: ID, labelIdentifier: String, productId: Product.ID, sizeId: Int?, numberOfItems: Int?,
+        locationId: Location.ID,
         state: BoxState, qrId: Int?, comment: String?, displayUnitId: Int?, measureValue: Double?,
         weight: Double?, weightDisplayUnitId: Int?, monetaryValue: Double?, distributionEventId: Int?,
-        sourceBoxId: Int?, deletedOn: Timestamp?, audit: AuditStamps
+        sourceBoxId: Box.ID?, deletedOn: Timestamp?, audit: AuditStamps
     ) {
         self.id = id
         self.labelIdentifier = labelIdentifier

@@ -6,14 +6,14 @@ public enum BoxAccess {
     /// without an active shipment detail).
     public static func check(
         _ boxes: [Box], action: String, in scope: some ServiceScope
-    ) async throws -> [Int: Result<Void, any Error>] {
+    ) async throws -> [Box.ID: Result<Void, any Error>] {
         guard !boxes.isEmpty else { return [:] }
         let permission = "stock:\(action)"
         let warehouse = scope.data.warehouse
         let travelling = boxes.filter(\.state.isInShipment)
         let shipmentBases = try await warehouse.activeShipmentBases(ofBoxes: travelling.map(\.id))
         let locations = try await warehouse.locations(boxes.filter { !$0.state.isInShipment }.map(\.locationId))
-        var result: [Int: Result<Void, any Error>] = [:]
+        var result: [Box.ID: Result<Void, any Error>] = [:]
         for box in boxes {
             result[box.id] = Result {
                 if box.state.isInShipment {

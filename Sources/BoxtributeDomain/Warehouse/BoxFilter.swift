@@ -8,11 +8,11 @@ public struct BoxFilter: Sendable, Equatable {
     public var productGenders: [ProductGender]?
     public var productCategoryId: Int?
     public var productCategoryIds: [Int]?
-    public var productId: Int?
-    public var productIds: [Int]?
+    public var productId: Product.ID?
+    public var productIds: [Product.ID]?
     public var sizeId: Int?
-    public var tagIds: [Int]?
-    public var locationIds: [Int]?
+    public var tagIds: [Tag.ID]?
+    public var locationIds: [Location.ID]?
 
     public init() {}
 }

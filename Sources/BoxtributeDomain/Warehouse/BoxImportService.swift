@@ -30,8 +30,8 @@ public enum BoxImportService {
             uniquingKeysWith: { a, _ in a })
         let mergeLocations = try await data.locations(mergeBoxes.values.map(\.locationId))
         var invalidLabels: [String] = []
-        var deltas: [Int: Int] = [:]
-        var rowBoxes: [Int?] = Array(repeating: nil, count: rows.count)  // box id per row
+        var deltas: [Box.ID: Int] = [:]
+        var rowBoxes: [Box.ID?] = Array(repeating: nil, count: rows.count)  // box id per row
         for (index, row) in rows.enumerated() {
             guard let label = row.boxLabelIdentifierForMerge else { continue }
             let items = row.numberOfItems ?? 0
@@ -59,7 +59,7 @@ public enum BoxImportService {
             units[unit.symbol.lowercased()] = unit
         }
         var assignments: [TagAssignment] = []
-        var created: [Int] = []
+        var created: [Box.ID] = []
         for index in createRows {
             let row = rows[index]
             guard let product = products[row.productId] else { throw DomainError.notFound }
@@ -92,9 +92,10 @@ public enum BoxImportService {
             created.append(inserted.id)
             rowBoxes[index] = inserted.id
             let tagIds = orderedUnique((row.tagIds ?? []) + (row.newTagNames ?? []).compactMap { newTagIds[$0] })
-            assignments += tagIds.map { TagAssignment(tagId: $0, objectId: inserted.id) }
+            assignments += tagIds.map { TagAssignment(tagId: $0, objectId: inserted.id.rawValue) }
         }
-        try await scope.writes.historyWrites.record(created.map { ($0, HistoryChange.created) }, table: "stock")
+        try await scope.writes.historyWrites.record(
+            created.map { ($0.rawValue, HistoryChange.created) }, table: "stock")
         try await writes.assignTags(assignments, type: .box)
 
         var mergeHistory: [(recordId: Int, change: HistoryChange)] = []
@@ -104,7 +105,7 @@ public enum BoxImportService {
             let old = box.numberOfItems ?? 0
             try await writes.setNumberOfItems(old + delta, ofBox: boxId)
             mergeHistory.append(
-                (boxId, HistoryChange(changes: "items", fromInt: box.numberOfItems, toInt: old + delta)))
+                (boxId.rawValue, HistoryChange(changes: "items", fromInt: box.numberOfItems, toInt: old + delta)))
         }
         try await scope.writes.historyWrites.record(mergeHistory, table: "stock")
 

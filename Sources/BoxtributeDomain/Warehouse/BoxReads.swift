@@ -21,7 +21,7 @@ extension BoxService {
     /// A page of the non-deleted boxes of a base: `stock:read` for it, checked before the
     /// pagination input (pages are at most `maximumPageSize` boxes).
     public static func boxes(
-        ofBase baseId: Int, filter: BoxFilter, pagination: PaginationInput?, maximumPageSize: Int,
+        ofBase baseId: Base.ID, filter: BoxFilter, pagination: PaginationInput?, maximumPageSize: Int,
         in scope: some ServiceScope
     ) async throws -> Page<Box> {
         try scope.user.authorize("stock:read", baseId: baseId)
@@ -35,7 +35,7 @@ extension BoxService {
         ofLocations locations: [Location], filter: BoxFilter, request: PageRequest, in scope: some ServiceScope
     ) async throws -> [PerItem<Page<Box>>] {
         try await scope.perBase(locations, permission: "stock:read", baseId: \.baseId) { permitted in
-            var pages: [Int: Page<Box>] = [:]
+            var pages: [Location.ID: Page<Box>] = [:]
             for location in permitted {
                 pages[location.id] = try await scope.data.warehouse.boxPage(
                     ofLocation: location.id, filter: filter, request: request)
@@ -79,7 +79,7 @@ extension BoxService {
     }
 
     /// Boxes by id, without a permission of their own (`Box.sourceBox`).
-    public static func sourceBoxes(_ ids: [Int], in scope: some ServiceScope) async throws -> [Int: Box] {
+    public static func sourceBoxes(_ ids: [Box.ID], in scope: some ServiceScope) async throws -> [Box.ID: Box] {
         try await scope.data.warehouse.boxes(ids)
     }
 

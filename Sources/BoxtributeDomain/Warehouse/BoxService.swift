@@ -51,8 +51,8 @@ public enum BoxService {
                 displayUnitId: displayUnitId, measureValue: measureValue, weight: input.weight,
                 monetaryValue: input.monetaryValue, sourceBoxId: nil, stampModified: true))
         let tagIds = orderedUnique(tags.map(\.id) + newTags.map(\.id))
-        try await writes.assignTags(tagIds.map { TagAssignment(tagId: $0, objectId: box.id) }, type: .box)
-        try await scope.writes.historyWrites.record([.created], table: "stock", recordId: box.id)
+        try await writes.assignTags(tagIds.map { TagAssignment(tagId: $0, objectId: box.id.rawValue) }, type: .box)
+        try await scope.writes.historyWrites.record([.created], table: "stock", recordId: box.id.rawValue)
         return box
     }
 
@@ -137,19 +137,19 @@ public enum BoxService {
         var tagsChanged = false
         if let tagIds = input.tagIds {
             let wanted = Set(tags.map(\.id))
-            let active = Set(try await writes.activeTagAssignments(of: [old.id], type: .box).map(\.tagId))
+            let active = Set(try await writes.activeTagAssignments(of: [old.id.rawValue], type: .box).map(\.tagId))
             let removed = active.subtracting(wanted).sorted()
             let added = wanted.subtracting(active).sorted()
             // Tags the box already carries stay, whatever became of them since.
             if !tagIds.isEmpty {
                 try requireBoxTags(tags, baseId: location.baseId, checkingUsability: Set(added))
             }
-            try await writes.unassignTags(removed, from: [old.id], type: .box)
-            try await writes.assignTags(added.map { TagAssignment(tagId: $0, objectId: old.id) }, type: .box)
+            try await writes.unassignTags(removed, from: [old.id.rawValue], type: .box)
+            try await writes.assignTags(added.map { TagAssignment(tagId: $0, objectId: old.id.rawValue) }, type: .box)
             tagsChanged = !removed.isEmpty || !added.isEmpty
         }
         let newTags = try await writes.createBoxTags(named: input.newTagNames ?? [], baseId: location.baseId)
-        try await writes.assignTags(newTags.map { TagAssignment(tagId: $0.id, objectId: old.id) }, type: .box)
+        try await writes.assignTags(newTags.map { TagAssignment(tagId: $0.id, objectId: old.id.rawValue) }, type: .box)
 
         let units = try await unitsById([old.displayUnitId, new.displayUnitId, old.weightDisplayUnitId, 1], in: scope)
         let saved = try await save(old, as: new, fields: BoxField.updatable, units: units, in: scope)
@@ -183,7 +183,7 @@ public enum BoxService {
     /// Unlike the reference, the bases are compared before anything is written, the whole
     /// operation is one transaction, and a measure value is copied as it is stored.
     public static func createFromBox(
-        sourceLabel: String, numberOfItems: Int, locationId: Int, in scope: MutationScope
+        sourceLabel: String, numberOfItems: Int, locationId: Location.ID, in scope: MutationScope
     ) async throws -> Box {
         let data = scope.data.warehouse
         let writes = scope.writes.warehouseWrites
@@ -211,7 +211,7 @@ public enum BoxService {
                 state: sourceLocation.defaultBoxState ?? .inStock, qrId: nil, comment: "",
                 displayUnitId: source.displayUnitId, measureValue: source.measureValue, weight: nil,
                 monetaryValue: nil, sourceBoxId: source.id, stampModified: true))
-        try await scope.writes.historyWrites.record([.created], table: "stock", recordId: created.id)
+        try await scope.writes.historyWrites.record([.created], table: "stock", recordId: created.id.rawValue)
         var reduced = source
         reduced.numberOfItems = (source.numberOfItems ?? 0) - numberOfItems
         try await save(source, as: reduced, fields: [.numberOfItems], units: [:], in: scope)
@@ -235,7 +235,7 @@ public enum BoxService {
         let id = try await writes.insertQrCode()
         if let box {
             try await writes.assignQrCode(id, toBox: box.id)
-            try await scope.writes.historyWrites.record([.qrCodeAssigned], table: "stock", recordId: box.id)
+            try await scope.writes.historyWrites.record([.qrCodeAssigned], table: "stock", recordId: box.id.rawValue)
         }
         return try await scope.data.warehouse.qrCodes([id])[id].orThrow(DomainError.databaseFailure)
     }
@@ -256,7 +256,7 @@ public enum BoxService {
         }
         if saved != old {
             try await scope.writes.warehouseWrites.saveBox(saved)
-            try await scope.writes.historyWrites.record(changes, table: "stock", recordId: old.id)
+            try await scope.writes.historyWrites.record(changes, table: "stock", recordId: old.id.rawValue)
         }
         return saved
     }
@@ -276,7 +276,7 @@ public enum BoxService {
     /// reserved for beneficiaries.
     /// - Parameter newTagIds: the tags whose usability is checked; `nil` for all of them.
     static func requireBoxTags(
-        _ tags: [Tag], baseId: Int, checkingUsability newTagIds: Set<Int>? = nil
+        _ tags: [Tag], baseId: Base.ID, checkingUsability newTagIds: Set<Tag.ID>? = nil
     )
         throws(DomainError)
     {

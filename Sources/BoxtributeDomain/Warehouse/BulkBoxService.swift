@@ -14,13 +14,13 @@ public enum BulkBoxService {
         }
         let ids = valid.map(\.id)
         try await scope.writes.warehouseWrites.markBoxesDeleted(ids)
-        try await scope.writes.historyWrites.record(ids.map { ($0, HistoryChange.deleted) }, table: "stock")
+        try await scope.writes.historyWrites.record(ids.map { ($0.rawValue, HistoryChange.deleted) }, table: "stock")
         return try await outcome(valid, requested: labels, in: scope)
     }
 
     /// `moveBoxesToLocation`: moves boxes of the target's base into it, with its default state.
     public static func move(
-        labels: [String], to locationId: Int, in scope: MutationScope
+        labels: [String], to locationId: Location.ID, in scope: MutationScope
     ) async throws -> BoxesOutcome {
         let data = scope.data.warehouse
         let target = try await data.locations([locationId])[locationId]
@@ -35,10 +35,17 @@ public enum BulkBoxService {
         guard !valid.isEmpty else { return try await outcome([], requested: labels, in: scope) }
         var history: [(recordId: Int, change: HistoryChange)] = []
         for box in valid {
-            history.append((box.id, HistoryChange(changes: "location_id", fromInt: box.locationId, toInt: target.id)))
+            history.append(
+                (
+                    box.id.rawValue,
+                    HistoryChange(changes: "location_id", fromInt: box.locationId.rawValue, toInt: target.id.rawValue)
+                ))
             if let state = target.defaultBoxState, state != box.state {
                 history.append(
-                    (box.id, HistoryChange(changes: "box_state_id", fromInt: box.state.rawValue, toInt: state.rawValue))
+                    (
+                        box.id.rawValue,
+                        HistoryChange(changes: "box_state_id", fromInt: box.state.rawValue, toInt: state.rawValue)
+                    )
                 )
             }
         }
@@ -50,18 +57,21 @@ public enum BulkBoxService {
 
     /// `assignTagsToBoxes`: adds the usable tags to the boxes of their base that lack one.
     public static func assignTags(
-        _ tagIds: [Int], to labels: [String], in scope: MutationScope
+        _ tagIds: [Tag.ID], to labels: [String], in scope: MutationScope
     ) async throws -> BoxesOutcome {
         let (tags, errors) = try await usableTags(tagIds, forAssignment: true, in: scope)
         guard let baseId = tags.first?.baseId else {
             return BoxesOutcome(updatedBoxes: [], invalidBoxLabelIdentifiers: [], tagErrors: errors)
         }
         let boxes = try await boxesOfBase(labels, baseId: baseId, in: scope)
-        let active = try await scope.writes.warehouseWrites.activeTagAssignments(of: boxes.map(\.id), type: .box)
+        let active = try await scope.writes.warehouseWrites.activeTagAssignments(
+            of: boxes.map(\.id.rawValue), type: .box)
         var missing: [TagAssignment] = []
         var valid: [Box] = []
         for box in boxes {
-            let lacking = tags.map { TagAssignment(tagId: $0.id, objectId: box.id) }.filter { !active.contains($0) }
+            let lacking = tags.map { TagAssignment(tagId: $0.id, objectId: box.id.rawValue) }.filter {
+                !active.contains($0)
+            }
             if !lacking.isEmpty {
                 missing += lacking
                 valid.append(box)
@@ -76,7 +86,7 @@ public enum BulkBoxService {
 
     /// `unassignTagsFromBoxes`: removes the tags from the boxes of their base that carry one.
     public static func unassignTags(
-        _ tagIds: [Int], from labels: [String], in scope: MutationScope
+        _ tagIds: [Tag.ID], from labels: [String], in scope: MutationScope
     ) async throws
         -> BoxesOutcome
     {
@@ -85,10 +95,13 @@ public enum BulkBoxService {
             return BoxesOutcome(updatedBoxes: [], invalidBoxLabelIdentifiers: [], tagErrors: errors)
         }
         let boxes = try await boxesOfBase(labels, baseId: baseId, in: scope)
-        let active = try await scope.writes.warehouseWrites.activeTagAssignments(of: boxes.map(\.id), type: .box)
+        let active = try await scope.writes.warehouseWrites.activeTagAssignments(
+            of: boxes.map(\.id.rawValue), type: .box)
         let tagSet = Set(tags.map(\.id))
-        let valid = boxes.filter { box in active.contains { $0.objectId == box.id && tagSet.contains($0.tagId) } }
-        try await scope.writes.warehouseWrites.unassignTags(tags.map(\.id), from: valid.map(\.id), type: .box)
+        let valid = boxes.filter { box in
+            active.contains { $0.objectId == box.id.rawValue && tagSet.contains($0.tagId) }
+        }
+        try await scope.writes.warehouseWrites.unassignTags(tags.map(\.id), from: valid.map(\.id.rawValue), type: .box)
         try await scope.writes.warehouseWrites.touchBoxes(valid.map(\.id))
         var result = try await outcome(valid, requested: labels, in: scope)
         result.tagErrors = errors
@@ -103,7 +116,8 @@ public enum BulkBoxService {
     }
 
     /// Editable boxes among `labels` whose location is in `baseId`.
-    private static func boxesOfBase(_ labels: [String], baseId: Int, in scope: MutationScope) async throws -> [Box] {
+    private static func boxesOfBase(_ labels: [String], baseId: Base.ID, in scope: MutationScope) async throws -> [Box]
+    {
         let boxes = try await scope.writes.warehouseWrites.lockedBoxes(labelIdentifiers: labels)
         let locations = try await scope.data.warehouse.locations(boxes.map(\.locationId))
         return boxes.filter { locations[$0.locationId]?.baseId == baseId && isEditable($0) }
@@ -113,14 +127,14 @@ public enum BulkBoxService {
     /// permitted, or (when assigning) deleted or reserved for beneficiaries.
     /// Tags of more than one base make every tag unusable.
     private static func usableTags(
-        _ tagIds: [Int], forAssignment: Bool, in scope: MutationScope
+        _ tagIds: [Tag.ID], forAssignment: Bool, in scope: MutationScope
     ) async throws -> (
-        [Tag], [(tagId: Int, error: any Error)]
+        [Tag], [(tagId: Tag.ID, error: any Error)]
     ) {
         let ids = Set(tagIds).sorted()
         let found = try await scope.writes.warehouseWrites.tagsForUpdate(ids)
         var usable: [Tag] = []
-        var errors: [(tagId: Int, error: any Error)] = []
+        var errors: [(tagId: Tag.ID, error: any Error)] = []
         for id in ids {
             guard let tag = found[id] else {
                 errors.append((id, UserError.missing("Tag", id: id)))

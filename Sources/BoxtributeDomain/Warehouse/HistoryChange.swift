@@ -29,6 +29,13 @@ public struct HistoryChange: Sendable, Equatable {
         old == new ? nil : HistoryChange(changes: column, fromInt: old, toInt: new)
     }
 
+    /// A column holding another row's id changed.
+    public static func integer<Entity>(
+        _ column: String, from old: Tagged<Entity, Int>, to new: Tagged<Entity, Int>
+    ) -> HistoryChange? {
+        integer(column, from: old.rawValue, to: new.rawValue)
+    }
+
     /// A text column changed, rendered as the reference does (`None` for NULL).
     public static func text(_ column: String, from old: String?, to new: String?) -> HistoryChange? {
         old == new

@@ -1,8 +1,8 @@
 /// A location of a base (`locations`): a classic warehouse location or a distribution spot.
 public struct Location: Sendable, Hashable {
-    public var id: Int
+    public var id: ID
     public var name: String?
-    public var baseId: Int
+    public var baseId: Base.ID
     /// `Warehouse` or `MapDistroSpot`.
     public var type: String
     public var seq: Int?
@@ -15,7 +15,7 @@ public struct Location: Sendable, Hashable {
     public var audit: AuditStamps
     public var isClassic: Bool { type != "MapDistroSpot" }
     public init(
-        id: Int, name: String?, baseId: Int, type: String, seq: Int?, defaultBoxState: BoxState?, isShop: Bool,
+        id: ID, name: String?, baseId: Base.ID, type: String, seq: Int?, defaultBoxState: BoxState?, isShop: Bool,
         isStockroom: Bool, deletedOn: Timestamp?, latitude: Double?, longitude: Double?, audit: AuditStamps
     ) {
         self.id = id

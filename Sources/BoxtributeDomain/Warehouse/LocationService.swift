@@ -2,7 +2,7 @@
 public enum LocationService {
     /// One classic location: its existence first, then `location:read` for its base; `nil` for
     /// a distribution spot.
-    public static func location(id: Int, in scope: some ServiceScope) async throws -> Location? {
+    public static func location(id: Location.ID, in scope: some ServiceScope) async throws -> Location? {
         let location = try await scope.data.warehouse.locations([id])[id].orNotFound()
         guard location.isClassic else { return nil }
         try scope.user.authorize("location:read", baseId: location.baseId)
@@ -29,10 +29,11 @@ public enum LocationService {
     /// of (requires `location:read` at all); computed once per request for the same bases.
     public static func inStockTotals(
         ofBases bases: [Base], in scope: ReadScope
-    ) async throws -> [Int: (boxes: Int, items: Int)] {
+    ) async throws -> [Base.ID: (boxes: Int, items: Int)] {
         let visible = try scope.user.baseScope(for: "location:read")
         let baseIds = bases.map(\.id).filter(visible.contains)
-        return try await scope.session.memoized("instock:" + baseIds.map(String.init).joined(separator: ",")) {
+        return try await scope.session.memoized("instock:" + baseIds.map { String($0.rawValue) }.joined(separator: ","))
+        {
             try await scope.data.warehouse.inStockTotals(ofBases: baseIds)
         }
     }

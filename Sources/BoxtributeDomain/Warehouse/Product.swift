@@ -1,11 +1,11 @@
 /// A product of a base (`products`), custom or instantiating a standard product.
 public struct Product: Sendable, Hashable {
-    public var id: Int
+    public var id: ID
     public var name: String
     public var categoryId: Int
     public var gender: ProductGender?
     public var sizeRangeId: Int
-    public var baseId: Int
+    public var baseId: Base.ID
     public var price: Double
     public var inShop: Bool
     public var comment: String?
@@ -14,7 +14,7 @@ public struct Product: Sendable, Hashable {
     public var audit: AuditStamps
     public var type: ProductType { standardProductId == nil ? .custom : .standardInstantiation }
     public init(
-        id: Int, name: String, categoryId: Int, gender: ProductGender?, sizeRangeId: Int, baseId: Int,
+        id: ID, name: String, categoryId: Int, gender: ProductGender?, sizeRangeId: Int, baseId: Base.ID,
         price: Double, inShop: Bool, comment: String?, deletedOn: Timestamp?, standardProductId: Int?,
         audit: AuditStamps
     ) {

@@ -6,7 +6,7 @@ public enum ProductService {
     // MARK: - Reads
 
     /// `product(id:)`: existence is checked before the permission for the product's base.
-    public static func product(id: Int, in scope: some ServiceScope) async throws -> Product {
+    public static func product(id: Product.ID, in scope: some ServiceScope) async throws -> Product {
         let product = try await scope.data.warehouse.products([id])[id].orNotFound()
         try scope.user.authorize("product:read", baseId: product.baseId)
         return product
@@ -15,7 +15,7 @@ public enum ProductService {
     /// `products(baseId:)`: a page of the products (deleted ones included) of the bases the user
     /// may read, optionally of one base. The permission is checked before the page is read.
     public static func products(
-        baseId: Int?, page: PaginationInput?, maximumLimit: Int, in scope: some ServiceScope
+        baseId: Base.ID?, page: PaginationInput?, maximumLimit: Int, in scope: some ServiceScope
     ) async throws -> Page<Product> {
         let visible = try scope.user.baseScope(for: "product:read")
         let request = try PageRequest(page, maximumLimit: maximumLimit)
@@ -77,7 +77,7 @@ public enum ProductService {
     /// `standardProducts(baseId:)`: the latest catalogue, or for a base the latest catalogue
     /// plus what the base enabled; the permission is for that base when one is given.
     public static func standardProducts(
-        baseId: Int?, in scope: some ServiceScope
+        baseId: Base.ID?, in scope: some ServiceScope
     ) async throws -> Page<
         StandardProduct
     > {
@@ -114,7 +114,7 @@ public enum ProductService {
 
     /// `createCustomProduct`.
     public static func createCustom(
-        _ fields: CustomProductFields, baseId: Int, in scope: MutationScope
+        _ fields: CustomProductFields, baseId: Base.ID, in scope: MutationScope
     ) async throws -> Product {
         try scope.user.authorize("product:write", baseId: baseId)
         try scope.user.authorize("size_range:read")
@@ -137,7 +137,7 @@ public enum ProductService {
 
     /// `editCustomProduct`; deleted products may be edited.
     public static func editCustom(
-        id: Int, _ fields: CustomProductFields, in scope: MutationScope
+        id: Product.ID, _ fields: CustomProductFields, in scope: MutationScope
     ) async throws
         -> Product
     {
@@ -162,18 +162,18 @@ public enum ProductService {
     }
 
     /// `deleteProduct` (custom products).
-    public static func deleteCustom(id: Int, in scope: MutationScope) async throws -> Product {
+    public static func deleteCustom(id: Product.ID, in scope: MutationScope) async throws -> Product {
         try await softDelete(id: id, expected: .custom, in: scope)
     }
 
     /// `disableStandardProduct`.
-    public static func disableStandard(instantiationId: Int, in scope: MutationScope) async throws -> Product {
+    public static func disableStandard(instantiationId: Product.ID, in scope: MutationScope) async throws -> Product {
         try await softDelete(id: instantiationId, expected: .standardInstantiation, in: scope)
     }
 
     /// `enableStandardProduct`: re-uses a deleted instantiation of the base when there is one.
     public static func enableStandard(
-        standardProductId: Int, baseId: Int, _ fields: CustomProductFields, in scope: MutationScope
+        standardProductId: Int, baseId: Base.ID, _ fields: CustomProductFields, in scope: MutationScope
     ) async throws -> Product {
         try scope.user.authorize("product:write", baseId: baseId)
         try scope.user.authorize("size_range:read")
@@ -201,7 +201,7 @@ public enum ProductService {
             product.audit.lastModifiedOn = scope.now
             product.audit.lastModifiedBy = scope.user.id
             try await writes.saveProduct(product)
-            try await scope.writes.historyWrites.record([.created], table: "products", recordId: product.id)
+            try await scope.writes.historyWrites.record([.created], table: "products", recordId: product.id.rawValue)
             return try await writes.productForUpdate(product.id).orThrow(DomainError.notFound)
         }
         return try await writes.insertProduct(
@@ -210,7 +210,7 @@ public enum ProductService {
 
     /// `enableStandardProducts`: instantiates every usable standard product with defaults.
     public static func enableStandards(
-        _ ids: [Int], baseId: Int, in scope: MutationScope
+        _ ids: [Int], baseId: Base.ID, in scope: MutationScope
     ) async throws -> (instantiations: [Product], invalidIds: [Int]) {
         try scope.user.authorize("product:write", baseId: baseId)
         let writes = scope.writes.warehouseWrites
@@ -236,7 +236,7 @@ public enum ProductService {
 
     /// `editStandardProductInstantiation`.
     public static func editStandardInstantiation(
-        id: Int, _ fields: CustomProductFields, in scope: MutationScope
+        id: Product.ID, _ fields: CustomProductFields, in scope: MutationScope
     ) async throws -> Product {
         let old = try await scope.writes.warehouseWrites.productForUpdate(id)
             .orThrow(UserError.missing("Product", id: id))
@@ -287,11 +287,13 @@ public enum ProductService {
         saved.audit.lastModifiedOn = scope.now
         saved.audit.lastModifiedBy = scope.user.id
         try await scope.writes.warehouseWrites.saveProduct(saved)
-        try await scope.writes.historyWrites.record(changes, table: "products", recordId: old.id)
+        try await scope.writes.historyWrites.record(changes, table: "products", recordId: old.id.rawValue)
         return saved
     }
 
-    private static func softDelete(id: Int, expected: ProductType, in scope: MutationScope) async throws -> Product {
+    private static func softDelete(
+        id: Product.ID, expected: ProductType, in scope: MutationScope
+    ) async throws -> Product {
         let writes = scope.writes.warehouseWrites
         let product = try await writes.productForUpdate(id).orThrow(UserError.missing("Product", id: id))
         try scope.user.authorize("product:write", baseId: product.baseId)
@@ -302,12 +304,12 @@ public enum ProductService {
         var deleted = product
         deleted.deletedOn = scope.now
         try await writes.saveProduct(deleted)
-        try await scope.writes.historyWrites.record([.deleted], table: "products", recordId: id)
+        try await scope.writes.historyWrites.record([.deleted], table: "products", recordId: id.rawValue)
         return deleted
     }
 
     private static func instantiation(
-        of standard: StandardProduct, baseId: Int, sizeRangeId: Int, price: Int, fields: CustomProductFields
+        of standard: StandardProduct, baseId: Base.ID, sizeRangeId: Int, price: Int, fields: CustomProductFields
     ) -> Product {
         Product(
             id: 0, name: standard.name, categoryId: standard.categoryId, gender: standard.gender,

@@ -1,15 +1,15 @@
 /// A tag of a base (`tags`).
 public struct Tag: Sendable, Hashable {
-    public var id: Int
+    public var id: ID
     public var name: String
     public var description: String?
     public var color: String?
     public var type: TagType
-    public var baseId: Int
+    public var baseId: Base.ID
     public var deletedOn: Timestamp?
     public var audit: AuditStamps
     public init(
-        id: Int, name: String, description: String?, color: String?, type: TagType, baseId: Int,
+        id: ID, name: String, description: String?, color: String?, type: TagType, baseId: Base.ID,
         deletedOn: Timestamp?, audit: AuditStamps
     ) {
         self.id = id
@@ -54,10 +54,10 @@ public enum TaggableResourceType: String, Sendable, CaseIterable {
 
 /// A tag applied to a box or beneficiary (`tags_relations`).
 public struct TagAssignment: Hashable, Sendable {
-    public var tagId: Int
+    public var tagId: Tag.ID
     /// The box's or beneficiary's id.
     public var objectId: Int
-    public init(tagId: Int, objectId: Int) {
+    public init(tagId: Tag.ID, objectId: Int) {
         self.tagId = tagId
         self.objectId = objectId
     }
@@ -71,7 +71,7 @@ public enum TaggedResource: Sendable {
     /// The resource's row id (the sort key of the list).
     public var id: Int {
         switch self {
-        case .box(let box): box.id
+        case .box(let box): box.id.rawValue
         case .beneficiary(let beneficiary): beneficiary.id
         }
     }

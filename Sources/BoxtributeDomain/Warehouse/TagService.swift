@@ -6,7 +6,7 @@ public enum TagService {
     // MARK: - Reads
 
     /// `tag(id:)`: existence is checked before the permission for the tag's base.
-    public static func tag(id: Int, in scope: some ServiceScope) async throws -> Tag {
+    public static func tag(id: Tag.ID, in scope: some ServiceScope) async throws -> Tag {
         let tag = try await scope.data.warehouse.tags([id])[id].orNotFound()
         try scope.user.authorize("tag:read", baseId: tag.baseId)
         return tag
@@ -54,7 +54,7 @@ public enum TagService {
 
     /// `createTag`.
     public static func create(
-        name: String, description: String?, color: String, type: TagType, baseId: Int, in scope: MutationScope
+        name: String, description: String?, color: String, type: TagType, baseId: Base.ID, in scope: MutationScope
     ) async throws -> Tag {
         try scope.user.authorize("tag:write", baseId: baseId)
         try TextLimits.check(name, field: "name")
@@ -90,12 +90,12 @@ public enum TagService {
         new.audit.lastModifiedOn = scope.now
         new.audit.lastModifiedBy = scope.user.id
         try await writes.saveTag(new)
-        try await scope.writes.historyWrites.record(changes, table: "tags", recordId: old.id)
+        try await scope.writes.historyWrites.record(changes, table: "tags", recordId: old.id.rawValue)
         return new
     }
 
     /// `deleteTag`: an already deleted tag is returned unchanged.
-    public static func delete(id: Int, in scope: MutationScope) async throws -> Tag {
+    public static func delete(id: Tag.ID, in scope: MutationScope) async throws -> Tag {
         let writes = scope.writes.warehouseWrites
         let tag = try await writes.tagsForUpdate([id])[id].orThrow(UserError.missing("Tag", id: id))
         try scope.user.authorize("tag:write", baseId: tag.baseId)
@@ -105,7 +105,9 @@ public enum TagService {
     }
 
     /// `deleteTags`: deletes the tags the user may delete, reports the other ids.
-    public static func delete(ids: [Int], in scope: MutationScope) async throws -> (deleted: [Tag], invalidIds: [Int]) {
+    public static func delete(
+        ids: [Tag.ID], in scope: MutationScope
+    ) async throws -> (deleted: [Tag], invalidIds: [Tag.ID]) {
         guard scope.user.holds("tag:write") else { throw Forbidden(.permission("tag:write")) }
         let writes = scope.writes.warehouseWrites
         let found = try await writes.tagsForUpdate(ids)
@@ -118,7 +120,7 @@ public enum TagService {
 
     /// `assignTag`; beyond the reference, the resource must belong to the tag's base.
     public static func assign(
-        tagId: Int, resourceId: Int, resourceType: TaggableResourceType, in scope: MutationScope
+        tagId: Tag.ID, resourceId: Int, resourceType: TaggableResourceType, in scope: MutationScope
     ) async throws -> TaggedResource {
         let writes = scope.writes.warehouseWrites
         let tag = try await writes.tagsForUpdate([tagId])[tagId].orThrow(DomainError.notFound)
@@ -138,7 +140,7 @@ public enum TagService {
 
     /// `unassignTag`.
     public static func unassign(
-        tagId: Int, resourceId: Int, resourceType: TaggableResourceType, in scope: MutationScope
+        tagId: Tag.ID, resourceId: Int, resourceType: TaggableResourceType, in scope: MutationScope
     ) async throws -> TaggedResource {
         let writes = scope.writes.warehouseWrites
         let tag = try await writes.tagsForUpdate([tagId])[tagId].orThrow(DomainError.notFound)
@@ -155,12 +157,12 @@ public enum TagService {
         _ id: Int, type: TaggableResourceType, in scope: MutationScope
     ) async throws -> TaggedResource {
         switch type {
-        case .box: .box(try await scope.data.warehouse.boxes([id])[id].orNotFound())
+        case .box: .box(try await scope.data.warehouse.boxes([Box.ID(id)])[Box.ID(id)].orNotFound())
         case .beneficiary: .beneficiary(try await scope.data.beneficiaries.beneficiaries([id])[id].orNotFound())
         }
     }
 
-    private static func baseId(of resource: TaggedResource, in scope: MutationScope) async throws -> Int? {
+    private static func baseId(of resource: TaggedResource, in scope: MutationScope) async throws -> Base.ID? {
         switch resource {
         case .box(let box): try await scope.data.warehouse.locations([box.locationId])[box.locationId]?.baseId
         case .beneficiary(let beneficiary): beneficiary.baseId

@@ -7,25 +7,25 @@ public protocol BoxFieldsInput {
     var measureValue: Double? { get set }
     var numberOfItems: Int? { get set }
     var comment: String? { get set }
-    var tagIds: [Int]? { get set }
+    var tagIds: [Tag.ID]? { get set }
     var newTagNames: [String]? { get set }
 }
 
 /// `BoxCreationInput`.
 public struct BoxCreation: BoxFieldsInput, Sendable {
-    public var productId: Int
+    public var productId: Product.ID
     public var sizeId: Int?
     public var weight: Double?
     public var monetaryValue: Double?
     public var displayUnitId: Int?
     public var measureValue: Double?
     public var numberOfItems: Int?
-    public var locationId: Int
+    public var locationId: Location.ID
     public var comment: String?
     public var qrCode: String?
-    public var tagIds: [Int]?
+    public var tagIds: [Tag.ID]?
     public var newTagNames: [String]?
-    public init(productId: Int, locationId: Int) {
+    public init(productId: Product.ID, locationId: Location.ID) {
         self.productId = productId
         self.locationId = locationId
     }
@@ -34,32 +34,32 @@ public struct BoxCreation: BoxFieldsInput, Sendable {
 /// `BoxUpdateInput`: `nil` leaves a field unchanged (for `tagIds`, `[]` removes every tag).
 public struct BoxUpdate: BoxFieldsInput, Sendable {
     public var labelIdentifier: String
-    public var productId: Int?
+    public var productId: Product.ID?
     public var sizeId: Int?
     public var weight: Double?
     public var monetaryValue: Double?
     public var displayUnitId: Int?
     public var measureValue: Double?
     public var numberOfItems: Int?
-    public var locationId: Int?
+    public var locationId: Location.ID?
     public var comment: String?
     public var state: BoxState?
-    public var tagIds: [Int]?
+    public var tagIds: [Tag.ID]?
     public var newTagNames: [String]?
     public init(labelIdentifier: String) { self.labelIdentifier = labelIdentifier }
 }
 
 /// `BoxBulkCreationInput`: one row of a bulk import.
 public struct BoxBulkCreation: Sendable {
-    public var productId: Int
+    public var productId: Product.ID
     public var sizeName: String
     public var numberOfItems: Int?
-    public var locationId: Int
+    public var locationId: Location.ID
     public var comment: String?
-    public var tagIds: [Int]?
+    public var tagIds: [Tag.ID]?
     public var newTagNames: [String]?
     public var boxLabelIdentifierForMerge: String?
-    public init(productId: Int, sizeName: String, locationId: Int) {
+    public init(productId: Product.ID, sizeName: String, locationId: Location.ID) {
         self.productId = productId
         self.sizeName = sizeName
         self.locationId = locationId
@@ -80,12 +80,12 @@ public struct CustomProductFields: Sendable {
 
 /// `TagUpdateInput` (`nil`: unchanged).
 public struct TagUpdate: Sendable {
-    public var id: Int
+    public var id: Tag.ID
     public var name: String?
     public var description: String?
     public var color: String?
     public var type: TagType?
-    public init(id: Int) { self.id = id }
+    public init(id: Tag.ID) { self.id = id }
 }
 
 /// What a bulk box operation did: the boxes it changed and the requested labels it could not
@@ -95,9 +95,9 @@ public struct BoxesOutcome: Sendable {
     public var invalidBoxLabelIdentifiers: [String]
     /// Per requested tag id that could not be used: a ``Forbidden`` or a ``UserError``.
     /// `nil` for operations without tags.
-    public var tagErrors: [(tagId: Int, error: any Error)]?
+    public var tagErrors: [(tagId: Tag.ID, error: any Error)]?
     public init(
-        updatedBoxes: [Box], invalidBoxLabelIdentifiers: [String], tagErrors: [(tagId: Int, error: any Error)]? = nil
+        updatedBoxes: [Box], invalidBoxLabelIdentifiers: [String], tagErrors: [(tagId: Tag.ID, error: any Error)]? = nil
     ) {
         self.updatedBoxes = updatedBoxes
         self.invalidBoxLabelIdentifiers = invalidBoxLabelIdentifiers

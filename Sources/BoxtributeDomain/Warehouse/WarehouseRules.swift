@@ -72,7 +72,7 @@ extension DomainError {
                 + "Only boxes in states InStock, Donated, Scrap, or Lost can be updated")
     }
 
-    public static func incompatibleTag(id: Int, type: TagType, resource: TaggableResourceType) -> DomainError {
+    public static func incompatibleTag(id: Tag.ID, type: TagType, resource: TaggableResourceType) -> DomainError {
         .badUserInput(
             "The tag with ID \(id) and type '\(type.rawValue)' cannot be applied to the resource of type '\(resource.rawValue)'"
         )
@@ -84,7 +84,7 @@ extension DomainError {
     }
 
     /// Beyond the reference: deleted tags and tags for beneficiaries are not put on boxes.
-    public static func tagNotApplicableToBoxes(_ id: Int) -> DomainError {
+    public static func tagNotApplicableToBoxes(_ id: Tag.ID) -> DomainError {
         .badUserInput("The tag with ID \(id) is deleted or not a box tag and cannot be applied to boxes")
     }
 }

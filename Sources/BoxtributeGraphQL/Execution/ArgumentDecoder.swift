@@ -1,3 +1,4 @@
+import BoxtributeDomain
 import GraphQL
 import OrderedCollections
 
@@ -23,7 +24,26 @@ struct ArgumentDecoder: Decoder {
     static func decode<T: Decodable>(_ type: T.Type, from values: [String: Map]) throws -> T {
         var decoder = ArgumentDecoder(.undefined)
         decoder.arguments = values
-        return try T(from: decoder)
+        return try decoder.decodeValue(type)
+    }
+
+    /// Decodes `T` from this value; a typed entity id from an `ID` (see ``integerID()``).
+    func decodeValue<T: Decodable>(_ type: T.Type) throws -> T {
+        if let idType = T.self as? any IntegerIdentified.Type {
+            guard let id = idType.init(integerID: try integerID()) as? T else { throw mismatch(type) }
+            return id
+        }
+        return try T(from: self)
+    }
+
+    /// The integer an `ID` names. Boxtribute's ids are integers: an `ID` that is not one names
+    /// no row, which is the reference's "resource does not exist" error (`BAD_USER_INPUT`).
+    func integerID() throws -> Int {
+        switch value {
+        case .string(let text): try Int(text).orThrow(DomainError.notFound)
+        case .number: try decode(Int.self)
+        default: throw mismatch(Int.self)
+        }
     }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
@@ -94,7 +114,7 @@ extension ArgumentDecoder: SingleValueDecodingContainer {
     func decode(_ type: UInt32.Type) throws -> UInt32 { try integer(type) }
     func decode(_ type: UInt64.Type) throws -> UInt64 { try integer(type) }
 
-    func decode<T: Decodable>(_ type: T.Type) throws -> T { try T(from: self) }
+    func decode<T: Decodable>(_ type: T.Type) throws -> T { try decodeValue(type) }
 }
 
 /// The values of a field's arguments or of an input object's fields, by name.
@@ -147,14 +167,14 @@ private struct KeyedArguments<Key: CodingKey>: KeyedDecodingContainerProtocol {
             throw DecodingError.valueNotFound(
                 type, .init(codingPath: decoder.codingPath, debugDescription: "Expected \(type), found null."))
         }
-        return try T(from: decoder)
+        return try decoder.decodeValue(type)
     }
 
     // `decodeIfPresent` (every optional property) goes through here by default; decoding `T`
     // directly skips the default's extra `contains` and `decodeNil` look-ups.
     func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
         guard let field = fields[key.stringValue], !field.isNull, !field.isUndefined else { return nil }
-        return try T(from: ArgumentDecoder(field, codingPath: codingPath + [key]))
+        return try ArgumentDecoder(field, codingPath: codingPath + [key]).decodeValue(type)
     }
 
     func nestedContainer<NestedKey: CodingKey>(
@@ -204,7 +224,7 @@ private struct UnkeyedArguments: UnkeyedDecodingContainer {
         return true
     }
 
-    mutating func decode<T: Decodable>(_ type: T.Type) throws -> T { try T(from: try next()) }
+    mutating func decode<T: Decodable>(_ type: T.Type) throws -> T { try next().decodeValue(type) }
 
     mutating func nestedContainer<NestedKey: CodingKey>(
         keyedBy type: NestedKey.Type

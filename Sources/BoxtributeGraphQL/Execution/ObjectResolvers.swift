@@ -126,9 +126,9 @@ extension ObjectResolvers {
 
     /// A field holding the id of another row: `load` gets the ids of the whole batch and returns the rows found by id. It is called even when every parent's id is null,
     /// so the permission its service checks applies whatever the ids.
-    public mutating func related<Target: Sendable>(
-        _ name: String, id: @escaping @Sendable (Parent) -> Int?,
-        _ load: @escaping @Sendable ([Int], ResolverContext) async throws -> [Int: Target]
+    public mutating func related<Target: Sendable, ID: Hashable>(
+        _ name: String, id: @escaping @Sendable (Parent) -> ID?,
+        _ load: @escaping @Sendable ([ID], ResolverContext) async throws -> [ID: Target]
     ) {
         batch(name) { parents, context in
             let parentIds = parents.map(id)

@@ -124,6 +124,9 @@ extension String: LeafRepresentable { public var leafValue: LeafValue { .string(
 extension Double: LeafRepresentable { public var leafValue: LeafValue { .double(self) } }
 extension Bool: LeafRepresentable { public var leafValue: LeafValue { .bool(self) } }
 extension Timestamp: LeafRepresentable { public var leafValue: LeafValue { .timestamp(self) } }
+extension Tagged: LeafRepresentable where RawValue: LeafRepresentable {
+    public var leafValue: LeafValue { rawValue.leafValue }
+}
 extension Optional: LeafRepresentable where Wrapped: LeafRepresentable {
     public var leafValue: LeafValue { self?.leafValue ?? .null }
 }
@@ -165,6 +168,15 @@ public struct ResolverRegistry: Sendable {
     /// resolved once per field of a batch: the 50 boxes of a page that share 7 locations
     /// resolve the fields of 7 locations. Only for types whose fields depend on nothing but
     /// the object. Registering the type again keeps its identity.
+    public mutating func object<Parent: Sendable, Entity>(
+        _ typeName: String, _ parent: Parent.Type,
+        sharedBy identity: @escaping @Sendable (Parent) -> Tagged<Entity, Int>,
+        _ build: (inout ObjectResolvers<Parent>) -> Void
+    ) {
+        object(typeName, parent, sharedBy: { identity($0).rawValue }, build)
+    }
+
+    /// ``object(_:_:sharedBy:_:)`` for a type whose identity is a plain integer, or that has none.
     public mutating func object<Parent: Sendable>(
         _ typeName: String, _ parent: Parent.Type, sharedBy identity: (@Sendable (Parent) -> Int)? = nil,
         _ build: (inout ObjectResolvers<Parent>) -> Void

@@ -29,6 +29,19 @@ public struct IDArgument: Decodable, Sendable, Hashable {
     }
 }
 
+/// The arguments of a field whose one argument is the `id` of an entity with a typed id.
+struct EntityIDArguments<ID: Decodable & Sendable>: Decodable, Sendable { var id: ID }
+
+/// A typed entity id (`Base.ID`, `Box.ID`, ...): an argument or input field of type `ID` decodes
+/// into it directly, with ``IDArgument``'s rules.
+protocol IntegerIdentified {
+    init(integerID: Int)
+}
+
+extension Tagged: IntegerIdentified where RawValue == Int {
+    init(integerID: Int) { self.init(rawValue: integerID) }
+}
+
 /// A GraphQL enum argument or input field, decoded by its value name.
 public struct EnumArgument<Value: GraphQLEnumValue & CaseIterable>: Decodable, Sendable {
     public let value: Value

@@ -146,7 +146,7 @@ public final class TokenVerifier: Sendable {
         do {
             let user = try CurrentUser(
                 subject: claims.sub.value, roles: claims.roles ?? [], rawPermissions: claims.permissions ?? [],
-                baseIds: (claims.baseIds ?? []).map(\.value), organisationId: organisationId.value,
+                baseIds: (claims.baseIds ?? []).map { Base.ID($0.value) }, organisationId: organisationId.value,
                 betaLevel: claims.betaUser?.value, timezone: claims.timezone)
             return (user, expiry)
         } catch {

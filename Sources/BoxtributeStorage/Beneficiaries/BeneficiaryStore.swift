@@ -45,7 +45,7 @@ public enum BeneficiaryStore {
     static func decode(_ row: SQLRow) -> Beneficiary {
         Beneficiary(
             id: row.int(0) ?? 0, firstName: row.string(1) ?? "", lastName: row.string(2) ?? "",
-            dateOfBirth: row.timestamp(3)?.datePart, comment: row.string(4), baseId: row.int(5) ?? 0,
+            dateOfBirth: row.timestamp(3)?.datePart, comment: row.string(4), baseId: row.id(5) ?? 0,
             groupIdentifier: row.string(6) ?? "", gender: HumanGender(databaseValue: row.string(7)),
             familyHeadId: row.int(8), deletedOn: row.timestamp(9), isVolunteer: row.bool(10), signed: row.bool(11),
             registered: !row.bool(12), phoneNumber: row.string(13), signature: row.string(14),
@@ -62,7 +62,8 @@ public enum BeneficiaryStore {
 
     /// A page of the beneficiaries (active and inactive) of the bases in `scope`, or of one base, by id.
     public static func page(
-        scope: BaseScope, baseId: Int? = nil, filter: BeneficiaryFilter, request: PageRequest, in db: any SQLQuerying
+        scope: BaseScope, baseId: Base.ID? = nil, filter: BeneficiaryFilter, request: PageRequest,
+        in db: any SQLQuerying
     ) async throws -> Page<Beneficiary> {
         var (conditions, binds) = filter.sql
         var baseConditions: [String] = []
@@ -73,7 +74,7 @@ public enum BeneficiaryStore {
         }
         if let baseId {
             baseConditions.append("b.camp_id = ?")
-            baseBinds.append(.integer(baseId))
+            baseBinds.append(SQLValue(baseId))
         }
         conditions = baseConditions + conditions
         binds = baseBinds + binds
@@ -130,7 +131,7 @@ public enum BeneficiaryStore {
         var result: [Int: [Transaction]] = [:]
         for row in rows {
             let transaction = Transaction(
-                id: row.int(0) ?? 0, beneficiaryId: row.int(1), productId: row.int(2), count: row.int(3) ?? 0,
+                id: row.int(0) ?? 0, beneficiaryId: row.int(1), productId: row.id(2), count: row.int(3) ?? 0,
                 tokens: row.int(4) ?? 0, description: row.string(5) ?? "", createdBy: row.int(6),
                 createdOn: row.timestamp(7))
             result[transaction.beneficiaryId ?? 0, default: []].append(transaction)
@@ -159,13 +160,13 @@ public enum BeneficiaryStore {
     /// The boxes (all of them) and the beneficiaries of the bases in `beneficiaryScope` that
     /// each tag is actively assigned to, in resource id order, keyed by tag id.
     public static func taggedResources(
-        ofTags tagIds: [Int], beneficiaryScope: BaseScope, in db: any SQLQuerying
-    ) async throws -> [Int: [TaggedResource]] {
+        ofTags tagIds: [Tag.ID], beneficiaryScope: BaseScope, in db: any SQLQuerying
+    ) async throws -> [Tag.ID: [TaggedResource]] {
         let unique = Array(Set(tagIds))
         guard !unique.isEmpty else { return [:] }
         let tagBinds = unique.map(SQLValue.init)
         // (tag id, relation id, resource)
-        var found: [(tag: Int, relation: Int, resource: TaggedResource)] = []
+        var found: [(tag: Tag.ID, relation: Int, resource: TaggedResource)] = []
         let boxRows = try await db.query(
             """
             SELECT tr.tag_id, tr.id, \(BoxStore.columns) FROM tags_relations tr JOIN stock s ON s.id = tr.object_id \
@@ -173,7 +174,7 @@ public enum BeneficiaryStore {
             """, tagBinds)
         for row in boxRows {
             let box = BoxStore.decode(SQLRow(columns: row.columns, values: Array(row.values.dropFirst(2))))
-            found.append((row.int(0) ?? 0, row.int(1) ?? 0, .box(box)))
+            found.append((row.id(0) ?? 0, row.int(1) ?? 0, .box(box)))
         }
         var scopeFilter = ""
         var binds = tagBinds
@@ -189,10 +190,10 @@ public enum BeneficiaryStore {
             """, binds)
         for row in beneficiaryRows {
             let beneficiary = decode(SQLRow(columns: row.columns, values: Array(row.values.dropFirst(2))))
-            found.append((row.int(0) ?? 0, row.int(1) ?? 0, .beneficiary(beneficiary)))
+            found.append((row.id(0) ?? 0, row.int(1) ?? 0, .beneficiary(beneficiary)))
         }
         found.sort { ($0.resource.id, $0.relation) < ($1.resource.id, $1.relation) }
-        var result: [Int: [TaggedResource]] = [:]
+        var result: [Tag.ID: [TaggedResource]] = [:]
         for entry in found { result[entry.tag, default: []].append(entry.resource) }
         return result
     }

@@ -18,7 +18,7 @@ struct SQLBeneficiaryRepository: BeneficiaryRepository {
     }
 
     func beneficiaries(
-        ofBase baseId: Int, filter: BeneficiaryFilter, page: PageRequest
+        ofBase baseId: Base.ID, filter: BeneficiaryFilter, page: PageRequest
     ) async throws
         -> Page<Beneficiary>
     {
@@ -41,7 +41,9 @@ struct SQLBeneficiaryRepository: BeneficiaryRepository {
         try await BeneficiaryStore.activeTags(ofBeneficiaries: ids, in: db)
     }
 
-    func taggedResources(ofTags tagIds: [Int], beneficiaryScope: BaseScope) async throws -> [Int: [TaggedResource]] {
+    func taggedResources(
+        ofTags tagIds: [Tag.ID], beneficiaryScope: BaseScope
+    ) async throws -> [Tag.ID: [TaggedResource]] {
         try await BeneficiaryStore.taggedResources(ofTags: tagIds, beneficiaryScope: beneficiaryScope, in: db)
     }
 }

@@ -7,12 +7,12 @@ public enum BaseStore {
 
     static func decode(_ row: SQLRow) -> Base {
         Base(
-            id: row.int(0) ?? 0, name: row.string(1), organisationId: row.int(2) ?? 0, deletedOn: row.timestamp(3),
+            id: row.id(0) ?? 0, name: row.string(1), organisationId: row.int(2) ?? 0, deletedOn: row.timestamp(3),
             freeshopCurrencyName: row.string(4), monetaryCurrencyCode: row.string(5) ?? "")
     }
 
     /// Bases by id, keyed by id.
-    public static func byIds(_ ids: [Int], in db: any SQLQuerying) async throws -> [Int: Base] {
+    public static func byIds(_ ids: [Base.ID], in db: any SQLQuerying) async throws -> [Base.ID: Base] {
         try await db.rowsById(
             columns: columns, from: "camps c", idColumn: "c.id", ids: ids, decode: decode, id: \.id)
     }

@@ -5,7 +5,7 @@ import BoxtributeDomain
 struct SQLCoreRepository: CoreRepository {
     let db: any SQLQuerying
 
-    func bases(_ ids: [Int]) async throws -> [Int: Base] { try await BaseStore.byIds(ids, in: db) }
+    func bases(_ ids: [Base.ID]) async throws -> [Base.ID: Base] { try await BaseStore.byIds(ids, in: db) }
 
     func bases(in scope: BaseScope, includeDeleted: Bool) async throws -> [Base] {
         try await BaseStore.list(scope: scope, includeDeleted: includeDeleted, in: db)

@@ -10,7 +10,7 @@ public enum DistributionStore {
     // MARK: Distribution spots
 
     /// Spots of the bases (deleted ones included), id order.
-    public static func spots(ofBases baseIds: [Int], in db: any SQLQuerying) async throws -> [Location] {
+    public static func spots(ofBases baseIds: [Base.ID], in db: any SQLQuerying) async throws -> [Location] {
         let unique = Array(Set(baseIds))
         guard !unique.isEmpty else { return [] }
         return try await spots(scope: .only(unique), in: db)
@@ -30,14 +30,16 @@ public enum DistributionStore {
     }
 
     /// `locations.description` by location id (absent keys: no such row or NULL).
-    public static func descriptions(ofLocations ids: [Int], in db: any SQLQuerying) async throws -> [Int: String] {
+    public static func descriptions(
+        ofLocations ids: [Location.ID], in db: any SQLQuerying
+    ) async throws -> [Location.ID: String] {
         let unique = Array(Set(ids))
         guard !unique.isEmpty else { return [:] }
         let rows = try await db.query(
             "SELECT id, description FROM locations WHERE id IN (\(SQL.placeholders(unique.count)))",
             unique.map(SQLValue.init))
-        var result: [Int: String] = [:]
-        for row in rows { if let id = row.int(0), let text = row.string(1) { result[id] = text } }
+        var result: [Location.ID: String] = [:]
+        for row in rows { if let id: Location.ID = row.id(0), let text = row.string(1) { result[id] = text } }
         return result
     }
 
@@ -53,8 +55,8 @@ public enum DistributionStore {
         DistributionEvent(
             id: row.int(0) ?? 0, name: row.string(1),
             state: row.string(2).flatMap(DistributionEventState.init(rawValue:)),
-            plannedStartDateTime: row.timestamp(3), plannedEndDateTime: row.timestamp(4), spotId: row.int(5) ?? 0,
-            baseId: row.int(6) ?? 0, trackingGroupId: row.int(7))
+            plannedStartDateTime: row.timestamp(3), plannedEndDateTime: row.timestamp(4), spotId: row.id(5) ?? 0,
+            baseId: row.id(6) ?? 0, trackingGroupId: row.int(7))
     }
 
     /// Events whose `column` is one of `keys`, id order.
@@ -76,8 +78,10 @@ public enum DistributionStore {
     }
 
     /// Events at the spots (any location id), id order.
-    public static func events(ofSpots spotIds: [Int], in db: any SQLQuerying) async throws -> [DistributionEvent] {
-        try await events(where: "e.location_id", in: spotIds, db: db)
+    public static func events(
+        ofSpots spotIds: [Location.ID], in db: any SQLQuerying
+    ) async throws -> [DistributionEvent] {
+        try await events(where: "e.location_id", in: spotIds.rawValues(), db: db)
     }
 
     /// Events of the tracking groups, id order.
@@ -91,7 +95,7 @@ public enum DistributionStore {
 
     /// Events at the distribution spots of the bases, optionally only in `states`, id order.
     public static func events(
-        ofBases baseIds: [Int], states: [DistributionEventState]?, in db: any SQLQuerying
+        ofBases baseIds: [Base.ID], states: [DistributionEventState]?, in db: any SQLQuerying
     ) async throws -> [DistributionEvent] {
         var extra = " AND l.type = ?"
         var binds: [SQLValue] = [.text(spotType)]
@@ -99,7 +103,7 @@ public enum DistributionStore {
             extra += " AND e.state IN (\(SQL.placeholders(states.count)))"
             binds += states.map { .text($0.rawValue) }
         }
-        return try await events(where: "l.camp_id", in: baseIds, extra: extra, binds: binds, db: db)
+        return try await events(where: "l.camp_id", in: baseIds.rawValues(), extra: extra, binds: binds, db: db)
     }
 
     // MARK: Packing list entries, unboxed collections, boxes
@@ -108,7 +112,7 @@ public enum DistributionStore {
 
     static func decodeEntry(_ row: SQLRow) -> PackingListEntry {
         PackingListEntry(
-            id: row.int(0) ?? 0, productId: row.int(1) ?? 0, sizeId: row.int(2) ?? 0, numberOfItems: row.int(3) ?? 0,
+            id: row.int(0) ?? 0, productId: row.id(1) ?? 0, sizeId: row.int(2) ?? 0, numberOfItems: row.int(3) ?? 0,
             eventId: row.int(4) ?? 0, state: row.string(5).flatMap(PackingListEntryState.init(rawValue:)))
     }
 
@@ -153,8 +157,8 @@ public enum DistributionStore {
             """, unique.map(SQLValue.init)
         ) { row in
             UnboxedItemsCollection(
-                id: row.int(0) ?? 0, productId: row.int(1) ?? 0, sizeId: row.int(2) ?? 0,
-                numberOfItems: row.int(3) ?? 0, eventId: row.int(4) ?? 0, locationId: row.int(5) ?? 0)
+                id: row.int(0) ?? 0, productId: row.id(1) ?? 0, sizeId: row.int(2) ?? 0,
+                numberOfItems: row.int(3) ?? 0, eventId: row.int(4) ?? 0, locationId: row.id(5) ?? 0)
         }
     }
 
@@ -174,7 +178,7 @@ public enum DistributionStore {
 
     static func decodeGroup(_ row: SQLRow) -> DistributionEventsTrackingGroup {
         DistributionEventsTrackingGroup(
-            id: row.int(0) ?? 0, baseId: row.int(1) ?? 0,
+            id: row.int(0) ?? 0, baseId: row.id(1) ?? 0,
             state: DistributionEventsTrackingGroupState(databaseValue: row.string(2)), createdOn: row.timestamp(3))
     }
 
@@ -194,7 +198,7 @@ public enum DistributionStore {
 
     /// Tracking groups of the bases, optionally only in `states`, id order.
     public static func trackingGroups(
-        ofBases baseIds: [Int], states: [DistributionEventsTrackingGroupState]?, in db: any SQLQuerying
+        ofBases baseIds: [Base.ID], states: [DistributionEventsTrackingGroupState]?, in db: any SQLQuerying
     ) async throws -> [DistributionEventsTrackingGroup] {
         let unique = Array(Set(baseIds))
         guard !unique.isEmpty else { return [] }
@@ -230,7 +234,7 @@ public enum DistributionStore {
             """, unique.map(SQLValue.init)
         ) { row in
             DistributionEventsTrackingEntry(
-                id: row.int(0) ?? 0, productId: row.int(1) ?? 0, sizeId: row.int(2) ?? 0,
+                id: row.int(0) ?? 0, productId: row.id(1) ?? 0, sizeId: row.int(2) ?? 0,
                 numberOfItems: row.int(3) ?? 0,
                 flowDirection: row.string(4).flatMap(DistributionEventTrackingFlowDirection.init(rawValue:)),
                 groupId: row.int(5), date: row.timestamp(6))
@@ -246,9 +250,9 @@ public enum DistributionStore {
     /// groups' events and spot names, joined into text here. Rows appear only for groups
     /// with at least one event, as with the reference's inner joins.
     public static func statistics(
-        ofBases baseIds: [Int], in db: any SQLQuerying
+        ofBases baseIds: [Base.ID], in db: any SQLQuerying
     ) async throws
-        -> [Int: [DistributionEventsStatistics]]
+        -> [Base.ID: [DistributionEventsStatistics]]
     {
         let unique = Array(Set(baseIds))
         guard !unique.isEmpty else { return [:] }
@@ -294,13 +298,13 @@ public enum DistributionStore {
             if let label = row.string(2) { spotNames[groupId, default: []].insert(label) }
         }
 
-        var result: [Int: [DistributionEventsStatistics]] = [:]
+        var result: [Base.ID: [DistributionEventsStatistics]] = [:]
         for row in totals {
             let groupId = row.int(1) ?? 0
             // MySQL's DISTINCT concatenation comes out sorted (case-insensitively for text).
             let spots = (spotNames[groupId] ?? []).sorted { ($0.lowercased(), $0) < ($1.lowercased(), $1) }
             let events = (eventIds[groupId] ?? []).sorted()
-            result[row.int(0) ?? 0, default: []].append(
+            result[row.id(0) ?? 0, default: []].append(
                 DistributionEventsStatistics(
                     productName: row.string(4) ?? "", genderLabel: row.string(5) ?? "",
                     categoryLabel: row.string(6) ?? "", sizeLabel: row.string(7) ?? "", inflow: row.int(8) ?? 0,
@@ -308,7 +312,7 @@ public enum DistributionStore {
                     latestPossibleDistroDate: dateText(row.string(11)),
                     potentiallyInvolvedDistributionSpots: spots.joined(separator: ", "),
                     involvedDistributionEventIds: events.map(String.init).joined(separator: ","),
-                    trackingGroupId: groupId, productId: row.int(2) ?? 0, sizeId: row.int(3) ?? 0))
+                    trackingGroupId: groupId, productId: row.id(2) ?? 0, sizeId: row.int(3) ?? 0))
         }
         return result
     }

@@ -5,7 +5,7 @@ import BoxtributeDomain
 struct SQLDistributionRepository: DistributionRepository {
     let db: any SQLQuerying
 
-    func spots(ofBases baseIds: [Int]) async throws -> [Location] {
+    func spots(ofBases baseIds: [Base.ID]) async throws -> [Location] {
         try await DistributionStore.spots(ofBases: baseIds, in: db)
     }
 
@@ -13,7 +13,7 @@ struct SQLDistributionRepository: DistributionRepository {
         try await DistributionStore.spots(scope: scope, in: db)
     }
 
-    func descriptions(ofLocations ids: [Int]) async throws -> [Int: String] {
+    func descriptions(ofLocations ids: [Location.ID]) async throws -> [Location.ID: String] {
         try await DistributionStore.descriptions(ofLocations: ids, in: db)
     }
 
@@ -21,7 +21,7 @@ struct SQLDistributionRepository: DistributionRepository {
         try await DistributionStore.events(ids: ids, in: db)
     }
 
-    func events(ofSpots spotIds: [Int]) async throws -> [DistributionEvent] {
+    func events(ofSpots spotIds: [Location.ID]) async throws -> [DistributionEvent] {
         try await DistributionStore.events(ofSpots: spotIds, in: db)
     }
 
@@ -29,7 +29,7 @@ struct SQLDistributionRepository: DistributionRepository {
         try await DistributionStore.events(ofTrackingGroups: groupIds, in: db)
     }
 
-    func events(ofBases baseIds: [Int], states: [DistributionEventState]?) async throws -> [DistributionEvent] {
+    func events(ofBases baseIds: [Base.ID], states: [DistributionEventState]?) async throws -> [DistributionEvent] {
         try await DistributionStore.events(ofBases: baseIds, states: states, in: db)
     }
 
@@ -54,7 +54,7 @@ struct SQLDistributionRepository: DistributionRepository {
     }
 
     func trackingGroups(
-        ofBases baseIds: [Int], states: [DistributionEventsTrackingGroupState]?
+        ofBases baseIds: [Base.ID], states: [DistributionEventsTrackingGroupState]?
     ) async throws -> [DistributionEventsTrackingGroup] {
         try await DistributionStore.trackingGroups(ofBases: baseIds, states: states, in: db)
     }
@@ -63,7 +63,7 @@ struct SQLDistributionRepository: DistributionRepository {
         try await DistributionStore.trackingEntries(ofGroups: groupIds, in: db)
     }
 
-    func statistics(ofBases baseIds: [Int]) async throws -> [Int: [DistributionEventsStatistics]] {
+    func statistics(ofBases baseIds: [Base.ID]) async throws -> [Base.ID: [DistributionEventsStatistics]] {
         try await DistributionStore.statistics(ofBases: baseIds, in: db)
     }
 }

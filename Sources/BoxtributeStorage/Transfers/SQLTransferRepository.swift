@@ -38,7 +38,7 @@ extension SQLTransferReads {
         try await ShipmentDetailStore.ofShipments(ids, in: db)
     }
 
-    func activeShipmentDetails(ofBoxes ids: [Int]) async throws -> [Int: ShipmentDetail] {
+    func activeShipmentDetails(ofBoxes ids: [Box.ID]) async throws -> [Box.ID: ShipmentDetail] {
         try await ShipmentDetailStore.active(ofBoxes: ids, in: db)
     }
 
@@ -83,7 +83,7 @@ struct SQLTransferWriteRepository: SQLTransferReads, TransferWriteRepository {
         try await ShipmentStore.byIdForUpdate(id, in: context)
     }
 
-    func insertShipment(sourceBaseId: Int, targetBaseId: Int, agreementId: Int?) async throws -> Shipment {
+    func insertShipment(sourceBaseId: Base.ID, targetBaseId: Base.ID, agreementId: Int?) async throws -> Shipment {
         try await ShipmentStore.insert(
             sourceBaseId: sourceBaseId, targetBaseId: targetBaseId, agreementId: agreementId, in: context)
     }
@@ -94,7 +94,7 @@ struct SQLTransferWriteRepository: SQLTransferReads, TransferWriteRepository {
         try await ShipmentDetailStore.ofShipmentForUpdate(id, in: context)
     }
 
-    func lostShipmentDetailsForUpdate(boxIds: [Int]) async throws -> [ShipmentDetail] {
+    func lostShipmentDetailsForUpdate(boxIds: [Box.ID]) async throws -> [ShipmentDetail] {
         try await ShipmentDetailStore.lostForUpdate(boxIds: boxIds, in: context)
     }
 

@@ -27,7 +27,8 @@ extension TransferAgreementStore {
     /// Inserts an agreement under review and one detail per (source, target) base pair; returns its id.
     static func insert(
         sourceOrganisationId: Int, targetOrganisationId: Int, type: TransferAgreementType, validFrom: Timestamp,
-        validUntil: Timestamp?, comment: String?, sourceBaseIds: [Int], targetBaseIds: [Int], in scope: SQLWriteContext
+        validUntil: Timestamp?, comment: String?, sourceBaseIds: [Base.ID], targetBaseIds: [Base.ID],
+        in scope: SQLWriteContext
     ) async throws -> Int {
         let inserted = try await scope.execute(
             """
@@ -47,7 +48,7 @@ extension TransferAgreementStore {
             """
             INSERT INTO transfer_agreement_detail (transfer_agreement_id, source_base_id, target_base_id) VALUES \
             \(Array(repeating: "(?, ?, ?)", count: pairs.count).joined(separator: ", "))
-            """, pairs.flatMap { [SQLValue.integer(id), .integer($0.0), .integer($0.1)] })
+            """, pairs.flatMap { [SQLValue.integer(id), SQLValue($0.0), SQLValue($0.1)] })
         return id
     }
 
@@ -76,7 +77,7 @@ extension ShipmentStore {
 
     /// Inserts a shipment in `Preparing`, started now by the scope's user; returns it.
     static func insert(
-        sourceBaseId: Int, targetBaseId: Int, agreementId: Int?, in scope: SQLWriteContext
+        sourceBaseId: Base.ID, targetBaseId: Base.ID, agreementId: Int?, in scope: SQLWriteContext
     ) async throws -> Shipment {
         let inserted = try await scope.execute(
             """
@@ -84,7 +85,7 @@ extension ShipmentStore {
             started_by_id) VALUES (?, ?, ?, ?, ?, ?)
             """,
             [
-                .integer(sourceBaseId), .integer(targetBaseId), SQLValue(agreementId),
+                SQLValue(sourceBaseId), SQLValue(targetBaseId), SQLValue(agreementId),
                 .text(ShipmentState.preparing.rawValue), .text(scope.now.databaseText), .integer(scope.user.id),
             ])
         return try await byIdForUpdate(inserted.lastInsertId, in: scope).orThrow(DomainError.databaseFailure)
@@ -99,7 +100,7 @@ extension ShipmentStore {
             completed_by_id = ? WHERE id = ?
             """,
             [
-                .integer(shipment.targetBaseId), SQLValue(shipment.state?.rawValue),
+                SQLValue(shipment.targetBaseId), SQLValue(shipment.state?.rawValue),
                 SQLValue(shipment.canceledOn?.databaseText), SQLValue(shipment.canceledBy),
                 SQLValue(shipment.sentOn?.databaseText), SQLValue(shipment.sentBy),
                 SQLValue(shipment.receivingStartedOn?.databaseText), SQLValue(shipment.receivingStartedBy),
@@ -118,7 +119,7 @@ extension ShipmentDetailStore {
     }
 
     /// Not-removed details with a lost mark whose box is one of `boxIds`, ascending id, locked.
-    static func lostForUpdate(boxIds: [Int], in scope: SQLWriteContext) async throws -> [ShipmentDetail] {
+    static func lostForUpdate(boxIds: [Box.ID], in scope: SQLWriteContext) async throws -> [ShipmentDetail] {
         let unique = Array(Set(boxIds))
         guard !unique.isEmpty else { return [] }
         return try await scope.connection.query(
@@ -135,7 +136,7 @@ extension ShipmentDetailStore {
         var binds: [SQLValue] = []
         for box in boxes {
             binds += [
-                .integer(shipmentId), .integer(box.id), .integer(box.productId), .integer(box.locationId),
+                .integer(shipmentId), SQLValue(box.id), SQLValue(box.productId), SQLValue(box.locationId),
                 SQLValue(box.sizeId), SQLValue(box.numberOfItems), .text(scope.now.databaseText),
                 .integer(scope.user.id),
             ]

@@ -109,7 +109,7 @@ public enum ShipmentStore {
 
     static func decode(_ row: SQLRow) -> Shipment {
         Shipment(
-            id: row.int(0) ?? 0, sourceBaseId: row.int(1) ?? 0, targetBaseId: row.int(2) ?? 0,
+            id: row.int(0) ?? 0, sourceBaseId: row.id(1) ?? 0, targetBaseId: row.id(2) ?? 0,
             transferAgreementId: row.int(3), state: row.string(4).flatMap(ShipmentState.init(rawValue:)),
             startedOn: row.timestamp(5), startedBy: row.int(6), canceledOn: row.timestamp(7), canceledBy: row.int(8),
             sentOn: row.timestamp(9), sentBy: row.int(10), receivingStartedOn: row.timestamp(11),
@@ -190,13 +190,13 @@ public enum ShipmentDetailStore {
 
     static func decode(_ row: SQLRow) -> ShipmentDetail {
         ShipmentDetail(
-            id: row.int(0) ?? 0, shipmentId: row.int(1) ?? 0, boxId: row.int(2) ?? 0, sourceProductId: row.int(3),
-            targetProductId: row.int(4), sourceLocationId: row.int(5), targetLocationId: row.int(6),
+            id: row.int(0) ?? 0, shipmentId: row.int(1) ?? 0, boxId: row.id(2) ?? 0, sourceProductId: row.id(3),
+            targetProductId: row.id(4), sourceLocationId: row.id(5), targetLocationId: row.id(6),
             sourceSizeId: row.int(7), targetSizeId: row.int(8), sourceQuantity: row.int(9),
             targetQuantity: row.int(10), createdOn: row.timestamp(11), createdBy: row.int(12),
             removedOn: row.timestamp(13), removedBy: row.int(14), lostOn: row.timestamp(15), lostBy: row.int(16),
-            receivedOn: row.timestamp(17), receivedBy: row.int(18), shipmentSourceBaseId: row.int(19) ?? 0,
-            shipmentTargetBaseId: row.int(20) ?? 0)
+            receivedOn: row.timestamp(17), receivedBy: row.int(18), shipmentSourceBaseId: row.id(19) ?? 0,
+            shipmentTargetBaseId: row.id(20) ?? 0)
     }
 
     /// Details by id, keyed by id.
@@ -219,7 +219,8 @@ public enum ShipmentDetailStore {
     }
 
     /// The active detail (not removed, lost or received) of each box, keyed by box id.
-    public static func active(ofBoxes boxIds: [Int], in db: any SQLQuerying) async throws -> [Int: ShipmentDetail] {
+    public static func active(ofBoxes boxIds: [Box.ID], in db: any SQLQuerying) async throws -> [Box.ID: ShipmentDetail]
+    {
         let unique = Array(Set(boxIds))
         guard !unique.isEmpty else { return [:] }
         let rows = try await db.query(
@@ -228,7 +229,7 @@ public enum ShipmentDetailStore {
             AND d.removed_on IS NULL AND d.lost_on IS NULL AND d.received_on IS NULL ORDER BY d.id
             """, unique.map(SQLValue.init))
         // Should several exist, the newest wins, as in the reference's mapping by box id.
-        var result: [Int: ShipmentDetail] = [:]
+        var result: [Box.ID: ShipmentDetail] = [:]
         for detail in rows.map(decode) { result[detail.boxId] = detail }
         return result
     }

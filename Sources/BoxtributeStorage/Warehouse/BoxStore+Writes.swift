@@ -15,8 +15,8 @@ extension BoxStore {
     }
 
     /// Boxes by id, locked like ``byLabelForUpdate(_:in:)``, keyed by id.
-    static func byIdsForUpdate(_ ids: [Int], in scope: SQLWriteContext) async throws -> [Int: Box] {
-        let boxes = try await locked(where: "s.id", in: Set(ids).map(SQLValue.integer), scope: scope)
+    static func byIdsForUpdate(_ ids: [Box.ID], in scope: SQLWriteContext) async throws -> [Box.ID: Box] {
+        let boxes = try await locked(where: "s.id", in: Set(ids).map(SQLValue.init), scope: scope)
         return Dictionary(boxes.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
@@ -48,8 +48,8 @@ extension BoxStore {
                 "measure_value", "weight", "monetary_value", "source_box_id", "created", "created_by",
             ]
             var binds: [SQLValue] = [
-                .text(label), .integer(box.productId), SQLValue(box.sizeId), SQLValue(box.numberOfItems),
-                .integer(box.locationId), SQLValue(box.qrId), .text(box.comment), SQLValue(box.displayUnitId),
+                .text(label), SQLValue(box.productId), SQLValue(box.sizeId), SQLValue(box.numberOfItems),
+                SQLValue(box.locationId), SQLValue(box.qrId), .text(box.comment), SQLValue(box.displayUnitId),
                 SQLValue(box.measureValue), SQLValue(box.weight), SQLValue(box.monetaryValue),
                 SQLValue(box.sourceBoxId),
                 now, user,
@@ -94,16 +94,16 @@ extension BoxStore {
             modified = ?, modified_by = ? WHERE id = ?
             """,
             [
-                .integer(box.productId), SQLValue(box.sizeId), SQLValue(box.numberOfItems), .integer(box.locationId),
+                SQLValue(box.productId), SQLValue(box.sizeId), SQLValue(box.numberOfItems), SQLValue(box.locationId),
                 .integer(box.state.rawValue), SQLValue(box.qrId), SQLValue(box.comment), SQLValue(box.displayUnitId),
                 SQLValue(box.measureValue), SQLValue(box.weight), SQLValue(box.monetaryValue),
                 SQLValue(box.distributionEventId), SQLValue(box.audit.lastModifiedOn?.databaseText),
-                SQLValue(box.audit.lastModifiedBy), .integer(box.id),
+                SQLValue(box.audit.lastModifiedBy), SQLValue(box.id),
             ])
     }
 
     /// Sets `modified`/`modified_by` of boxes to the scope's time and user.
-    static func touch(_ boxIds: [Int], in scope: SQLWriteContext) async throws {
+    static func touch(_ boxIds: [Box.ID], in scope: SQLWriteContext) async throws {
         guard !boxIds.isEmpty else { return }
         try await scope.execute(
             "UPDATE stock SET modified = ?, modified_by = ? WHERE id IN (\(SQL.placeholders(boxIds.count)))",
@@ -111,7 +111,7 @@ extension BoxStore {
     }
 
     /// Puts boxes into `state`, with `modified`/`modified_by` stamped; the caller records the history.
-    static func setState(ofBoxes ids: [Int], to state: BoxState, in scope: SQLWriteContext) async throws {
+    static func setState(ofBoxes ids: [Box.ID], to state: BoxState, in scope: SQLWriteContext) async throws {
         guard !ids.isEmpty else { return }
         try await scope.execute(
             """
@@ -119,11 +119,11 @@ extension BoxStore {
             WHERE id IN (\(SQL.placeholders(ids.count)))
             """,
             [.integer(state.rawValue), .text(scope.now.databaseText), .integer(scope.user.id)]
-                + ids.map(SQLValue.integer))
+                + ids.map(SQLValue.init))
     }
 
     /// Marks boxes as deleted (`deleted` = now); their history is the caller's.
-    static func markDeleted(_ boxIds: [Int], in scope: SQLWriteContext) async throws {
+    static func markDeleted(_ boxIds: [Box.ID], in scope: SQLWriteContext) async throws {
         guard !boxIds.isEmpty else { return }
         try await scope.execute(
             "UPDATE stock SET deleted = ? WHERE id IN (\(SQL.placeholders(boxIds.count)))",
@@ -131,25 +131,27 @@ extension BoxStore {
     }
 
     /// Puts boxes into a location, and into `state` when given, stamped as modified.
-    static func move(_ boxIds: [Int], to locationId: Int, state: BoxState?, in scope: SQLWriteContext) async throws {
+    static func move(
+        _ boxIds: [Box.ID], to locationId: Location.ID, state: BoxState?, in scope: SQLWriteContext
+    ) async throws {
         guard !boxIds.isEmpty else { return }
         let stateClause = state == nil ? "" : ", box_state_id = ?"
         try await scope.execute(
             "UPDATE stock SET location_id = ?, modified = ?, modified_by = ?\(stateClause) WHERE id IN (\(SQL.placeholders(boxIds.count)))",
-            [.integer(locationId), .text(scope.now.databaseText), .integer(scope.user.id)]
+            [SQLValue(locationId), .text(scope.now.databaseText), .integer(scope.user.id)]
                 + (state.map { [.integer($0.rawValue)] } ?? []) + boxIds.map(SQLValue.init))
     }
 
     /// Sets the number of items of a box, stamped as modified.
-    static func setNumberOfItems(_ items: Int, ofBox boxId: Int, in scope: SQLWriteContext) async throws {
+    static func setNumberOfItems(_ items: Int, ofBox boxId: Box.ID, in scope: SQLWriteContext) async throws {
         try await scope.execute(
             "UPDATE stock SET items = ?, modified = ?, modified_by = ? WHERE id = ?",
-            [.integer(items), .text(scope.now.databaseText), .integer(scope.user.id), .integer(boxId)])
+            [.integer(items), .text(scope.now.databaseText), .integer(scope.user.id), SQLValue(boxId)])
     }
 
     /// Puts a QR code on a box.
-    static func assignQrCode(_ qrCodeId: Int, toBox boxId: Int, in scope: SQLWriteContext) async throws {
-        try await scope.execute("UPDATE stock SET qr_id = ? WHERE id = ?", [.integer(qrCodeId), .integer(boxId)])
+    static func assignQrCode(_ qrCodeId: Int, toBox boxId: Box.ID, in scope: SQLWriteContext) async throws {
+        try await scope.execute("UPDATE stock SET qr_id = ? WHERE id = ?", [.integer(qrCodeId), SQLValue(boxId)])
     }
 }
 

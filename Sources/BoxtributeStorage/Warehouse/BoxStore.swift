@@ -37,8 +37,8 @@ extension BoxFilter {
             needsProduct = true
             inList("p.category_id", productCategoryIds)
         }
-        if let productId { inList("s.product_id", [productId]) }
-        if let productIds, !productIds.isEmpty { inList("s.product_id", productIds) }
+        if let productId { inList("s.product_id", [productId.rawValue]) }
+        if let productIds, !productIds.isEmpty { inList("s.product_id", productIds.rawValues()) }
         if let sizeId { inList("s.size_id", [sizeId]) }
         if let tagIds {
             if tagIds.isEmpty {
@@ -52,7 +52,7 @@ extension BoxFilter {
                 binds += tagIds.map(SQLValue.init)
             }
         }
-        if let locationIds, !locationIds.isEmpty { inList("s.location_id", locationIds) }
+        if let locationIds, !locationIds.isEmpty { inList("s.location_id", locationIds.rawValues()) }
         return (conditions, binds, needsProduct)
     }
 }
@@ -67,12 +67,12 @@ public enum BoxStore {
 
     static func decode(_ row: SQLRow) -> Box {
         Box(
-            id: row.int(0) ?? 0, labelIdentifier: row.string(1) ?? "", productId: row.int(2) ?? 0, sizeId: row.int(3),
-            numberOfItems: row.int(4), locationId: row.int(5) ?? 0,
+            id: row.id(0) ?? 0, labelIdentifier: row.string(1) ?? "", productId: row.id(2) ?? 0, sizeId: row.int(3),
+            numberOfItems: row.int(4), locationId: row.id(5) ?? 0,
             state: row.int(6).flatMap(BoxState.init(rawValue:)) ?? .inStock, qrId: row.int(7), comment: row.string(8),
             displayUnitId: row.int(9), measureValue: row.double(10), weight: row.double(11),
             weightDisplayUnitId: row.int(12), monetaryValue: row.double(13), distributionEventId: row.int(14),
-            sourceBoxId: row.int(15), deletedOn: row.timestamp(16),
+            sourceBoxId: row.id(15), deletedOn: row.timestamp(16),
             audit: AuditStamps(
                 createdOn: row.timestamp(17), createdBy: row.int(18), lastModifiedOn: row.timestamp(19),
                 lastModifiedBy: row.int(20)))
@@ -82,7 +82,7 @@ public enum BoxStore {
         try await db.query("SELECT \(columns) FROM stock s WHERE s.box_id = ?", [.text(label)]).first.map(decode)
     }
 
-    public static func byIds(_ ids: [Int], in db: any SQLQuerying) async throws -> [Int: Box] {
+    public static func byIds(_ ids: [Box.ID], in db: any SQLQuerying) async throws -> [Box.ID: Box] {
         try await db.rowsById(
             columns: columns, from: "stock s", idColumn: "s.id", ids: ids, decode: decode, id: \.id)
     }
@@ -100,7 +100,7 @@ public enum BoxStore {
 
     /// A page of the non-deleted boxes of a base, newest modification first (`boxes` query).
     public static func page(
-        baseId: Int, filter: BoxFilter, request: PageRequest, in db: any SQLQuerying
+        baseId: Base.ID, filter: BoxFilter, request: PageRequest, in db: any SQLQuerying
     ) async throws -> Page<Box> {
         let (conditions, binds, needsProduct) = filter.sql
         let product = needsProduct ? " JOIN products p ON p.id = s.product_id" : ""
@@ -109,28 +109,28 @@ public enum BoxStore {
         let paginator = Paginator(
             from: "FROM stock s JOIN locations l ON l.id = s.location_id\(product)", idColumn: "s.id",
             conditions: ["l.camp_id = ?", SQL.notDeleted("s.deleted")] + conditions,
-            binds: [.integer(baseId)] + binds, order: "s.modified DESC, s.id DESC",
+            binds: [SQLValue(baseId)] + binds, order: "s.modified DESC, s.id DESC",
             pageFrom: "FROM stock s CROSS JOIN locations l ON l.id = s.location_id\(product)")
-        return try await paginator.page(columns: columns, request: request, in: db, decode: decode, id: \.id)
+        return try await paginator.page(columns: columns, request: request, in: db, decode: decode, id: \.id.rawValue)
     }
 
     /// A page of all boxes of a location, deleted ones included (`Location.boxes`).
     public static func page(
-        locationId: Int, filter: BoxFilter, request: PageRequest, in db: any SQLQuerying
+        locationId: Location.ID, filter: BoxFilter, request: PageRequest, in db: any SQLQuerying
     ) async throws -> Page<Box> {
         let (conditions, binds, needsProduct) = filter.sql
         let product = needsProduct ? " JOIN products p ON p.id = s.product_id" : ""
         let paginator = Paginator(
             from: "FROM stock s\(product)", idColumn: "s.id", conditions: ["s.location_id = ?"] + conditions,
-            binds: [.integer(locationId)] + binds, order: "s.id")
-        return try await paginator.page(columns: columns, request: request, in: db, decode: decode, id: \.id)
+            binds: [SQLValue(locationId)] + binds, order: "s.id")
+        return try await paginator.page(columns: columns, request: request, in: db, decode: decode, id: \.id.rawValue)
     }
 
     /// Number of in-stock boxes and their items per base, over the given bases.
     public static func inStockTotals(
-        ofBases baseIds: [Int], in db: any SQLQuerying
+        ofBases baseIds: [Base.ID], in db: any SQLQuerying
     ) async throws
-        -> [Int: (boxes: Int, items: Int)]
+        -> [Base.ID: (boxes: Int, items: Int)]
     {
         guard !baseIds.isEmpty else { return [:] }
         let rows = try await db.query(
@@ -139,16 +139,16 @@ public enum BoxStore {
             WHERE l.camp_id IN (\(SQL.placeholders(baseIds.count))) AND s.box_state_id = 1 AND \(SQL.notDeleted("s.deleted")) \
             GROUP BY l.camp_id
             """, baseIds.map(SQLValue.init))
-        var result: [Int: (boxes: Int, items: Int)] = [:]
-        for row in rows { result[row.int(0) ?? 0] = (row.int(1) ?? 0, row.int(2) ?? 0) }
+        var result: [Base.ID: (boxes: Int, items: Int)] = [:]
+        for row in rows { result[row.id(0) ?? 0] = (row.int(1) ?? 0, row.int(2) ?? 0) }
         return result
     }
 
     /// Sum of items of non-deleted boxes per product, for boxes in `states`.
     public static func itemTotals(
-        ofProducts productIds: [Int], states: [BoxState], in db: any SQLQuerying
+        ofProducts productIds: [Product.ID], states: [BoxState], in db: any SQLQuerying
     )
-        async throws -> [Int: Int]
+        async throws -> [Product.ID: Int]
     {
         guard !productIds.isEmpty else { return [:] }
         let rows = try await db.query(
@@ -158,16 +158,16 @@ public enum BoxStore {
             AND s.box_state_id IN (\(SQL.placeholders(states.count))) AND \(SQL.notDeleted("s.deleted")) \
             GROUP BY s.product_id
             """, productIds.map(SQLValue.init) + states.map { .integer($0.rawValue) })
-        var result: [Int: Int] = [:]
-        for row in rows { result[row.int(0) ?? 0] = row.int(1) ?? 0 }
+        var result: [Product.ID: Int] = [:]
+        for row in rows { result[row.id(0) ?? 0] = row.int(1) ?? 0 }
         return result
     }
 
     /// The source and target bases of the active shipment of each box, keyed by box id.
     public static func activeShipmentBases(
-        ofBoxes boxIds: [Int], in db: any SQLQuerying
+        ofBoxes boxIds: [Box.ID], in db: any SQLQuerying
     ) async throws
-        -> [Int: [Int]]
+        -> [Box.ID: [Base.ID]]
     {
         guard !boxIds.isEmpty else { return [:] }
         let rows = try await db.query(
@@ -176,9 +176,10 @@ public enum BoxStore {
             JOIN shipment sh ON sh.id = d.shipment_id \
             WHERE d.box_id IN (\(SQL.placeholders(boxIds.count))) AND d.removed_on IS NULL AND d.received_on IS NULL
             """, boxIds.map(SQLValue.init))
-        var result: [Int: [Int]] = [:]
-        for row in rows where result[row.int(0) ?? 0] == nil {
-            result[row.int(0) ?? 0] = [row.int(1) ?? 0, row.int(2) ?? 0]
+        var result: [Box.ID: [Base.ID]] = [:]
+        for row in rows {
+            let boxId: Box.ID = row.id(0) ?? 0
+            if result[boxId] == nil { result[boxId] = [row.id(1) ?? 0, row.id(2) ?? 0] }
         }
         return result
     }

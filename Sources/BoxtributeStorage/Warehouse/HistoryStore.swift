@@ -24,8 +24,8 @@ public enum HistoryStore {
     ]
 
     /// The history of each box, newest first.
-    public static func entries(ofBoxes boxes: [Box], in db: any SQLQuerying) async throws -> [Int: [HistoryEntry]] {
-        let boxIds = boxes.map(\.id)
+    public static func entries(ofBoxes boxes: [Box], in db: any SQLQuerying) async throws -> [Box.ID: [HistoryEntry]] {
+        let boxIds = boxes.map(\.id.rawValue)
         guard !boxIds.isEmpty else { return [:] }
         let rows = try await db.query(
             """
@@ -63,16 +63,16 @@ public enum HistoryStore {
             WHERE tr.object_type = 'Stock' AND tr.object_id IN (\(SQL.placeholders(boxIds.count))) ORDER BY tr.id
             """, boxIds.map(SQLValue.init))
 
-        var result: [Int: [HistoryEntry]] = [:]
+        var result: [Box.ID: [HistoryEntry]] = [:]
         for box in boxes {
             var entries: [HistoryEntry] = []
-            for entry in raw[box.id] ?? [] {
+            for entry in raw[box.id.rawValue] ?? [] {
                 guard let message = message(for: entry, names: names) else { continue }
                 entries.append(
                     HistoryEntry(id: String(entry.id), changes: message, changeDate: entry.date, userId: entry.userId))
             }
             var removals: [HistoryEntry] = []
-            for relation in relations where relation.int(1) == box.id {
+            for relation in relations where relation.int(1) == box.id.rawValue {
                 let label = relation.string(2) ?? ""
                 if let created = relation.timestamp(3), created != box.audit.createdOn {
                     entries.append(

@@ -10,7 +10,7 @@ public enum LocationStore {
 
     static func decode(_ row: SQLRow) -> Location {
         Location(
-            id: row.int(0) ?? 0, name: row.string(1), baseId: row.int(2) ?? 0, type: row.string(3) ?? "Warehouse",
+            id: row.id(0) ?? 0, name: row.string(1), baseId: row.id(2) ?? 0, type: row.string(3) ?? "Warehouse",
             seq: row.int(4), defaultBoxState: row.int(5).flatMap(BoxState.init(rawValue:)), isShop: row.bool(6),
             isStockroom: row.bool(7), deletedOn: row.timestamp(8), latitude: row.double(9), longitude: row.double(10),
             audit: AuditStamps(
@@ -18,13 +18,13 @@ public enum LocationStore {
                 lastModifiedBy: row.int(14)))
     }
 
-    public static func byIds(_ ids: [Int], in db: any SQLQuerying) async throws -> [Int: Location] {
+    public static func byIds(_ ids: [Location.ID], in db: any SQLQuerying) async throws -> [Location.ID: Location] {
         try await db.rowsById(
             columns: columns, from: "locations l", idColumn: "l.id", ids: ids, decode: decode, id: \.id)
     }
 
     /// Non-deleted classic locations of the bases, id order.
-    public static func classic(ofBases baseIds: [Int], in db: any SQLQuerying) async throws -> [Location] {
+    public static func classic(ofBases baseIds: [Base.ID], in db: any SQLQuerying) async throws -> [Location] {
         guard !baseIds.isEmpty else { return [] }
         return try await db.query(
             "SELECT \(columns) FROM locations l WHERE l.camp_id IN (\(SQL.placeholders(baseIds.count))) AND l.type = 'Warehouse' AND l.deleted IS NULL ORDER BY l.id",

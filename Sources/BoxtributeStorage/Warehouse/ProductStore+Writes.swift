@@ -3,9 +3,9 @@ import BoxtributeDomain
 
 extension ProductStore {
     /// A product by id through the mutation's connection, locked where the engine needs it.
-    static func byIdForUpdate(_ id: Int, in scope: SQLWriteContext) async throws -> Product? {
+    static func byIdForUpdate(_ id: Product.ID, in scope: SQLWriteContext) async throws -> Product? {
         try await scope.connection.query(
-            "SELECT \(columns) FROM products p WHERE p.id = ?\(scope.forUpdate)", [.integer(id)]
+            "SELECT \(columns) FROM products p WHERE p.id = ?\(scope.forUpdate)", [SQLValue(id)]
         )
         .first.map(decode)
     }
@@ -19,12 +19,13 @@ extension ProductStore {
             """,
             [
                 .text(product.name), .integer(product.categoryId), .integer((product.gender ?? .none).rawValue),
-                .integer(product.sizeRangeId), .integer(product.baseId), .integer(Int(product.price)),
+                .integer(product.sizeRangeId), SQLValue(product.baseId), .integer(Int(product.price)),
                 SQLValue(product.inShop), SQLValue(product.comment), SQLValue(product.standardProductId),
                 .text(scope.now.databaseText), .integer(scope.user.id),
             ])
         try await HistoryStore.record([.created], table: "products", recordId: inserted.lastInsertId, in: scope)
-        return try await byIdForUpdate(inserted.lastInsertId, in: scope).orThrow(DomainError.databaseFailure)
+        return try await byIdForUpdate(Product.ID(inserted.lastInsertId), in: scope).orThrow(
+            DomainError.databaseFailure)
     }
 
     /// Writes the changeable columns of `product`, its deletion and modification stamps.
@@ -39,32 +40,32 @@ extension ProductStore {
                 .integer(product.sizeRangeId), .integer(Int(product.price)), SQLValue(product.inShop),
                 SQLValue(product.comment), SQLValue(product.deletedOn?.databaseText),
                 SQLValue(product.audit.lastModifiedOn?.databaseText), SQLValue(product.audit.lastModifiedBy),
-                .integer(product.id),
+                SQLValue(product.id),
             ])
     }
 
     /// Labels of the non-deleted boxes that still hold `productId` in use, id order.
-    static func labelsOfBoxesInUse(productId: Int, in scope: SQLWriteContext) async throws -> [String] {
+    static func labelsOfBoxesInUse(productId: Product.ID, in scope: SQLWriteContext) async throws -> [String] {
         let states = WarehouseRules.statesHoldingProduct.map { SQLValue.integer($0.rawValue) }
         return try await scope.connection.query(
             """
             SELECT s.box_id FROM stock s WHERE s.product_id = ? AND \(SQL.notDeleted("s.deleted")) \
             AND s.box_state_id IN (\(SQL.placeholders(states.count))) ORDER BY s.id
-            """, [.integer(productId)] + states
+            """, [SQLValue(productId)] + states
         ).compactMap { $0.string(0) }
     }
 
     /// Products of `baseId` instantiating any of `standardProductIds`, deleted ones too; the
     /// deleted ones last, as the reference orders them (`deleted` descending).
     static func instantiations(
-        of standardProductIds: [Int], baseId: Int, in scope: SQLWriteContext
+        of standardProductIds: [Int], baseId: Base.ID, in scope: SQLWriteContext
     ) async throws -> [Product] {
         guard !standardProductIds.isEmpty else { return [] }
         return try await scope.connection.query(
             """
             SELECT \(columns) FROM products p WHERE p.camp_id = ? \
             AND p.standard_product_id IN (\(SQL.placeholders(standardProductIds.count))) ORDER BY p.deleted DESC, p.id
-            """, [.integer(baseId)] + standardProductIds.map(SQLValue.init)
+            """, [SQLValue(baseId)] + standardProductIds.map(SQLValue.init)
         ).map(decode)
     }
 }

@@ -10,23 +10,23 @@ public enum ProductStore {
 
     static func decode(_ row: SQLRow) -> Product {
         Product(
-            id: row.int(0) ?? 0, name: row.string(1) ?? "", categoryId: row.int(2) ?? 0,
+            id: row.id(0) ?? 0, name: row.string(1) ?? "", categoryId: row.int(2) ?? 0,
             gender: row.int(3).flatMap(ProductGender.init(rawValue:)), sizeRangeId: row.int(4) ?? 0,
-            baseId: row.int(5) ?? 0, price: row.double(6) ?? 0, inShop: row.bool(7), comment: row.string(8),
+            baseId: row.id(5) ?? 0, price: row.double(6) ?? 0, inShop: row.bool(7), comment: row.string(8),
             deletedOn: row.timestamp(9), standardProductId: row.int(10),
             audit: AuditStamps(
                 createdOn: row.timestamp(11), createdBy: row.int(12), lastModifiedOn: row.timestamp(13),
                 lastModifiedBy: row.int(14)))
     }
 
-    public static func byIds(_ ids: [Int], in db: any SQLQuerying) async throws -> [Int: Product] {
+    public static func byIds(_ ids: [Product.ID], in db: any SQLQuerying) async throws -> [Product.ID: Product] {
         try await db.rowsById(
             columns: columns, from: "products p", idColumn: "p.id", ids: ids, decode: decode, id: \.id)
     }
 
     /// Products of the bases with the filter, id order (`Base.products`).
     public static func ofBases(
-        _ baseIds: [Int], filter: ProductFilter, in db: any SQLQuerying
+        _ baseIds: [Base.ID], filter: ProductFilter, in db: any SQLQuerying
     ) async throws
         -> [Product]
     {
@@ -45,7 +45,7 @@ public enum ProductStore {
 
     /// A page of products in `scope` (deleted included), optionally of one base or category.
     public static func page(
-        scope: BaseScope, baseId: Int?, categoryId: Int?, request: PageRequest, in db: any SQLQuerying
+        scope: BaseScope, baseId: Base.ID?, categoryId: Int?, request: PageRequest, in db: any SQLQuerying
     ) async throws -> Page<Product> {
         var conditions: [String] = []
         var binds: [SQLValue] = []
@@ -55,7 +55,7 @@ public enum ProductStore {
         }
         if let baseId {
             conditions.append("p.camp_id = ?")
-            binds.append(.integer(baseId))
+            binds.append(SQLValue(baseId))
         }
         if let categoryId {
             conditions.append("p.category_id = ?")
@@ -63,7 +63,7 @@ public enum ProductStore {
         }
         let paginator = Paginator(
             from: "FROM products p", idColumn: "p.id", conditions: conditions, binds: binds, order: "p.id")
-        return try await paginator.page(columns: columns, request: request, in: db, decode: decode, id: \.id)
+        return try await paginator.page(columns: columns, request: request, in: db, decode: decode, id: \.id.rawValue)
     }
 }
 
@@ -89,7 +89,7 @@ public enum StandardProductStore {
 
     /// The latest catalogue, or for a base the latest catalogue plus what the base instantiated,
     /// each with the base's non-deleted instantiation (`standardProducts(baseId:)`).
-    public static func page(baseId: Int?, in db: any SQLQuerying) async throws -> Page<StandardProduct> {
+    public static func page(baseId: Base.ID?, in db: any SQLQuerying) async throws -> Page<StandardProduct> {
         let request = PageRequest(forward: true, cursor: 0, limit: 1000)
         let latest = "sp.version = (SELECT MAX(version) FROM standard_product)"
         guard let baseId else {
@@ -101,7 +101,7 @@ public enum StandardProductStore {
             from: """
                 FROM standard_product sp LEFT JOIN products p ON p.standard_product_id = sp.id AND p.camp_id = ? \
                 AND p.deleted IS NULL
-                """, idColumn: "sp.id", conditions: ["(\(latest) OR p.id IS NOT NULL)"], binds: [.integer(baseId)],
+                """, idColumn: "sp.id", conditions: ["(\(latest) OR p.id IS NOT NULL)"], binds: [SQLValue(baseId)],
             order: "sp.id")
         let productColumns = ProductStore.columns
         let offset = 12

@@ -7,18 +7,21 @@ import BoxtributeDomain
 // MARK: - Products and standard products
 
 extension SQLWarehouseReads {
-    func products(_ ids: [Int]) async throws -> [Int: Product] { try await ProductStore.byIds(ids, in: db) }
+    func products(_ ids: [Product.ID]) async throws -> [Product.ID: Product] {
+        try await ProductStore.byIds(ids, in: db)
+    }
 
-    func products(in scope: BaseScope, baseId: Int?, categoryId: Int?, page: PageRequest) async throws -> Page<Product>
-    {
+    func products(
+        in scope: BaseScope, baseId: Base.ID?, categoryId: Int?, page: PageRequest
+    ) async throws -> Page<Product> {
         try await ProductStore.page(scope: scope, baseId: baseId, categoryId: categoryId, request: page, in: db)
     }
 
-    func products(ofBases baseIds: [Int], filter: ProductFilter) async throws -> [Product] {
+    func products(ofBases baseIds: [Base.ID], filter: ProductFilter) async throws -> [Product] {
         try await ProductStore.ofBases(baseIds, filter: filter, in: db)
     }
 
-    func itemTotals(ofProducts productIds: [Int], states: [BoxState]) async throws -> [Int: Int] {
+    func itemTotals(ofProducts productIds: [Product.ID], states: [BoxState]) async throws -> [Product.ID: Int] {
         try await BoxStore.itemTotals(ofProducts: productIds, states: states, in: db)
     }
 
@@ -26,7 +29,7 @@ extension SQLWarehouseReads {
         try await StandardProductStore.byIds(ids, in: db)
     }
 
-    func standardProducts(baseId: Int?) async throws -> Page<StandardProduct> {
+    func standardProducts(baseId: Base.ID?) async throws -> Page<StandardProduct> {
         try await StandardProductStore.page(baseId: baseId, in: db)
     }
 
@@ -78,13 +81,13 @@ extension SQLWarehouseReads {
 // MARK: - Tags
 
 extension SQLWarehouseReads {
-    func tags(_ ids: [Int]) async throws -> [Int: Tag] { try await TagStore.byIds(ids, in: db) }
+    func tags(_ ids: [Tag.ID]) async throws -> [Tag.ID: Tag] { try await TagStore.byIds(ids, in: db) }
 
-    func tags(in scope: BaseScope, baseIds: [Int]?, types: [TagType]?) async throws -> [Tag] {
+    func tags(in scope: BaseScope, baseIds: [Base.ID]?, types: [TagType]?) async throws -> [Tag] {
         try await TagStore.list(scope: scope, baseIds: baseIds, types: types, in: db)
     }
 
-    func lastUse(ofTags tagIds: [Int]) async throws -> [Int: Timestamp] {
+    func lastUse(ofTags tagIds: [Tag.ID]) async throws -> [Tag.ID: Timestamp] {
         try await TagStore.lastUsed(ofTags: tagIds, in: db)
     }
 }
@@ -92,7 +95,9 @@ extension SQLWarehouseReads {
 // MARK: - Writes of products
 
 extension SQLWarehouseWriteRepository {
-    func productForUpdate(_ id: Int) async throws -> Product? { try await ProductStore.byIdForUpdate(id, in: context) }
+    func productForUpdate(_ id: Product.ID) async throws -> Product? {
+        try await ProductStore.byIdForUpdate(id, in: context)
+    }
 
     func insertProduct(_ product: Product) async throws -> Product {
         try await ProductStore.insert(product, in: context)
@@ -100,11 +105,11 @@ extension SQLWarehouseWriteRepository {
 
     func saveProduct(_ product: Product) async throws { try await ProductStore.save(product, in: context) }
 
-    func labelsOfBoxesInUse(productId: Int) async throws -> [String] {
+    func labelsOfBoxesInUse(productId: Product.ID) async throws -> [String] {
         try await ProductStore.labelsOfBoxesInUse(productId: productId, in: context)
     }
 
-    func instantiations(of standardProductIds: [Int], baseId: Int) async throws -> [Product] {
+    func instantiations(of standardProductIds: [Int], baseId: Base.ID) async throws -> [Product] {
         try await ProductStore.instantiations(of: standardProductIds, baseId: baseId, in: context)
     }
 }
@@ -112,18 +117,21 @@ extension SQLWarehouseWriteRepository {
 // MARK: - Writes of tags and their assignments
 
 extension SQLWarehouseWriteRepository {
-    func tagsForUpdate(_ ids: [Int]) async throws -> [Int: Tag] { try await TagStore.byIdsForUpdate(ids, in: context) }
+    func tagsForUpdate(_ ids: [Tag.ID]) async throws -> [Tag.ID: Tag] {
+        try await TagStore.byIdsForUpdate(ids, in: context)
+    }
 
-    func createTag(name: String, description: String, color: String, type: TagType, baseId: Int) async throws -> Tag {
+    func createTag(name: String, description: String, color: String, type: TagType, baseId: Base.ID) async throws -> Tag
+    {
         try await TagStore.create(
             name: name, description: description, color: color, type: type, baseId: baseId, in: context)
     }
 
     func saveTag(_ tag: Tag) async throws { try await TagStore.save(tag, in: context) }
 
-    func softDeleteTags(_ ids: [Int]) async throws { try await TagStore.softDelete(ids, in: context) }
+    func softDeleteTags(_ ids: [Tag.ID]) async throws { try await TagStore.softDelete(ids, in: context) }
 
-    func createBoxTags(named names: [String], baseId: Int) async throws -> [Tag] {
+    func createBoxTags(named names: [String], baseId: Base.ID) async throws -> [Tag] {
         try await TagStore.createBoxTags(named: names, baseId: baseId, in: context)
     }
 
@@ -135,11 +143,11 @@ extension SQLWarehouseWriteRepository {
         try await TagStore.assign(assignments, type: type, in: context)
     }
 
-    func unassignTags(_ tagIds: [Int]?, from resourceIds: [Int], type: TaggableResourceType) async throws {
+    func unassignTags(_ tagIds: [Tag.ID]?, from resourceIds: [Int], type: TaggableResourceType) async throws {
         try await TagStore.unassign(tagIds: tagIds, from: resourceIds, type: type, in: context)
     }
 
-    func endTagAssignments(ofTags tagIds: [Int], type: TaggableResourceType?) async throws {
+    func endTagAssignments(ofTags tagIds: [Tag.ID], type: TaggableResourceType?) async throws {
         try await TagStore.endAssignments(ofTags: tagIds, type: type, in: context)
     }
 

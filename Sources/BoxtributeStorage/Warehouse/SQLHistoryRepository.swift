@@ -5,7 +5,7 @@ import BoxtributeDomain
 struct SQLHistoryRepository: HistoryRepository {
     let db: any SQLQuerying
 
-    func entries(ofBoxes boxes: [Box]) async throws -> [Int: [HistoryEntry]] {
+    func entries(ofBoxes boxes: [Box]) async throws -> [Box.ID: [HistoryEntry]] {
         try await HistoryStore.entries(ofBoxes: boxes, in: db)
     }
 }

@@ -3,7 +3,7 @@ import BoxtributeDomain
 
 extension TagStore {
     /// Tags by id through the mutation's connection, locked where the engine needs it.
-    static func byIdsForUpdate(_ ids: [Int], in scope: SQLWriteContext) async throws -> [Int: Tag] {
+    static func byIdsForUpdate(_ ids: [Tag.ID], in scope: SQLWriteContext) async throws -> [Tag.ID: Tag] {
         let unique = Array(Set(ids))
         guard !unique.isEmpty else { return [:] }
         let rows = try await scope.connection.query(
@@ -14,21 +14,22 @@ extension TagStore {
 
     /// Creates a tag with a `Record created` history row.
     static func create(
-        name: String, description: String, color: String, type: TagType, baseId: Int, in scope: SQLWriteContext
+        name: String, description: String, color: String, type: TagType, baseId: Base.ID, in scope: SQLWriteContext
     ) async throws -> Tag {
         let inserted = try await scope.execute(
             "INSERT INTO tags (label, description, color, type, camp_id, created, created_by) VALUES (?, ?, ?, ?, ?, ?, ?)",
             [
-                .text(name), .text(description), .text(color), .text(type.databaseValue), .integer(baseId),
+                .text(name), .text(description), .text(color), .text(type.databaseValue), SQLValue(baseId),
                 .text(scope.now.databaseText), .integer(scope.user.id),
             ])
         try await HistoryStore.record([.created], table: "tags", recordId: inserted.lastInsertId, in: scope)
-        return try await byIdsForUpdate([inserted.lastInsertId], in: scope)[inserted.lastInsertId]
+        let id = Tag.ID(inserted.lastInsertId)
+        return try await byIdsForUpdate([id], in: scope)[id]
             .orThrow(DomainError.databaseFailure)
     }
 
     /// Creates one Box tag per distinct name (first-seen order), with random colours.
-    static func createBoxTags(named names: [String], baseId: Int, in scope: SQLWriteContext) async throws -> [Tag] {
+    static func createBoxTags(named names: [String], baseId: Base.ID, in scope: SQLWriteContext) async throws -> [Tag] {
         var seen: Set<String> = []
         var created: [Tag] = []
         for name in names where seen.insert(name).inserted {
@@ -46,18 +47,18 @@ extension TagStore {
             "UPDATE tags SET label = ?, description = ?, color = ?, type = ?, modified = ?, modified_by = ? WHERE id = ?",
             [
                 .text(tag.name), .text(tag.description ?? ""), SQLValue(tag.color), .text(tag.type.databaseValue),
-                SQLValue(tag.audit.lastModifiedOn?.databaseText), SQLValue(tag.audit.lastModifiedBy), .integer(tag.id),
+                SQLValue(tag.audit.lastModifiedOn?.databaseText), SQLValue(tag.audit.lastModifiedBy), SQLValue(tag.id),
             ])
     }
 
     /// Soft-deletes tags (`deleted` = now), ends their active assignments, writes `Record deleted`.
-    static func softDelete(_ tagIds: [Int], in scope: SQLWriteContext) async throws {
+    static func softDelete(_ tagIds: [Tag.ID], in scope: SQLWriteContext) async throws {
         guard !tagIds.isEmpty else { return }
         try await endAssignments(ofTags: tagIds, in: scope)
         try await scope.execute(
             "UPDATE tags SET deleted = ? WHERE id IN (\(SQL.placeholders(tagIds.count)))",
             [.text(scope.now.databaseText)] + tagIds.map(SQLValue.init))
-        try await HistoryStore.record(tagIds.map { ($0, HistoryChange.deleted) }, table: "tags", in: scope)
+        try await HistoryStore.record(tagIds.map { ($0.rawValue, HistoryChange.deleted) }, table: "tags", in: scope)
     }
 
     /// Active (tag id, object id) assignments of `objectIds` of one resource type.
@@ -70,7 +71,7 @@ extension TagStore {
             SELECT tag_id, object_id FROM tags_relations WHERE object_type = ? AND deleted_on IS NULL \
             AND object_id IN (\(SQL.placeholders(objectIds.count)))
             """, [.text(type.databaseValue)] + objectIds.map(SQLValue.init))
-        return Set(rows.map { TagAssignment(tagId: $0.int(0) ?? 0, objectId: $0.int(1) ?? 0) })
+        return Set(rows.map { TagAssignment(tagId: $0.id(0) ?? 0, objectId: $0.int(1) ?? 0) })
     }
 
     /// Inserts assignments, stamped with the scope's user and time. One statement.
@@ -81,7 +82,7 @@ extension TagStore {
         var binds: [SQLValue] = []
         for assignment in assignments {
             binds += [
-                .integer(assignment.objectId), .text(type.databaseValue), .integer(assignment.tagId),
+                .integer(assignment.objectId), .text(type.databaseValue), SQLValue(assignment.tagId),
                 .text(scope.now.databaseText), .integer(scope.user.id),
             ]
         }
@@ -94,7 +95,7 @@ extension TagStore {
 
     /// Ends the active assignments of `tagIds` (`nil`: of every tag) to `objectIds` (soft delete).
     static func unassign(
-        tagIds: [Int]?, from objectIds: [Int], type: TaggableResourceType, in scope: SQLWriteContext
+        tagIds: [Tag.ID]?, from objectIds: [Int], type: TaggableResourceType, in scope: SQLWriteContext
     ) async throws {
         guard tagIds?.isEmpty != true, !objectIds.isEmpty else { return }
         let tagFilter = tagIds.map { " AND tag_id IN (\(SQL.placeholders($0.count)))" } ?? ""
@@ -109,7 +110,7 @@ extension TagStore {
 
     /// Ends every active assignment of `tagIds`, or only those to resources of `type`.
     static func endAssignments(
-        ofTags tagIds: [Int], type: TaggableResourceType? = nil, in scope: SQLWriteContext
+        ofTags tagIds: [Tag.ID], type: TaggableResourceType? = nil, in scope: SQLWriteContext
     ) async throws {
         guard !tagIds.isEmpty else { return }
         var binds: [SQLValue] = [.text(scope.now.databaseText), .integer(scope.user.id)]

@@ -10,14 +10,14 @@ public enum TagStore {
 
     static func decode(_ row: SQLRow) -> Tag {
         Tag(
-            id: row.int(0) ?? 0, name: row.string(1) ?? "", description: row.string(2), color: row.string(3),
-            type: TagType(databaseValue: row.string(4)) ?? .all, baseId: row.int(5) ?? 0, deletedOn: row.timestamp(6),
+            id: row.id(0) ?? 0, name: row.string(1) ?? "", description: row.string(2), color: row.string(3),
+            type: TagType(databaseValue: row.string(4)) ?? .all, baseId: row.id(5) ?? 0, deletedOn: row.timestamp(6),
             audit: AuditStamps(
                 createdOn: row.timestamp(7), createdBy: row.int(8), lastModifiedOn: row.timestamp(9),
                 lastModifiedBy: row.int(10)))
     }
 
-    public static func byIds(_ ids: [Int], in db: any SQLQuerying) async throws -> [Int: Tag] {
+    public static func byIds(_ ids: [Tag.ID], in db: any SQLQuerying) async throws -> [Tag.ID: Tag] {
         let unique = Array(Set(ids))
         guard !unique.isEmpty else { return [:] }
         let rows = try await db.query(
@@ -28,7 +28,7 @@ public enum TagStore {
 
     /// Tags with `deleted IS NULL` in `scope`, optionally of the bases and types given, id order.
     public static func list(
-        scope: BaseScope, baseIds: [Int]? = nil, types: [TagType]? = nil, in db: any SQLQuerying
+        scope: BaseScope, baseIds: [Base.ID]? = nil, types: [TagType]? = nil, in db: any SQLQuerying
     )
         async throws -> [Tag]
     {
@@ -53,9 +53,9 @@ public enum TagStore {
 
     /// Non-deleted tags actively assigned to each box, by tag id, keyed by box id.
     public static func activeTags(
-        ofBoxes boxIds: [Int], scope: BaseScope, in db: any SQLQuerying
+        ofBoxes boxIds: [Box.ID], scope: BaseScope, in db: any SQLQuerying
     ) async throws
-        -> [Int: [Tag]]
+        -> [Box.ID: [Tag]]
     {
         guard !boxIds.isEmpty else { return [:] }
         var binds = boxIds.map(SQLValue.init)
@@ -70,8 +70,8 @@ public enum TagStore {
             WHERE tr.object_type = 'Stock' AND tr.object_id IN (\(SQL.placeholders(boxIds.count))) \
             AND tr.deleted_on IS NULL AND t.deleted IS NULL\(scopeFilter) ORDER BY tr.object_id, tr.tag_id
             """, binds
-        ) { row in (boxId: row.int(0) ?? 0, tag: decode(row.droppingFirst(1))) }
-        var result: [Int: [Tag]] = [:]
+        ) { row in (boxId: row.id(0) ?? Box.ID(0), tag: decode(row.droppingFirst(1))) }
+        var result: [Box.ID: [Tag]] = [:]
         for (boxId, tag) in rows where result[boxId]?.last?.id != tag.id {
             result[boxId, default: []].append(tag)
         }
@@ -79,13 +79,13 @@ public enum TagStore {
     }
 
     /// When each tag was last assigned (removed assignments included).
-    public static func lastUsed(ofTags tagIds: [Int], in db: any SQLQuerying) async throws -> [Int: Timestamp] {
+    public static func lastUsed(ofTags tagIds: [Tag.ID], in db: any SQLQuerying) async throws -> [Tag.ID: Timestamp] {
         guard !tagIds.isEmpty else { return [:] }
         let rows = try await db.query(
             "SELECT tag_id, MAX(created_on) FROM tags_relations WHERE tag_id IN (\(SQL.placeholders(tagIds.count))) GROUP BY tag_id",
             tagIds.map(SQLValue.init))
-        var result: [Int: Timestamp] = [:]
-        for row in rows { if let stamp = row.timestamp(1) { result[row.int(0) ?? 0] = stamp } }
+        var result: [Tag.ID: Timestamp] = [:]
+        for row in rows { if let stamp = row.timestamp(1) { result[row.id(0) ?? 0] = stamp } }
         return result
     }
 }

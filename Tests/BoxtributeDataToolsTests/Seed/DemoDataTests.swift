@@ -164,11 +164,11 @@ struct DemoDataTests {
             "SELECT s.id, l.camp_id FROM stock s JOIN locations l ON l.id = s.location_id WHERE s.box_state_id IN (3, 4, 7, 8)",
             [])
         #expect(rows.count >= 7)
-        let bases = try await BoxStore.activeShipmentBases(ofBoxes: rows.map { $0.int(0) ?? 0 }, in: database)
-        for row in rows {
-            let box = row.int(0) ?? 0
+        let boxIds = rows.map { Box.ID($0.int(0) ?? 0) }
+        let bases = try await BoxStore.activeShipmentBases(ofBoxes: boxIds, in: database)
+        for (row, box) in zip(rows, boxIds) {
             let shipmentBases = bases[box] ?? []
-            #expect(shipmentBases.contains(row.int(1) ?? 0), "box \(box)")
+            #expect(shipmentBases.contains(Base.ID(row.int(1) ?? 0)), "box \(box)")
         }
         // Every shipment state appears, each box has one detail, and states match.
         let states = try await database.query("SELECT state FROM shipment ORDER BY id", [])

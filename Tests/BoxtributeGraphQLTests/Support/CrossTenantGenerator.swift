@@ -1,4 +1,5 @@
 import BoxtributeDatabase
+import BoxtributeDomain
 import BoxtributeTestSupport
 import GraphQL
 import OrderedCollections
@@ -295,6 +296,7 @@ struct CrossTenantGenerator {
 enum CrossTenantValues {
     enum Seed: CustomStringConvertible {
         case ids([Int])
+        static func ids<Entity>(_ typed: [Tagged<Entity, Int>]) -> Seed { .ids(typed.rawValues()) }
         case texts([String])
         case enumCase(String)
 

@@ -108,7 +108,8 @@ enum Transfer {
     /// `prefix` followed by a running number; returns the labels.
     @discardableResult
     static func insertBoxes(
-        _ api: APIHarness, count: Int, firstId: Int, locationId: Int, productId: Int = Fixtures.ProductID.jeans,
+        _ api: APIHarness, count: Int, firstId: Int, locationId: BoxtributeDomain.Location.ID,
+        productId: Product.ID = Fixtures.ProductID.jeans,
         labelPrefix: String
     ) async throws -> [String] {
         let ids = Array(firstId..<(firstId + count))

@@ -10,7 +10,7 @@ import Testing
 @Suite("Transfer agreements and shipments")
 struct TransferQueryTests {
     /// A user holding exactly these permissions (base-agnostic ones with base 1).
-    static func user(_ permissions: [String: Set<Int>]) -> CurrentUser {
+    static func user(_ permissions: [String: Set<Base.ID>]) -> CurrentUser {
         CurrentUser(id: 20, organisationId: Fixtures.Org.aidA, permissions: permissions)
     }
 

@@ -17,8 +17,8 @@ enum CoreQueries {
                 try await BaseService.bases(
                     includeDeleted: arguments.filterInput?.includeDeleted ?? false, in: context.readScope)
             }
-            query.query("base", IdArguments.self) { arguments, context in
-                try await BaseService.base(id: arguments.id.value, in: context.readScope)
+            query.query("base", EntityIDArguments<Base.ID>.self) { arguments, context in
+                try await BaseService.base(id: arguments.id, in: context.readScope)
             }
             query.query("organisations") { context in
                 try await OrganisationService.organisations(in: context.readScope)

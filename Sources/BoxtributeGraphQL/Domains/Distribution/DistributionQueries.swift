@@ -9,8 +9,8 @@ enum DistributionQueries {
             query.query("distributionSpots") { context in
                 try await DistributionService.spots(in: context.readScope)
             }
-            query.query("distributionSpot", IdArguments.self) { arguments, context in
-                try await DistributionService.spot(id: arguments.id.value, in: context.readScope)
+            query.query("distributionSpot", EntityIDArguments<Location.ID>.self) { arguments, context in
+                try await DistributionService.spot(id: arguments.id, in: context.readScope)
             }
             query.query("distributionEvent", IdArguments.self) { arguments, context in
                 try await DistributionService.event(id: arguments.id.value, in: context.readScope)

@@ -202,7 +202,7 @@ extension ObjectResolvers {
     /// `product` and `size` of a packing list or tracking entry: the reference follows both
     /// foreign keys without authorization checks.
     fileprivate mutating func productAndSize(
-        product: @escaping @Sendable (Parent) -> Int?, size: @escaping @Sendable (Parent) -> Int?
+        product: @escaping @Sendable (Parent) -> Product.ID?, size: @escaping @Sendable (Parent) -> Int?
     ) {
         related("product", id: product) { ids, context in
             try await DistributionService.products(ids, in: context.readScope)

@@ -9,11 +9,11 @@ struct BoxFilterInputArgument: Decodable, Sendable {
     var productGenders: [EnumArgument<ProductGender>]?
     var productCategoryId: Int?
     var productCategoryIds: [Int]?
-    var productId: Int?
-    var productIds: [Int]?
+    var productId: Product.ID?
+    var productIds: [Product.ID]?
     var sizeId: Int?
-    var tagIds: [Int]?
-    var locationIds: [Int]?
+    var tagIds: [Tag.ID]?
+    var locationIds: [Location.ID]?
 
     var filter: BoxFilter {
         var filter = BoxFilter()

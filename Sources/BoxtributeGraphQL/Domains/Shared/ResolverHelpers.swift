@@ -18,7 +18,7 @@ extension ObjectResolvers {
 
 extension ResolverContext {
     /// Organisation and base names for an `UnauthorizedForBaseError` (empty when the base is unknown).
-    func unauthorizedForBase(_ baseId: Int) async throws -> UnauthorizedForBaseError {
+    func unauthorizedForBase(_ baseId: Base.ID) async throws -> UnauthorizedForBaseError {
         let names = try await BaseService.names(ofBase: baseId, in: session)
         return UnauthorizedForBaseError(
             id: baseId, name: names?.base ?? "", organisationName: names?.organisation ?? "")
@@ -30,7 +30,7 @@ extension ResolverContext {
         switch forbidden.reason {
         case .permission(let name): return InsufficientPermissionError(name: name)
         case .resource("base", let value?):
-            guard let id = Int(value) else { throw forbidden }
+            guard let id = Int(value).map(Base.ID.init(rawValue:)) else { throw forbidden }
             return try await unauthorizedForBase(id)
         case .resource: throw forbidden
         }
@@ -50,7 +50,7 @@ func outcomes<Value: Sendable>(_ results: [PerItem<Value>]) -> [FieldOutcome] {
 extension ObjectResolvers {
     /// The `base` field of an entity of one base: `Forbidden` for the parents whose base the
     /// user may not read.
-    mutating func base(_ name: String = "base", id: @escaping @Sendable (Parent) -> Int) {
+    mutating func base(_ name: String = "base", id: @escaping @Sendable (Parent) -> Base.ID) {
         batchOutcomes(name) { parents, context in
             outcomes(try await BaseService.bases(ofItemsIn: parents.map(id), in: context.readScope))
         }
@@ -72,7 +72,7 @@ struct InsufficientPermissionError: GraphQLObjectValue {
 
 /// The user holds the permission but not for this base.
 struct UnauthorizedForBaseError: GraphQLObjectValue {
-    let id: Int
+    let id: Base.ID
     let name: String
     let organisationName: String
     var graphQLTypeName: String { "UnauthorizedForBaseError" }

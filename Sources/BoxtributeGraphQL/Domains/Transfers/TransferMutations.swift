@@ -12,8 +12,8 @@ enum TransferMutations {
             var type: EnumArgument<TransferAgreementType>
             var validFrom: String?
             var validUntil: String?
-            var initiatingOrganisationBaseIds: [Int]
-            var partnerOrganisationBaseIds: [Int]?
+            var initiatingOrganisationBaseIds: [Base.ID]
+            var partnerOrganisationBaseIds: [Base.ID]?
             var comment: String?
 
             var creation: TransferAgreementCreation {
@@ -32,8 +32,8 @@ enum TransferMutations {
 
     struct CreateShipmentArguments: Decodable {
         struct CreationInput: Decodable {
-            var sourceBaseId: Int
-            var targetBaseId: Int
+            var sourceBaseId: Base.ID
+            var targetBaseId: Base.ID
             var transferAgreementId: Int?
         }
         var creationInput: CreationInput?
@@ -42,7 +42,7 @@ enum TransferMutations {
     struct PreparingArguments: Decodable {
         struct UpdateInput: Decodable {
             var id: IDArgument
-            var targetBaseId: Int?
+            var targetBaseId: Base.ID?
             var preparedBoxLabelIdentifiers: [String]?
             var removedBoxLabelIdentifiers: [String]?
         }
@@ -52,8 +52,8 @@ enum TransferMutations {
     struct ReceivingArguments: Decodable {
         struct DetailInput: Decodable {
             var id: IDArgument
-            var targetProductId: Int
-            var targetLocationId: Int
+            var targetProductId: Product.ID
+            var targetLocationId: Location.ID
             var targetSizeId: Int
             var targetQuantity: Int
 

@@ -9,7 +9,7 @@ enum TransferResolvers {
         var includeDeleted: Bool { filterInput?.includeDeleted ?? false }
     }
 
-    struct DirectionArguments: Decodable { var baseId: IDArgument }
+    struct DirectionArguments: Decodable { var baseId: Base.ID }
 
     static func register(in registry: inout ResolverRegistry) {
         registerAgreement(in: &registry)
@@ -88,7 +88,7 @@ enum TransferResolvers {
             type.batchOutcomes("direction", DirectionArguments.self) { shipments, arguments, context in
                 let scope = try context.readScope
                 return shipments.map { shipment in
-                    outcome { try ShipmentService.direction(of: shipment, baseId: arguments.baseId.value, in: scope) }
+                    outcome { try ShipmentService.direction(of: shipment, baseId: arguments.baseId, in: scope) }
                 }
             }
             type.related("transferAgreement", id: \.transferAgreementId) { ids, context in

@@ -14,7 +14,7 @@ enum BoxMutations {
         var measureValue: Double?
         var numberOfItems: Int?
         var comment: String?
-        var tagIds: [Int]?
+        var tagIds: [Tag.ID]?
         var newTagNames: [String]?
 
         func apply(to fields: inout some BoxFieldsInput) {
@@ -33,15 +33,15 @@ enum BoxMutations {
     /// `BoxCreationInput`.
     struct BoxCreationInput: Decodable {
         private enum CodingKeys: String, CodingKey { case productId, locationId, qrCode }
-        var productId: Int
-        var locationId: Int
+        var productId: Product.ID
+        var locationId: Location.ID
         var qrCode: String?
         var fields: BoxFieldsArgument
 
         init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
-            productId = try container.decode(Int.self, forKey: .productId)
-            locationId = try container.decode(Int.self, forKey: .locationId)
+            productId = try container.decode(Product.ID.self, forKey: .productId)
+            locationId = try container.decode(Location.ID.self, forKey: .locationId)
             qrCode = try container.decodeIfPresent(String.self, forKey: .qrCode)
             fields = try BoxFieldsArgument(from: decoder)
         }
@@ -60,16 +60,16 @@ enum BoxMutations {
     struct BoxUpdateInput: Decodable {
         private enum CodingKeys: String, CodingKey { case labelIdentifier, productId, locationId, state }
         var labelIdentifier: String
-        var productId: Int?
-        var locationId: Int?
+        var productId: Product.ID?
+        var locationId: Location.ID?
         var state: EnumArgument<BoxState>?
         var fields: BoxFieldsArgument
 
         init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
             labelIdentifier = try container.decode(String.self, forKey: .labelIdentifier)
-            productId = try container.decodeIfPresent(Int.self, forKey: .productId)
-            locationId = try container.decodeIfPresent(Int.self, forKey: .locationId)
+            productId = try container.decodeIfPresent(Product.ID.self, forKey: .productId)
+            locationId = try container.decodeIfPresent(Location.ID.self, forKey: .locationId)
             state = try container.decodeIfPresent(EnumArgument<BoxState>.self, forKey: .state)
             fields = try BoxFieldsArgument(from: decoder)
         }
@@ -99,7 +99,7 @@ enum BoxMutations {
     struct BoxFromBoxCreationInput: Decodable {
         var sourceBoxLabelIdentifier: String
         var numberOfItems: Int
-        var locationId: Int
+        var locationId: Location.ID
     }
 
     struct CreateBoxFromBoxArguments: Decodable { var creationInput: BoxFromBoxCreationInput }
@@ -109,7 +109,7 @@ enum BoxMutations {
     /// `BoxMoveInput`.
     struct BoxMoveInput: Decodable {
         var labelIdentifiers: [String]
-        var locationId: Int
+        var locationId: Location.ID
     }
 
     struct MoveBoxesArguments: Decodable { var updateInput: BoxMoveInput? }
@@ -117,19 +117,19 @@ enum BoxMutations {
     /// `BoxesTagsOperationInput`.
     struct BoxesTagsOperationInput: Decodable {
         var labelIdentifiers: [String]
-        var tagIds: [Int]
+        var tagIds: [Tag.ID]
     }
 
     struct BoxesTagsArguments: Decodable { var updateInput: BoxesTagsOperationInput? }
 
     /// `BoxBulkCreationInput`.
     struct BoxBulkCreationInput: Decodable {
-        var productId: Int
+        var productId: Product.ID
         var sizeName: String
         var numberOfItems: Int?
-        var locationId: Int
+        var locationId: Location.ID
         var comment: String?
-        var tagIds: [Int]?
+        var tagIds: [Tag.ID]?
         var newTagNames: [String]?
         var boxLabelIdentifierForMerge: String?
 
@@ -250,6 +250,6 @@ struct TagOperationResult: Sendable {
 }
 
 struct TagErrorInfo: Sendable {
-    let id: Int
+    let id: Tag.ID
     let error: any Sendable
 }

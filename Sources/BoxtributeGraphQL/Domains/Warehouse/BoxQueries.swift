@@ -5,7 +5,7 @@ enum BoxQueries {
     struct BoxArguments: Decodable { var labelIdentifier: String }
 
     struct BoxesArguments: Decodable {
-        var baseId: IDArgument
+        var baseId: Base.ID
         var paginationInput: PaginationInputArgument?
         var filterInput: BoxFilterInputArgument?
     }
@@ -14,7 +14,7 @@ enum BoxQueries {
 
     struct QrExistsArguments: Decodable { var code: String? }
 
-    struct LocationArguments: Decodable { var id: IDArgument }
+    struct LocationArguments: Decodable { var id: Location.ID }
 
     static func register(in registry: inout ResolverRegistry) {
         registry.object("Query", RootValue.self) { query in
@@ -23,7 +23,7 @@ enum BoxQueries {
             }
             query.query("boxes", BoxesArguments.self) { arguments, context in
                 try await BoxService.boxes(
-                    ofBase: arguments.baseId.value, filter: arguments.filterInput?.filter ?? BoxFilter(),
+                    ofBase: arguments.baseId, filter: arguments.filterInput?.filter ?? BoxFilter(),
                     pagination: arguments.paginationInput?.input, maximumPageSize: context.limits.maxPageSize,
                     in: context.readScope)
             }
@@ -38,7 +38,7 @@ enum BoxQueries {
                 try await QrCodeService.qrExists(code: arguments.code, in: context.readScope)
             }
             query.query("location", LocationArguments.self) { arguments, context in
-                try await LocationService.location(id: arguments.id.value, in: context.readScope)
+                try await LocationService.location(id: arguments.id, in: context.readScope)
             }
             query.query("locations") { context in
                 try await LocationService.locations(in: context.readScope)

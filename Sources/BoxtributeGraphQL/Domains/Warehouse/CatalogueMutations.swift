@@ -25,14 +25,14 @@ enum CatalogueMutations {
             var description: String?
             var color: String
             var type: EnumArgument<TagType>
-            var baseId: Int
+            var baseId: Base.ID
         }
         var creationInput: Input?
     }
 
     struct UpdateTagArguments: Decodable {
         struct Input: Decodable {
-            var id: IDArgument
+            var id: Tag.ID
             var name: String?
             var description: String?
             var color: String?
@@ -41,12 +41,10 @@ enum CatalogueMutations {
         var updateInput: Input?
     }
 
-    struct IdArguments: Decodable { var id: IDArgument }
-
-    struct IdsArguments: Decodable { var ids: [Int] }
+    struct IdsArguments: Decodable { var ids: [Tag.ID] }
 
     struct TagOperationInput: Decodable {
-        var id: IDArgument
+        var id: Tag.ID
         var resourceId: IDArgument
         var resourceType: EnumArgument<TaggableResourceType>
     }
@@ -68,7 +66,7 @@ enum CatalogueMutations {
         }
         mutation.mutation("updateTag", UpdateTagArguments.self) { arguments, context in
             let input = try arguments.updateInput.required("updateInput")
-            var update = TagUpdate(id: input.id.value)
+            var update = TagUpdate(id: input.id)
             update.name = input.name
             update.description = input.description
             update.color = input.color
@@ -76,8 +74,8 @@ enum CatalogueMutations {
             let request = update
             return try await context.unionMutation { try await TagService.update(request, in: $0) }
         }
-        mutation.mutation("deleteTag", IdArguments.self) { arguments, context in
-            try await context.unionMutation { try await TagService.delete(id: arguments.id.value, in: $0) }
+        mutation.mutation("deleteTag", EntityIDArguments<Tag.ID>.self) { arguments, context in
+            try await context.unionMutation { try await TagService.delete(id: arguments.id, in: $0) }
         }
         mutation.mutation("deleteTags", IdsArguments.self) { arguments, context in
             try await context.unionMutation {
@@ -90,7 +88,7 @@ enum CatalogueMutations {
         ] {
             mutation.mutation(field, TagOperationArguments.self) { arguments, context in
                 let input = try (arguments.assignmentInput ?? arguments.unassignmentInput).required(argument)
-                let (tagId, resourceId, type) = (input.id.value, input.resourceId.value, input.resourceType.value)
+                let (tagId, resourceId, type) = (input.id, input.resourceId.value, input.resourceType.value)
                 return try await context.mutate { scope in
                     assigning
                         ? try await TagService.assign(
@@ -139,13 +137,13 @@ enum CatalogueMutations {
         }
     }
 
-    struct BaseKey: Decodable { var baseId: Int }
+    struct BaseKey: Decodable { var baseId: Base.ID }
 
-    struct ProductKey: Decodable { var id: IDArgument }
+    struct ProductKey: Decodable { var id: Product.ID }
 
     struct StandardProductKeys: Decodable {
         var standardProductId: Int
-        var baseId: Int
+        var baseId: Base.ID
     }
 
     struct CreateProductArguments: Decodable { var creationInput: ProductInput<BaseKey>? }
@@ -157,12 +155,12 @@ enum CatalogueMutations {
     struct EnableStandardProductsArguments: Decodable {
         struct Input: Decodable {
             var standardProductIds: [Int]
-            var baseId: Int
+            var baseId: Base.ID
         }
         var enableInput: Input?
     }
 
-    struct DisableStandardProductArguments: Decodable { var instantiationId: IDArgument }
+    struct DisableStandardProductArguments: Decodable { var instantiationId: Product.ID }
 
     private static func registerProductMutations(_ mutation: inout ObjectResolvers<RootValue>) {
         mutation.mutation("createCustomProduct", CreateProductArguments.self) { arguments, context in
@@ -174,11 +172,11 @@ enum CatalogueMutations {
         mutation.mutation("editCustomProduct", EditProductArguments.self) { arguments, context in
             let input = try arguments.editInput.required("editInput")
             return try await context.unionMutation {
-                try await ProductService.editCustom(id: input.keys.id.value, input.fields, in: $0)
+                try await ProductService.editCustom(id: input.keys.id, input.fields, in: $0)
             }
         }
-        mutation.mutation("deleteProduct", IdArguments.self) { arguments, context in
-            try await context.unionMutation { try await ProductService.deleteCustom(id: arguments.id.value, in: $0) }
+        mutation.mutation("deleteProduct", EntityIDArguments<Product.ID>.self) { arguments, context in
+            try await context.unionMutation { try await ProductService.deleteCustom(id: arguments.id, in: $0) }
         }
         mutation.mutation("enableStandardProduct", EnableStandardProductArguments.self) { arguments, context in
             let input = try arguments.enableInput.required("enableInput")
@@ -199,12 +197,12 @@ enum CatalogueMutations {
         mutation.mutation("editStandardProductInstantiation", EditProductArguments.self) { arguments, context in
             let input = try arguments.editInput.required("editInput")
             return try await context.unionMutation {
-                try await ProductService.editStandardInstantiation(id: input.keys.id.value, input.fields, in: $0)
+                try await ProductService.editStandardInstantiation(id: input.keys.id, input.fields, in: $0)
             }
         }
         mutation.mutation("disableStandardProduct", DisableStandardProductArguments.self) { arguments, context in
             try await context.unionMutation {
-                try await ProductService.disableStandard(instantiationId: arguments.instantiationId.value, in: $0)
+                try await ProductService.disableStandard(instantiationId: arguments.instantiationId, in: $0)
             }
         }
     }
@@ -212,7 +210,7 @@ enum CatalogueMutations {
 
 struct TagsResult: GraphQLObjectValue {
     let updatedTags: [Tag]
-    let invalidTagIds: [Int]
+    let invalidTagIds: [Tag.ID]
     var graphQLTypeName: String { "TagsResult" }
 }
 

@@ -6,22 +6,22 @@ enum CatalogueQueries {
     struct IdArguments: Decodable { var id: IDArgument }
 
     struct ProductsArguments: Decodable {
-        var baseId: IDArgument?
+        var baseId: Base.ID?
         var paginationInput: PaginationInputArgument?
     }
 
-    struct StandardProductsArguments: Decodable { var baseId: IDArgument? }
+    struct StandardProductsArguments: Decodable { var baseId: Base.ID? }
 
     struct TagsArguments: Decodable { var tagType: EnumArgument<TagType>? }
 
     static func register(in registry: inout ResolverRegistry) {
         registry.object("Query", RootValue.self) { query in
-            query.query("product", IdArguments.self) { arguments, context in
-                try await ProductService.product(id: arguments.id.value, in: context.readScope)
+            query.query("product", EntityIDArguments<Product.ID>.self) { arguments, context in
+                try await ProductService.product(id: arguments.id, in: context.readScope)
             }
             query.query("products", ProductsArguments.self) { arguments, context in
                 try await ProductService.products(
-                    baseId: arguments.baseId?.value, page: arguments.paginationInput.input,
+                    baseId: arguments.baseId, page: arguments.paginationInput.input,
                     maximumLimit: context.limits.maxPageSize, in: context.readScope)
             }
             query.query("standardProduct", IdArguments.self) { arguments, context in
@@ -34,7 +34,7 @@ enum CatalogueQueries {
             query.query("standardProducts", StandardProductsArguments.self) { arguments, context in
                 do {
                     return try await ProductService.standardProducts(
-                        baseId: arguments.baseId?.value, in: context.readScope)
+                        baseId: arguments.baseId, in: context.readScope)
                 } catch {
                     return try await context.unionMember(for: error)
                 }
@@ -48,8 +48,8 @@ enum CatalogueQueries {
             query.query("sizeRanges") { context in
                 try await ReferenceDataService.sizeRanges(in: context.readScope)
             }
-            query.query("tag", IdArguments.self) { arguments, context in
-                try await TagService.tag(id: arguments.id.value, in: context.readScope)
+            query.query("tag", EntityIDArguments<Tag.ID>.self) { arguments, context in
+                try await TagService.tag(id: arguments.id, in: context.readScope)
             }
             query.query("tags", TagsArguments.self) { arguments, context in
                 try await TagService.tags(ofType: arguments.tagType?.value, in: context.readScope)
