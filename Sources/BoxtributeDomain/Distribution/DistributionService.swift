@@ -125,11 +125,6 @@ extension DistributionService {
 public struct PackedItemsCollections: Sendable {
     public var boxes: [Box]
     public var unboxedItemsCollections: [UnboxedItemsCollection]
-
-    public init(boxes: [Box], unboxedItemsCollections: [UnboxedItemsCollection]) {
-        self.boxes = boxes
-        self.unboxedItemsCollections = unboxedItemsCollections
-    }
 }
 
 extension DistributionService {

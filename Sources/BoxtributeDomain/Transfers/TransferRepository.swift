@@ -73,18 +73,4 @@ public struct NewTransferAgreement: Sendable, Equatable {
     public var comment: String?
     public var sourceBaseIds: [Base.ID]
     public var targetBaseIds: [Base.ID]
-
-    public init(
-        sourceOrganisationId: Int, targetOrganisationId: Int, type: TransferAgreementType, validFrom: Timestamp,
-        validUntil: Timestamp?, comment: String?, sourceBaseIds: [Base.ID], targetBaseIds: [Base.ID]
-    ) {
-        self.sourceOrganisationId = sourceOrganisationId
-        self.targetOrganisationId = targetOrganisationId
-        self.type = type
-        self.validFrom = validFrom
-        self.validUntil = validUntil
-        self.comment = comment
-        self.sourceBaseIds = sourceBaseIds
-        self.targetBaseIds = targetBaseIds
-    }
 }

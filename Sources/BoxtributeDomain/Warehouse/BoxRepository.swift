@@ -76,24 +76,5 @@ public struct NewBox: Sendable {
     public var sourceBoxId: Box.ID?
     /// Whether `modified`/`modified_by` are stamped too.
     public var stampModified: Bool
-
-    public init(
-        productId: Product.ID, sizeId: Int?, numberOfItems: Int?, locationId: Location.ID, state: BoxState?, qrId: Int?,
-        comment: String, displayUnitId: Int?, measureValue: Double?, weight: Double?, monetaryValue: Double?,
-        sourceBoxId: Box.ID?, stampModified: Bool
-    ) {
-        self.productId = productId
-        self.sizeId = sizeId
-        self.numberOfItems = numberOfItems
-        self.locationId = locationId
-        self.state = state
-        self.qrId = qrId
-        self.comment = comment
-        self.displayUnitId = displayUnitId
-        self.measureValue = measureValue
-        self.weight = weight
-        self.monetaryValue = monetaryValue
-        self.sourceBoxId = sourceBoxId
-        self.stampModified = stampModified
-    }
+    // Built by the domain only (its memberwise initializer); storage reads it.
 }

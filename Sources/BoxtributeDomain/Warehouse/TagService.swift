@@ -123,8 +123,7 @@ public enum TagService {
         tagId: Tag.ID, resourceId: Int, resourceType: TaggableResourceType, in scope: MutationScope
     ) async throws -> TaggedResource {
         let writes = scope.writes.warehouseWrites
-        let tag = try await writes.tagsForUpdate([tagId])[tagId].orThrow(DomainError.notFound)
-        try scope.user.authorize("tag_relation:assign", baseId: tag.baseId)
+        let tag = try await lockedTag(tagId, in: scope)
         let incompatible =
             (tag.type == .beneficiary && resourceType == .box) || (tag.type == .box && resourceType == .beneficiary)
         if incompatible { throw DomainError.incompatibleTag(id: tag.id, type: tag.type, resource: resourceType) }
@@ -142,13 +141,18 @@ public enum TagService {
     public static func unassign(
         tagId: Tag.ID, resourceId: Int, resourceType: TaggableResourceType, in scope: MutationScope
     ) async throws -> TaggedResource {
-        let writes = scope.writes.warehouseWrites
-        let tag = try await writes.tagsForUpdate([tagId])[tagId].orThrow(DomainError.notFound)
-        try scope.user.authorize("tag_relation:assign", baseId: tag.baseId)
+        _ = try await lockedTag(tagId, in: scope)
         let resource = try await taggedResource(resourceId, type: resourceType, in: scope)
         try await touch(resource, in: scope)
-        try await writes.unassignTags([tagId], from: [resourceId], type: resourceType)
+        try await scope.writes.warehouseWrites.unassignTags([tagId], from: [resourceId], type: resourceType)
         return try await taggedResource(resourceId, type: resourceType, in: scope)
+    }
+
+    /// The tag, locked for the rest of the transaction, once the user may assign tags of its base.
+    private static func lockedTag(_ id: Tag.ID, in scope: MutationScope) async throws -> Tag {
+        let tag = try await scope.writes.warehouseWrites.tagsForUpdate([id])[id].orThrow(DomainError.notFound)
+        try scope.user.authorize("tag_relation:assign", baseId: tag.baseId)
+        return tag
     }
 
     // MARK: - Tagged resources

@@ -96,13 +96,6 @@ public struct BoxesOutcome: Sendable {
     /// Per requested tag id that could not be used: a ``Forbidden`` or a ``UserError``.
     /// `nil` for operations without tags.
     public var tagErrors: [(tagId: Tag.ID, error: any Error)]?
-    public init(
-        updatedBoxes: [Box], invalidBoxLabelIdentifiers: [String], tagErrors: [(tagId: Tag.ID, error: any Error)]? = nil
-    ) {
-        self.updatedBoxes = updatedBoxes
-        self.invalidBoxLabelIdentifiers = invalidBoxLabelIdentifiers
-        self.tagErrors = tagErrors
-    }
 }
 
 extension BoxFieldsInput {
