@@ -3,32 +3,21 @@ import BoxtributeDomain
 
 extension BeneficiaryFilter {
     /// SQL conditions over `people b`, with their binds.
-    var sql: (conditions: [String], binds: [SQLValue]) {
-        var conditions: [String] = []
-        var binds: [SQLValue] = []
-        if let createdFrom {
-            conditions.append("b.created >= ?")
-            binds.append(.text(createdFrom + " 00:00:00"))
-        }
-        if let createdUntil {
-            // The reference compares with midnight at the start of that day.
-            conditions.append("b.created <= ?")
-            binds.append(.text(createdUntil + " 00:00:00"))
-        }
-        if let active {
-            conditions.append(active ? SQL.notDeleted("b.deleted") : "NOT \(SQL.notDeleted("b.deleted"))")
-        }
-        if let isVolunteer { conditions.append(isVolunteer ? "b.volunteer <> 0" : "b.volunteer = 0") }
-        if let registered { conditions.append(registered ? "b.notregistered = 0" : "b.notregistered <> 0") }
+    /// Adds the filter's conditions over `people b`.
+    func addConditions(to filter: inout SQLConditions) {
+        if let createdFrom { filter.add("b.created >= ?", [.text(createdFrom + " 00:00:00")]) }
+        // The reference compares with midnight at the start of that day.
+        if let createdUntil { filter.add("b.created <= ?", [.text(createdUntil + " 00:00:00")]) }
+        if let active { filter.add(active ? SQL.notDeleted("b.deleted") : "NOT \(SQL.notDeleted("b.deleted"))") }
+        if let isVolunteer { filter.add(isVolunteer ? "b.volunteer <> 0" : "b.volunteer = 0") }
+        if let registered { filter.add(registered ? "b.notregistered = 0" : "b.notregistered <> 0") }
         if let pattern {
             // As the reference, `%` and `_` in the pattern act as wildcards.
-            conditions.append(
-                "(LOWER(b.lastname) LIKE ? OR LOWER(b.firstname) LIKE ? OR LOWER(b.comments) LIKE ? OR b.container = ?)"
-            )
             let like = SQLValue.text("%" + pattern.lowercased() + "%")
-            binds += [like, like, like, .text(pattern)]
+            filter.add(
+                "(LOWER(b.lastname) LIKE ? OR LOWER(b.firstname) LIKE ? OR LOWER(b.comments) LIKE ? OR b.container = ?)",
+                [like, like, like, .text(pattern)])
         }
-        return (conditions, binds)
     }
 }
 
@@ -65,21 +54,13 @@ public enum BeneficiaryStore {
         scope: BaseScope, baseId: Base.ID? = nil, filter: BeneficiaryFilter, request: PageRequest,
         in db: any SQLQuerying
     ) async throws -> Page<Beneficiary> {
-        var (conditions, binds) = filter.sql
-        var baseConditions: [String] = []
-        var baseBinds: [SQLValue] = []
-        if case .only(let ids) = scope {
-            baseConditions.append("b.camp_id IN (\(SQL.placeholders(ids.count)))")
-            baseBinds += ids.map(SQLValue.init)
-        }
-        if let baseId {
-            baseConditions.append("b.camp_id = ?")
-            baseBinds.append(SQLValue(baseId))
-        }
-        conditions = baseConditions + conditions
-        binds = baseBinds + binds
+        var conditions = SQLConditions()
+        conditions.restrict("b.camp_id", to: scope)
+        if let baseId { conditions.add("b.camp_id = ?", [SQLValue(baseId)]) }
+        filter.addConditions(to: &conditions)
         let paginator = Paginator(
-            from: "FROM people b", idColumn: "b.id", conditions: conditions, binds: binds, order: "b.id")
+            from: "FROM people b", idColumn: "b.id", conditions: conditions.conditions, binds: conditions.binds,
+            order: "b.id")
         return try await paginator.page(columns: columns, request: request, in: db, decode: decode, id: \.id)
     }
 
@@ -176,18 +157,14 @@ public enum BeneficiaryStore {
             let box = BoxStore.decode(SQLRow(columns: row.columns, values: Array(row.values.dropFirst(2))))
             found.append((row.id(0) ?? 0, row.int(1) ?? 0, .box(box)))
         }
-        var scopeFilter = ""
-        var binds = tagBinds
-        if case .only(let baseIds) = beneficiaryScope {
-            scopeFilter = " AND b.camp_id IN (\(SQL.placeholders(baseIds.count)))"
-            binds += baseIds.map(SQLValue.init)
-        }
+        var scopeFilter = SQLConditions()
+        scopeFilter.restrict("b.camp_id", to: beneficiaryScope)
         let beneficiaryRows = try await db.query(
             """
             SELECT tr.tag_id, tr.id, \(columns) FROM tags_relations tr JOIN people b ON b.id = tr.object_id \
             WHERE tr.object_type = 'People' AND tr.tag_id IN (\(SQL.placeholders(unique.count))) \
-            AND tr.deleted_on IS NULL\(scopeFilter)
-            """, binds)
+            AND tr.deleted_on IS NULL\(scopeFilter.andClause)
+            """, tagBinds + scopeFilter.binds)
         for row in beneficiaryRows {
             let beneficiary = decode(SQLRow(columns: row.columns, values: Array(row.values.dropFirst(2))))
             found.append((row.id(0) ?? 0, row.int(1) ?? 0, .beneficiary(beneficiary)))

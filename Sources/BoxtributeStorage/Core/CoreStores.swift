@@ -19,15 +19,11 @@ public enum BaseStore {
 
     /// Bases visible in `scope`, id order; deleted ones only when asked.
     public static func list(scope: BaseScope, includeDeleted: Bool, in db: any SQLQuerying) async throws -> [Base] {
-        var conditions: [String] = []
-        var binds: [SQLValue] = []
-        if case .only(let ids) = scope {
-            conditions.append("c.id IN (\(SQL.placeholders(ids.count)))")
-            binds += ids.map(SQLValue.init)
-        }
-        if !includeDeleted { conditions.append(SQL.notDeleted("c.deleted")) }
-        let filter = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
-        return try await db.query("SELECT \(columns) FROM camps c\(filter) ORDER BY c.id", binds, decode: decode)
+        var filter = SQLConditions()
+        filter.restrict("c.id", to: scope)
+        if !includeDeleted { filter.add(SQL.notDeleted("c.deleted")) }
+        return try await db.query(
+            "SELECT \(columns) FROM camps c\(filter.whereClause) ORDER BY c.id", filter.binds, decode: decode)
     }
 
     /// Bases of the organisations `organisationIds`, id order.

@@ -18,14 +18,10 @@ public enum DistributionStore {
 
     /// Spots of the bases in `scope` (deleted ones included), id order.
     public static func spots(scope: BaseScope, in db: any SQLQuerying) async throws -> [Location] {
-        var filter = ""
-        var binds: [SQLValue] = [.text(spotType)]
-        if case .only(let ids) = scope {
-            filter = " AND l.camp_id IN (\(SQL.placeholders(ids.count)))"
-            binds += ids.map(SQLValue.init)
-        }
+        var filter = SQLConditions(["l.type = ?"], binds: [.text(spotType)])
+        filter.restrict("l.camp_id", to: scope)
         return try await db.query(
-            "SELECT \(LocationStore.columns) FROM locations l WHERE l.type = ?\(filter) ORDER BY l.id", binds
+            "SELECT \(LocationStore.columns) FROM locations l\(filter.whereClause) ORDER BY l.id", filter.binds
         ).map(LocationStore.decode)
     }
 

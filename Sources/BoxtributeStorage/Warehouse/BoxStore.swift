@@ -2,58 +2,46 @@ import BoxtributeDatabase
 import BoxtributeDomain
 
 extension BoxFilter {
-    /// SQL conditions over `stock s`, with their binds. Product conditions use `p`.
-    var sql: (conditions: [String], binds: [SQLValue], needsProduct: Bool) {
-        var conditions: [String] = []
-        var binds: [SQLValue] = []
+    /// Adds the filter's conditions over `stock s`; product conditions use `p`.
+    /// - Returns: whether the conditions need `products p` joined.
+    func addConditions(to filter: inout SQLConditions) -> Bool {
         var needsProduct = false
-        func inList(_ column: String, _ values: [Int]) {
-            conditions.append("\(column) IN (\(SQL.placeholders(values.count)))")
-            binds += values.map(SQLValue.init)
-        }
-        if let states, !states.isEmpty { inList("s.box_state_id", states.map(\.rawValue)) }
-        if let from = lastModifiedFrom {
-            conditions.append("s.modified >= ?")
-            binds.append(.text(from + " 00:00:00"))
-        }
-        if let until = lastModifiedUntil {
-            // The reference compares with midnight at the start of that day.
-            conditions.append("s.modified <= ?")
-            binds.append(.text(until + " 00:00:00"))
-        }
+        if let states, !states.isEmpty { filter.add("s.box_state_id", in: states.map { .integer($0.rawValue) }) }
+        if let from = lastModifiedFrom { filter.add("s.modified >= ?", [.text(from + " 00:00:00")]) }
+        // The reference compares with midnight at the start of that day.
+        if let until = lastModifiedUntil { filter.add("s.modified <= ?", [.text(until + " 00:00:00")]) }
         if let productGender {
             needsProduct = true
-            inList("p.gender_id", [productGender.rawValue])
+            filter.add("p.gender_id", in: [.integer(productGender.rawValue)])
         }
         if let productGenders, !productGenders.isEmpty {
             needsProduct = true
-            inList("p.gender_id", productGenders.map(\.rawValue))
+            filter.add("p.gender_id", in: productGenders.map { .integer($0.rawValue) })
         }
         if let productCategoryId {
             needsProduct = true
-            inList("p.category_id", [productCategoryId])
+            filter.add("p.category_id", in: [.integer(productCategoryId)])
         }
         if let productCategoryIds, !productCategoryIds.isEmpty {
             needsProduct = true
-            inList("p.category_id", productCategoryIds)
+            filter.add("p.category_id", in: productCategoryIds.map(SQLValue.init))
         }
-        if let productId { inList("s.product_id", [productId.rawValue]) }
-        if let productIds, !productIds.isEmpty { inList("s.product_id", productIds.rawValues()) }
-        if let sizeId { inList("s.size_id", [sizeId]) }
+        if let productId { filter.add("s.product_id", in: [SQLValue(productId)]) }
+        if let productIds, !productIds.isEmpty { filter.add("s.product_id", in: productIds.map(SQLValue.init)) }
+        if let sizeId { filter.add("s.size_id", in: [.integer(sizeId)]) }
         if let tagIds {
             if tagIds.isEmpty {
-                conditions.append("1 = 0")
+                filter.add("1 = 0")
             } else {
-                conditions.append(
+                filter.add(
                     """
                     EXISTS (SELECT 1 FROM tags_relations tr WHERE tr.object_id = s.id AND tr.object_type = 'Stock' \
                     AND tr.deleted_on IS NULL AND tr.tag_id IN (\(SQL.placeholders(tagIds.count))))
-                    """)
-                binds += tagIds.map(SQLValue.init)
+                    """, tagIds.map(SQLValue.init))
             }
         }
-        if let locationIds, !locationIds.isEmpty { inList("s.location_id", locationIds.rawValues()) }
-        return (conditions, binds, needsProduct)
+        if let locationIds, !locationIds.isEmpty { filter.add("s.location_id", in: locationIds.map(SQLValue.init)) }
+        return needsProduct
     }
 }
 
@@ -102,14 +90,13 @@ public enum BoxStore {
     public static func page(
         baseId: Base.ID, filter: BoxFilter, request: PageRequest, in db: any SQLQuerying
     ) async throws -> Page<Box> {
-        let (conditions, binds, needsProduct) = filter.sql
-        let product = needsProduct ? " JOIN products p ON p.id = s.product_id" : ""
+        var conditions = SQLConditions(["l.camp_id = ?", SQL.notDeleted("s.deleted")], binds: [SQLValue(baseId)])
+        let product = filter.addConditions(to: &conditions) ? " JOIN products p ON p.id = s.product_id" : ""
         // The page walks `stock` in modification order (index stock_modified_live) and stops after a
         // page; CROSS JOIN keeps SQLite from starting with the base's locations and sorting.
         let paginator = Paginator(
             from: "FROM stock s JOIN locations l ON l.id = s.location_id\(product)", idColumn: "s.id",
-            conditions: ["l.camp_id = ?", SQL.notDeleted("s.deleted")] + conditions,
-            binds: [SQLValue(baseId)] + binds, order: "s.modified DESC, s.id DESC",
+            conditions: conditions.conditions, binds: conditions.binds, order: "s.modified DESC, s.id DESC",
             pageFrom: "FROM stock s CROSS JOIN locations l ON l.id = s.location_id\(product)")
         return try await paginator.page(columns: columns, request: request, in: db, decode: decode, id: \.id.rawValue)
     }
@@ -118,11 +105,11 @@ public enum BoxStore {
     public static func page(
         locationId: Location.ID, filter: BoxFilter, request: PageRequest, in db: any SQLQuerying
     ) async throws -> Page<Box> {
-        let (conditions, binds, needsProduct) = filter.sql
-        let product = needsProduct ? " JOIN products p ON p.id = s.product_id" : ""
+        var conditions = SQLConditions(["s.location_id = ?"], binds: [SQLValue(locationId)])
+        let product = filter.addConditions(to: &conditions) ? " JOIN products p ON p.id = s.product_id" : ""
         let paginator = Paginator(
-            from: "FROM stock s\(product)", idColumn: "s.id", conditions: ["s.location_id = ?"] + conditions,
-            binds: [SQLValue(locationId)] + binds, order: "s.id")
+            from: "FROM stock s\(product)", idColumn: "s.id", conditions: conditions.conditions,
+            binds: conditions.binds, order: "s.id")
         return try await paginator.page(columns: columns, request: request, in: db, decode: decode, id: \.id.rawValue)
     }
 

@@ -33,14 +33,10 @@ public enum LocationStore {
 
     /// Classic locations in `scope`, including deleted ones, id order.
     public static func classic(scope: BaseScope, in db: any SQLQuerying) async throws -> [Location] {
-        var filter = ""
-        var binds: [SQLValue] = []
-        if case .only(let ids) = scope {
-            filter = " AND l.camp_id IN (\(SQL.placeholders(ids.count)))"
-            binds = ids.map(SQLValue.init)
-        }
+        var filter = SQLConditions()
+        filter.restrict("l.camp_id", to: scope)
         return try await db.query(
-            "SELECT \(columns) FROM locations l WHERE l.type = 'Warehouse'\(filter) ORDER BY l.id", binds,
-            decode: decode)
+            "SELECT \(columns) FROM locations l WHERE l.type = 'Warehouse'\(filter.andClause) ORDER BY l.id",
+            filter.binds, decode: decode)
     }
 }

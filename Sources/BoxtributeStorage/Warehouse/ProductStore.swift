@@ -47,22 +47,13 @@ public enum ProductStore {
     public static func page(
         scope: BaseScope, baseId: Base.ID?, categoryId: Int?, request: PageRequest, in db: any SQLQuerying
     ) async throws -> Page<Product> {
-        var conditions: [String] = []
-        var binds: [SQLValue] = []
-        if case .only(let ids) = scope {
-            conditions.append("p.camp_id IN (\(SQL.placeholders(ids.count)))")
-            binds += ids.map(SQLValue.init)
-        }
-        if let baseId {
-            conditions.append("p.camp_id = ?")
-            binds.append(SQLValue(baseId))
-        }
-        if let categoryId {
-            conditions.append("p.category_id = ?")
-            binds.append(.integer(categoryId))
-        }
+        var filter = SQLConditions()
+        filter.restrict("p.camp_id", to: scope)
+        if let baseId { filter.add("p.camp_id = ?", [SQLValue(baseId)]) }
+        if let categoryId { filter.add("p.category_id = ?", [.integer(categoryId)]) }
         let paginator = Paginator(
-            from: "FROM products p", idColumn: "p.id", conditions: conditions, binds: binds, order: "p.id")
+            from: "FROM products p", idColumn: "p.id", conditions: filter.conditions, binds: filter.binds,
+            order: "p.id")
         return try await paginator.page(columns: columns, request: request, in: db, decode: decode, id: \.id.rawValue)
     }
 }

@@ -32,23 +32,12 @@ public enum TagStore {
     )
         async throws -> [Tag]
     {
-        var conditions = ["t.deleted IS NULL"]
-        var binds: [SQLValue] = []
-        if case .only(let ids) = scope {
-            conditions.append("t.camp_id IN (\(SQL.placeholders(ids.count)))")
-            binds += ids.map(SQLValue.init)
-        }
-        if let baseIds {
-            conditions.append("t.camp_id IN (\(SQL.placeholders(baseIds.count)))")
-            binds += baseIds.map(SQLValue.init)
-        }
-        if let types {
-            conditions.append("t.type IN (\(SQL.placeholders(types.count)))")
-            binds += types.map { .text($0.databaseValue) }
-        }
+        var filter = SQLConditions(["t.deleted IS NULL"])
+        filter.restrict("t.camp_id", to: scope)
+        if let baseIds { filter.add("t.camp_id", in: baseIds.map(SQLValue.init)) }
+        if let types { filter.add("t.type", in: types.map { .text($0.databaseValue) }) }
         return try await db.query(
-            "SELECT \(columns) FROM tags t WHERE \(conditions.joined(separator: " AND ")) ORDER BY t.id", binds,
-            decode: decode)
+            "SELECT \(columns) FROM tags t\(filter.whereClause) ORDER BY t.id", filter.binds, decode: decode)
     }
 
     /// Non-deleted tags actively assigned to each box, by tag id, keyed by box id.
@@ -58,18 +47,14 @@ public enum TagStore {
         -> [Box.ID: [Tag]]
     {
         guard !boxIds.isEmpty else { return [:] }
-        var binds = boxIds.map(SQLValue.init)
-        var scopeFilter = ""
-        if case .only(let ids) = scope {
-            scopeFilter = " AND t.camp_id IN (\(SQL.placeholders(ids.count)))"
-            binds += ids.map(SQLValue.init)
-        }
+        var scopeFilter = SQLConditions()
+        scopeFilter.restrict("t.camp_id", to: scope)
         let rows = try await db.query(
             """
             SELECT tr.object_id, \(columns) FROM tags_relations tr JOIN tags t ON t.id = tr.tag_id \
             WHERE tr.object_type = 'Stock' AND tr.object_id IN (\(SQL.placeholders(boxIds.count))) \
-            AND tr.deleted_on IS NULL AND t.deleted IS NULL\(scopeFilter) ORDER BY tr.object_id, tr.tag_id
-            """, binds
+            AND tr.deleted_on IS NULL AND t.deleted IS NULL\(scopeFilter.andClause) ORDER BY tr.object_id, tr.tag_id
+            """, boxIds.map(SQLValue.init) + scopeFilter.binds
         ) { row in (boxId: row.id(0) ?? Box.ID(0), tag: decode(row.droppingFirst(1))) }
         var result: [Box.ID: [Tag]] = [:]
         for (boxId, tag) in rows where result[boxId]?.last?.id != tag.id {
