@@ -1,4 +1,5 @@
 import BoxtributeDatabase
+import BoxtributeDomain
 
 /// Ids and facts the box generator needs, computed while the small tables are built.
 struct DemoLayout: Sendable {
@@ -26,18 +27,9 @@ struct DemoLayout: Sendable {
         let deletedTag: Int
     }
 
-    enum ShipmentKind: String, Sendable {
-        case preparing = "Preparing"
-        case sent = "Sent"
-        case receiving = "Receiving"
-        case lost = "Lost"
-        case completed = "Completed"
-        case canceled = "Canceled"
-    }
-
     struct Shipment: Sendable {
         let id: Int
-        let kind: ShipmentKind
+        let kind: ShipmentState
         let source: Int
         let target: Int
         let agreement: Int?

@@ -399,48 +399,25 @@ struct DumpSQLParser {
 
     // MARK: Literals
 
-    /// Appends a MySQL string literal token as a SQLite string literal.
-    /// Returns false (and appends nothing useful) if it contains a NUL byte and `allowNul` is false.
+    /// Appends a MySQL string literal token as a SQLite string literal: its decoded bytes, quotes
+    /// doubled, NUL bytes as `char(0)`, or an error for a NUL where `allowNul` is false.
     private func appendStringLiteral(_ t: Token, to out: inout [UInt8], allowNul: Bool) throws(MySQLDumpError) {
-        let quote = bytes[t.start]
-        var i = t.start + 1
-        let last = t.end - 1
         out.append(DumpASCII.singleQuote)
-        while i < last {
-            let c = bytes[i]
-            if c == DumpASCII.backslash {
-                let d = bytes[i + 1]
-                i += 2
-                switch d {
-                case UInt8(ascii: "0"):
-                    guard allowNul else {
-                        throw fail("NUL character (\\0) in a string literal is not supported here", at: t.start)
-                    }
-                    out.append(contentsOf: Array("'||char(0)||'".utf8))
-                case DumpASCII.singleQuote: out.append(DumpASCII.singleQuote); out.append(DumpASCII.singleQuote)
-                case UInt8(ascii: "b"): out.append(0x08)
-                case UInt8(ascii: "n"): out.append(DumpASCII.newline)
-                case UInt8(ascii: "r"): out.append(DumpASCII.carriageReturn)
-                case UInt8(ascii: "t"): out.append(DumpASCII.tab)
-                case UInt8(ascii: "Z"): out.append(0x1A)
-                case UInt8(ascii: "%"), UInt8(ascii: "_"): out.append(DumpASCII.backslash); out.append(d)
-                default: out.append(d)  // \\ \" and unknown escapes: the character itself
+        for byte in decodedString(t) {
+            switch byte {
+            case 0:
+                guard allowNul else {
+                    throw fail("NUL character (\\0) in a string literal is not supported here", at: t.start)
                 }
-            } else if c == quote {
-                // Doubled quote (the lexer guarantees the next byte is the same quote).
-                i += 2
-                if quote == DumpASCII.singleQuote { out.append(DumpASCII.singleQuote) }
-                out.append(c)
-            } else {
-                i += 1
-                if c == DumpASCII.singleQuote { out.append(DumpASCII.singleQuote) }
-                out.append(c)
+                out.append(contentsOf: Array("'||char(0)||'".utf8))
+            case DumpASCII.singleQuote: out += [byte, byte]
+            default: out.append(byte)
             }
         }
         out.append(DumpASCII.singleQuote)
     }
 
-    /// Decoded bytes of a MySQL string literal token (for `_binary '...'`).
+    /// Decoded bytes of a MySQL string literal token (`\%` and `\_` keep their backslash, as in MySQL).
     private func decodedString(_ t: Token) -> [UInt8] {
         let quote = bytes[t.start]
         var out: [UInt8] = []
