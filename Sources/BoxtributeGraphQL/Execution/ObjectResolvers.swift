@@ -26,9 +26,22 @@ public struct ObjectResolvers<Parent: Sendable> {
     public mutating func objectList<Child: Sendable>(
         _ name: String, _ resolve: @escaping @Sendable (Parent) -> [Child]?
     ) {
+        children(name, of: Child.self, isList: true, NoArguments.self) { parents, _, _ in
+            Self.flatten(parents.map(resolve))
+        }
+    }
+
+    /// Registers an object or list-of-objects field whose children of type `Child` `load`
+    /// gathers for a whole batch, with the field's arguments decoded into `Args`.
+    private mutating func children<Child: Sendable, Args: Decodable & Sendable>(
+        _ name: String, of child: Child.Type, isList: Bool, _ args: Args.Type,
+        _ load: @escaping @Sendable ([Parent], Args, ResolverContext) async throws -> TypedChildren
+    ) {
+        let decode = Arguments.decoder(for: Args.self)
         fields[name] = .children(
-            ChildrenResolution(childType: ObjectIdentifier(Child.self), isList: true) { parents, _, _ in
-                Self.flatten(unsafeDowncast(parents, to: TypedBatch<Parent>.self).values.map(resolve))
+            ChildrenResolution(childType: ObjectIdentifier(Child.self), isList: isList) { parents, arguments, context in
+                try await load(
+                    unsafeDowncast(parents, to: TypedBatch<Parent>.self).values, try decode(arguments), context)
             })
     }
 
@@ -51,6 +64,8 @@ public struct ObjectResolvers<Parent: Sendable> {
 
 // MARK: - Fields loaded for a whole batch of parents
 
+// Each verb has one implementation, with arguments; its form without arguments registers with
+// `NoArguments`, which decodes nothing.
 extension ObjectResolvers {
     /// A field whose values are loaded for every parent of a batch at once: one value, or `nil`
     /// for null, per parent, in order. Objects of the field's type stay typed on their way to
@@ -58,24 +73,17 @@ extension ObjectResolvers {
     public mutating func batch<Child: Sendable>(
         _ name: String, _ load: @escaping @Sendable ([Parent], ResolverContext) async throws -> [Child?]
     ) {
-        fields[name] = .children(
-            ChildrenResolution(childType: ObjectIdentifier(Child.self), isList: false) { parents, _, context in
-                Self.singles(try await load(unsafeDowncast(parents, to: TypedBatch<Parent>.self).values, context))
-            })
+        batch(name, NoArguments.self) { parents, _, context in try await load(parents, context) }
     }
 
     /// ``batch(_:_:)`` for a field with arguments, decoded into `Args`.
-    public mutating func batch<Child: Sendable, Args: Decodable>(
+    public mutating func batch<Child: Sendable, Args: Decodable & Sendable>(
         _ name: String, _ args: Args.Type,
         _ load: @escaping @Sendable ([Parent], Args, ResolverContext) async throws -> [Child?]
     ) {
-        fields[name] = .children(
-            ChildrenResolution(childType: ObjectIdentifier(Child.self), isList: false) { parents, arguments, context in
-                Self.singles(
-                    try await load(
-                        unsafeDowncast(parents, to: TypedBatch<Parent>.self).values, try arguments.decode(Args.self),
-                        context))
-            })
+        children(name, of: Child.self, isList: false, args) { parents, arguments, context in
+            Self.singles(try await load(parents, arguments, context))
+        }
     }
 
     /// A list field whose lists are loaded for every parent of a batch at once: one list, or
@@ -83,24 +91,17 @@ extension ObjectResolvers {
     public mutating func batchLists<Child: Sendable>(
         _ name: String, _ load: @escaping @Sendable ([Parent], ResolverContext) async throws -> [[Child]?]
     ) {
-        fields[name] = .children(
-            ChildrenResolution(childType: ObjectIdentifier(Child.self), isList: true) { parents, _, context in
-                Self.flatten(try await load(unsafeDowncast(parents, to: TypedBatch<Parent>.self).values, context))
-            })
+        batchLists(name, NoArguments.self) { parents, _, context in try await load(parents, context) }
     }
 
     /// ``batchLists(_:_:)`` for a field with arguments, decoded into `Args`.
-    public mutating func batchLists<Child: Sendable, Args: Decodable>(
+    public mutating func batchLists<Child: Sendable, Args: Decodable & Sendable>(
         _ name: String, _ args: Args.Type,
         _ load: @escaping @Sendable ([Parent], Args, ResolverContext) async throws -> [[Child]?]
     ) {
-        fields[name] = .children(
-            ChildrenResolution(childType: ObjectIdentifier(Child.self), isList: true) { parents, arguments, context in
-                Self.flatten(
-                    try await load(
-                        unsafeDowncast(parents, to: TypedBatch<Parent>.self).values, try arguments.decode(Args.self),
-                        context))
-            })
+        children(name, of: Child.self, isList: true, args) { parents, arguments, context in
+            Self.flatten(try await load(parents, arguments, context))
+        }
     }
 
     /// A field loaded for every parent of a batch at once whose parents may fail one by one
@@ -108,19 +109,17 @@ extension ObjectResolvers {
     public mutating func batchOutcomes(
         _ name: String, _ load: @escaping @Sendable ([Parent], ResolverContext) async throws -> [FieldOutcome]
     ) {
-        fields[name] = .batch { parents, _, context in
-            try await load(unsafeDowncast(parents, to: TypedBatch<Parent>.self).values, context)
-        }
+        batchOutcomes(name, NoArguments.self) { parents, _, context in try await load(parents, context) }
     }
 
     /// ``batchOutcomes(_:_:)`` for a field with arguments, decoded into `Args`.
-    public mutating func batchOutcomes<Args: Decodable>(
+    public mutating func batchOutcomes<Args: Decodable & Sendable>(
         _ name: String, _ args: Args.Type,
         _ load: @escaping @Sendable ([Parent], Args, ResolverContext) async throws -> [FieldOutcome]
     ) {
+        let decode = Arguments.decoder(for: Args.self)
         fields[name] = .batch { parents, arguments, context in
-            try await load(
-                unsafeDowncast(parents, to: TypedBatch<Parent>.self).values, try arguments.decode(Args.self), context)
+            try await load(unsafeDowncast(parents, to: TypedBatch<Parent>.self).values, try decode(arguments), context)
         }
     }
 
@@ -161,15 +160,19 @@ extension ObjectResolvers where Parent == RootValue {
     public mutating func query(
         _ name: String, _ resolve: @escaping @Sendable (ResolverContext) async throws -> (any Sendable)?
     ) {
-        root(name) { _, context in try await resolve(context) }
+        query(name, NoArguments.self) { _, context in try await resolve(context) }
     }
 
     /// A root `Query` field with arguments, decoded into `Args`.
-    public mutating func query<Args: Decodable>(
+    public mutating func query<Args: Decodable & Sendable>(
         _ name: String, _ args: Args.Type,
         _ resolve: @escaping @Sendable (Args, ResolverContext) async throws -> (any Sendable)?
     ) {
-        root(name) { arguments, context in try await resolve(try arguments.decode(Args.self), context) }
+        let decode = Arguments.decoder(for: Args.self)
+        fields[name] = .batch { parents, arguments, context in
+            let value = try await resolve(try decode(arguments), context)
+            return Array(repeating: .success(value), count: parents.count)
+        }
     }
 
     /// A root `Mutation` field: run as a query field is (its service opens the transaction).
@@ -180,19 +183,10 @@ extension ObjectResolvers where Parent == RootValue {
     }
 
     /// A root `Mutation` field with arguments, decoded into `Args`.
-    public mutating func mutation<Args: Decodable>(
+    public mutating func mutation<Args: Decodable & Sendable>(
         _ name: String, _ args: Args.Type,
         _ resolve: @escaping @Sendable (Args, ResolverContext) async throws -> (any Sendable)?
     ) {
         query(name, args, resolve)
-    }
-
-    private mutating func root(
-        _ name: String, _ resolve: @escaping @Sendable (Arguments, ResolverContext) async throws -> (any Sendable)?
-    ) {
-        fields[name] = .batch { parents, arguments, context in
-            let value = try await resolve(arguments, context)
-            return Array(repeating: .success(value), count: parents.count)
-        }
     }
 }
