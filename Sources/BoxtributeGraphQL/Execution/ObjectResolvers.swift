@@ -13,13 +13,23 @@ public struct ObjectResolvers<Parent: Sendable> {
         }
     }
 
+    /// Registers per-object fields of object or list values read from the parent, by field
+    /// name: each as ``field(_:_:)`` registers it.
+    public mutating func fields(_ reads: KeyValuePairs<String, @Sendable (Parent) -> (any Sendable)?>) {
+        for (name, read) in reads { field(name, read) }
+    }
+
     /// Registers a scalar or enum field read from the parent: its value is never boxed.
     public mutating func value<Value: LeafRepresentable>(
         _ name: String, _ resolve: @escaping @Sendable (Parent) -> Value
     ) {
-        fields[name] = .leaf { parents in
-            unsafeDowncast(parents, to: TypedBatch<Parent>.self).values.map { resolve($0).leafValue }
-        }
+        fields[name] = .leaf(LeafField.leaf(resolve).resolve)
+    }
+
+    /// Registers scalar and enum fields read from the parent, by field name (a type's plain
+    /// columns): each as ``value(_:_:)`` registers it.
+    public mutating func values(_ leaves: KeyValuePairs<String, LeafField<Parent>>) {
+        for (name, leaf) in leaves { fields[name] = .leaf(leaf.resolve) }
     }
 
     /// Registers a list-of-objects field read from the parent itself (a page's elements).
@@ -60,6 +70,19 @@ public struct ObjectResolvers<Parent: Sendable> {
         return TypedChildren(children, ranges: ranges)
     }
 
+}
+
+/// A scalar or enum field read from a parent of type `Parent`, for
+/// ``ObjectResolvers/values(_:)``.
+public struct LeafField<Parent: Sendable>: Sendable {
+    let resolve: LeafResolver
+
+    /// The field whose value `read` takes from the parent. The reader is wrapped here, once,
+    /// where its value type is known: reading a batch costs one call of `read` per parent, as
+    /// ``ObjectResolvers/value(_:_:)`` does.
+    public static func leaf<Value: LeafRepresentable>(_ read: @escaping @Sendable (Parent) -> Value) -> Self {
+        LeafField { parents in unsafeDowncast(parents, to: TypedBatch<Parent>.self).values.map { read($0).leafValue } }
+    }
 }
 
 // MARK: - Fields loaded for a whole batch of parents

@@ -1,0 +1,32 @@
+import BoxtributeDomain
+
+// A field that one service function loads for the whole batch, in the request's read scope,
+// registers that function: `readBatch("organisation", OrganisationService.organisations(ofUsers:in:))`.
+extension ObjectResolvers {
+    /// ``batch(_:_:)`` whose values the service function `read` loads.
+    mutating func readBatch<Child: Sendable>(
+        _ name: String, _ read: @escaping @Sendable ([Parent], ReadScope) async throws -> [Child?]
+    ) {
+        batch(name) { parents, context in try await read(parents, context.readScope) }
+    }
+
+    /// ``batchLists(_:_:)`` whose lists the service function `read` loads, one per parent.
+    mutating func readLists<Child: Sendable>(
+        _ name: String, _ read: @escaping @Sendable ([Parent], ReadScope) async throws -> [[Child]]
+    ) {
+        batchLists(name) { parents, context in try await read(parents, context.readScope).map(Optional.some) }
+    }
+
+    /// ``batchOutcomes(_:_:)`` whose values the service function `read` loads, having guarded
+    /// each parent (`Forbidden` for some).
+    mutating func readOutcomes<Value: Sendable>(
+        _ name: String, _ read: @escaping @Sendable ([Parent], ReadScope) async throws -> [PerItem<Value>]
+    ) {
+        batchOutcomes(name) { parents, context in outcomes(try await read(parents, context.readScope)) }
+    }
+
+    /// User-valued fields, by field name: each as ``user(_:id:)`` registers it.
+    mutating func users(_ ids: KeyValuePairs<String, @Sendable (Parent) -> Int?>) {
+        for (name, id) in ids { user(name, id: id) }
+    }
+}
