@@ -30,3 +30,10 @@ extension ObjectResolvers {
         for (name, id) in ids { user(name, id: id) }
     }
 }
+
+extension ObjectResolvers where Parent == RootValue {
+    /// A root `Query` field whose value the service function `read` loads in the read scope.
+    mutating func readQuery(_ name: String, _ read: @escaping @Sendable (ReadScope) async throws -> (any Sendable)?) {
+        query(name) { context in try await read(context.readScope) }
+    }
+}
