@@ -24,11 +24,6 @@ extension ObjectResolvers {
     ) {
         batchOutcomes(name) { parents, context in outcomes(try await read(parents, context.readScope)) }
     }
-
-    /// User-valued fields, by field name: each as ``user(_:id:)`` registers it.
-    mutating func users(_ ids: KeyValuePairs<String, @Sendable (Parent) -> Int?>) {
-        for (name, id) in ids { user(name, id: id) }
-    }
 }
 
 extension ObjectResolvers where Parent == RootValue {

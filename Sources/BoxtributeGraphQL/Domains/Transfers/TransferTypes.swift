@@ -28,14 +28,12 @@ enum TransferResolvers {
                 return agreements.map { $0.state(at: now) }
             }
             type.values([
-                "type": .leaf { $0.type }, "requestedOn": .leaf { $0.requestedOn },
-                "acceptedOn": .leaf { $0.acceptedOn }, "terminatedOn": .leaf { $0.terminatedOn },
-                "validFrom": .leaf { $0.validFrom }, "validUntil": .leaf { $0.validUntil },
+                "type": .leaf { $0.type }, "validFrom": .leaf { $0.validFrom }, "validUntil": .leaf { $0.validUntil },
                 "comment": .leaf { $0.comment },
             ])
-            type.users([
-                "requestedBy": { $0.requestedBy }, "acceptedBy": { $0.acceptedBy }, "terminatedBy": { $0.terminatedBy },
-            ])
+            type.stamp("requested", on: { $0.requestedOn }, by: { $0.requestedBy })
+            type.stamp("accepted", on: { $0.acceptedOn }, by: { $0.acceptedBy })
+            type.stamp("terminated", on: { $0.terminatedOn }, by: { $0.terminatedBy })
             type.related("sourceOrganisation", id: \.sourceOrganisationId) { ids, context in
                 try await OrganisationService.organisations(ids, in: context.readScope)
             }
@@ -61,15 +59,12 @@ enum TransferResolvers {
 
     private static func registerShipment(in registry: inout ResolverRegistry) {
         registry.object("Shipment", Shipment.self) { type in
-            type.values([
-                "id": .leaf { $0.id }, "state": .leaf { $0.state }, "startedOn": .leaf { $0.startedOn },
-                "sentOn": .leaf { $0.sentOn }, "receivingStartedOn": .leaf { $0.receivingStartedOn },
-                "completedOn": .leaf { $0.completedOn }, "canceledOn": .leaf { $0.canceledOn },
-            ])
-            type.users([
-                "startedBy": { $0.startedBy }, "sentBy": { $0.sentBy }, "receivingStartedBy": { $0.receivingStartedBy },
-                "completedBy": { $0.completedBy }, "canceledBy": { $0.canceledBy },
-            ])
+            type.values(["id": .leaf { $0.id }, "state": .leaf { $0.state }])
+            type.stamp("started", on: { $0.startedOn }, by: { $0.startedBy })
+            type.stamp("sent", on: { $0.sentOn }, by: { $0.sentBy })
+            type.stamp("receivingStarted", on: { $0.receivingStartedOn }, by: { $0.receivingStartedBy })
+            type.stamp("completed", on: { $0.completedOn }, by: { $0.completedBy })
+            type.stamp("canceled", on: { $0.canceledOn }, by: { $0.canceledBy })
             type.batch("labelIdentifier") { shipments, context in
                 try await ShipmentService.labelIdentifiers(of: shipments, in: context.readScope)
             }
@@ -96,14 +91,12 @@ enum TransferResolvers {
         registry.object("ShipmentDetail", ShipmentDetail.self) { type in
             type.values([
                 "id": .leaf { $0.id }, "sourceQuantity": .leaf { $0.sourceQuantity },
-                "targetQuantity": .leaf { $0.targetQuantity }, "createdOn": .leaf { $0.createdOn },
-                "removedOn": .leaf { $0.removedOn }, "lostOn": .leaf { $0.lostOn },
-                "receivedOn": .leaf { $0.receivedOn },
+                "targetQuantity": .leaf { $0.targetQuantity },
             ])
-            type.users([
-                "createdBy": { $0.createdBy }, "removedBy": { $0.removedBy }, "lostBy": { $0.lostBy },
-                "receivedBy": { $0.receivedBy },
-            ])
+            type.stamp("created", on: { $0.createdOn }, by: { $0.createdBy })
+            type.stamp("removed", on: { $0.removedOn }, by: { $0.removedBy })
+            type.stamp("lost", on: { $0.lostOn }, by: { $0.lostBy })
+            type.stamp("received", on: { $0.receivedOn }, by: { $0.receivedBy })
             type.batchOutcomes("sourceProduct") { details, context in
                 outcomes(
                     try await ShipmentDetailService.products(of: details, id: \.sourceProductId, in: context.readScope))

@@ -70,9 +70,8 @@ enum CatalogueTypeResolvers {
                 "version": .leaf { $0.version },
             ])
             type.field("instantiation") { $0.instantiation }
-            type.value("addedOn") { $0.addedOn }
-            type.value("deprecatedOn") { $0.deprecatedOn }
-            type.users(["addedBy": { $0.addedBy }, "deprecatedBy": { $0.deprecatedBy }])
+            type.stamp("added", on: { $0.addedOn }, by: { $0.addedBy })
+            type.stamp("deprecated", on: { $0.deprecatedOn }, by: { $0.deprecatedBy })
             type.related("category", id: \.categoryId) { ids, context in
                 try await ReferenceDataService.productCategories(ids, in: context.readScope)
             }
