@@ -63,3 +63,16 @@ extension Array {
     /// The values of a list of enum arguments.
     public func values<Value>() -> [Value] where Element == EnumArgument<Value> { map(\.value) }
 }
+
+/// The arguments of a field that takes none: the registration verbs without an `Args` type
+/// register with it.
+struct NoArguments: Decodable, Sendable {}
+
+extension Arguments {
+    /// How a field's arguments are decoded into `Args`, chosen once when the field is
+    /// registered: a field without arguments decodes nothing when it runs.
+    static func decoder<Args: Decodable & Sendable>(for _: Args.Type) -> @Sendable (Arguments) throws -> Args {
+        if let none = NoArguments() as? Args { return { _ in none } }
+        return { try $0.decode(Args.self) }
+    }
+}

@@ -11,20 +11,14 @@ enum BeneficiaryTypeResolvers {
 
     private static func registerBeneficiary(in registry: inout ResolverRegistry) {
         registry.object("Beneficiary", Beneficiary.self) { type in
-            type.value("id") { $0.id }
-            type.value("firstName") { $0.firstName }
-            type.value("lastName") { $0.lastName }
-            type.value("dateOfBirth") { $0.dateOfBirth }
-            type.value("age") { $0.ageToday }
-            type.value("comment") { $0.comment }
-            type.value("groupIdentifier") { $0.groupIdentifier }
-            type.value("gender") { $0.gender }
-            type.value("active") { $0.isActive }
-            type.value("isVolunteer") { $0.isVolunteer }
-            type.value("signed") { $0.signed }
-            type.value("registered") { $0.registered }
-            type.value("phoneNumber") { $0.phoneNumber }
-            type.value("signature") { $0.signature }
+            type.values([
+                "id": .leaf { $0.id }, "firstName": .leaf { $0.firstName }, "lastName": .leaf { $0.lastName },
+                "dateOfBirth": .leaf { $0.dateOfBirth }, "age": .leaf { $0.ageToday }, "comment": .leaf { $0.comment },
+                "groupIdentifier": .leaf { $0.groupIdentifier }, "gender": .leaf { $0.gender },
+                "active": .leaf { $0.isActive }, "isVolunteer": .leaf { $0.isVolunteer }, "signed": .leaf { $0.signed },
+                "registered": .leaf { $0.registered }, "phoneNumber": .leaf { $0.phoneNumber },
+                "signature": .leaf { $0.signature },
+            ])
             // A DATETIME column behind a `Date` field: the reference serialises the full
             // naive datetime (`2021-09-09T00:00:00`).
             type.value("dateOfSignature") { $0.dateOfSignature.map(naiveISO8601) }
@@ -33,29 +27,22 @@ enum BeneficiaryTypeResolvers {
             type.related("familyHead", id: \.familyHeadId) { ids, context in
                 try await BeneficiaryService.beneficiaries(ids, in: context.readScope)
             }
-            type.batchLists("languages") { beneficiaries, context in
-                try await BeneficiaryService.languages(of: beneficiaries, in: context.readScope)
-            }
+            type.readLists("languages", BeneficiaryService.languages(of:in:))
             type.batch("tokens") { beneficiaries, context in
                 try await BeneficiaryService.tokens(of: beneficiaries, in: context.readScope)
             }
-            type.batchLists("transactions") { beneficiaries, context in
-                try await BeneficiaryService.transactions(of: beneficiaries, in: context.readScope)
-            }
-            type.batchOutcomes("tags") { beneficiaries, context in
-                outcomes(try await BeneficiaryService.tags(of: beneficiaries, in: context.readScope))
-            }
+            type.readLists("transactions", BeneficiaryService.transactions(of:in:))
+            type.readOutcomes("tags", BeneficiaryService.tags(of:in:))
         }
     }
 
     private static func registerTransaction(in registry: inout ResolverRegistry) {
         // The reference follows these foreign keys without authorization checks.
         registry.object("Transaction", Transaction.self) { type in
-            type.value("id") { $0.id }
-            type.value("count") { $0.count }
-            type.value("tokens") { $0.tokens }
-            type.value("description") { $0.description }
-            type.value("createdOn") { $0.createdOn }
+            type.values([
+                "id": .leaf { $0.id }, "count": .leaf { $0.count }, "tokens": .leaf { $0.tokens },
+                "description": .leaf { $0.description }, "createdOn": .leaf { $0.createdOn },
+            ])
             type.related("beneficiary", id: \.beneficiaryId) { ids, context in
                 try await BeneficiaryService.beneficiaries(ids, in: context.readScope)
             }

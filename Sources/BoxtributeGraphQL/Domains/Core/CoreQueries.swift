@@ -20,18 +20,14 @@ enum CoreQueries {
             query.query("base", EntityIDArguments<Base.ID>.self) { arguments, context in
                 try await BaseService.base(id: arguments.id, in: context.readScope)
             }
-            query.query("organisations") { context in
-                try await OrganisationService.organisations(in: context.readScope)
-            }
+            query.readQuery("organisations", OrganisationService.organisations(in:))
             query.query("organisation", IdArguments.self) { arguments, context in
                 try await OrganisationService.organisation(id: arguments.id.value, in: context.readScope)
             }
             query.query("user", OptionalIdArguments.self) { arguments, context in
                 try await UserService.user(id: arguments.id?.value, in: context.readScope)
             }
-            query.query("users") { context in
-                try await UserService.users(in: context.readScope)
-            }
+            query.readQuery("users", UserService.users(in:))
         }
     }
 }

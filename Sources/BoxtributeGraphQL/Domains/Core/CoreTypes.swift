@@ -19,11 +19,11 @@ enum CoreTypeResolvers {
         }
 
         registry.object("Base", Base.self, sharedBy: \.id) { type in
-            type.value("id") { $0.id }
-            type.value("name") { $0.name }
-            type.value("deletedOn") { $0.deletedOn }
-            type.value("monetaryCurrencyCode") { $0.monetaryCurrencyCode }
-            type.value("freeshopCurrencyName") { $0.freeshopCurrencyName }
+            type.values([
+                "id": .leaf { $0.id }, "name": .leaf { $0.name }, "deletedOn": .leaf { $0.deletedOn },
+                "monetaryCurrencyCode": .leaf { $0.monetaryCurrencyCode },
+                "freeshopCurrencyName": .leaf { $0.freeshopCurrencyName },
+            ])
             type.related("organisation", id: \.organisationId) { ids, context in
                 try await OrganisationService.organisations(ids, in: context.readScope)
             }
@@ -36,13 +36,11 @@ enum CoreTypeResolvers {
                 let scope = try context.readScope
                 return users.map { user in outcome { try UserService.email(of: user, in: scope) } }
             }
-            type.value("validFirstDay") { $0.validFirstDay }
-            type.value("validLastDay") { $0.validLastDay }
-            type.value("lastLogin") { $0.lastLogin }
-            type.value("lastAction") { $0.lastAction }
-            type.batch("organisation") { users, context in
-                try await OrganisationService.organisations(ofUsers: users, in: context.readScope)
-            }
+            type.values([
+                "validFirstDay": .leaf { $0.validFirstDay }, "validLastDay": .leaf { $0.validLastDay },
+                "lastLogin": .leaf { $0.lastLogin }, "lastAction": .leaf { $0.lastAction },
+            ])
+            type.readBatch("organisation", OrganisationService.organisations(ofUsers:in:))
             type.batchOutcomes("bases") { users, context in
                 try await BaseService.bases(ofUsers: users, in: context.readScope).map { result in
                     result.map { $0 as (any Sendable)? }.mapError { $0 as any Error }

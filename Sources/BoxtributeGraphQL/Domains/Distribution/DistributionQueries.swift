@@ -6,9 +6,7 @@ enum DistributionQueries {
 
     static func register(in registry: inout ResolverRegistry) {
         registry.object("Query", RootValue.self) { query in
-            query.query("distributionSpots") { context in
-                try await DistributionService.spots(in: context.readScope)
-            }
+            query.readQuery("distributionSpots", DistributionService.spots(in:))
             query.query("distributionSpot", EntityIDArguments<Location.ID>.self) { arguments, context in
                 try await DistributionService.spot(id: arguments.id, in: context.readScope)
             }

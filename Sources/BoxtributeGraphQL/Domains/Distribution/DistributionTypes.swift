@@ -30,9 +30,7 @@ enum DistributionTypeResolvers {
 
     private static func registerBaseFields(in registry: inout ResolverRegistry) {
         registry.object("Base", Base.self) { type in
-            type.batchOutcomes("distributionSpots") { bases, context in
-                outcomes(try await DistributionService.spots(ofBases: bases, in: context.readScope))
-            }
+            type.readOutcomes("distributionSpots", DistributionService.spots(ofBases:in:))
             type.batchOutcomes("distributionEvents", EventStatesArguments.self) { bases, arguments, context in
                 outcomes(
                     try await DistributionService.events(
@@ -54,9 +52,7 @@ enum DistributionTypeResolvers {
                     try await DistributionService.trackingGroups(
                         ofBases: bases, states: arguments.states?.values(), in: context.readScope))
             }
-            type.batchOutcomes("distributionEventsStatistics") { bases, context in
-                outcomes(try await DistributionService.statistics(ofBases: bases, in: context.readScope))
-            }
+            type.readOutcomes("distributionEventsStatistics", DistributionService.statistics(ofBases:in:))
         }
     }
 
@@ -64,18 +60,16 @@ enum DistributionTypeResolvers {
 
     private static func registerSpot(in registry: inout ResolverRegistry) {
         registry.object("DistributionSpot", Location.self, sharedBy: \.id) { type in
-            type.value("id") { $0.id }
-            type.value("name") { $0.name }
-            type.value("latitude") { $0.latitude }
-            type.value("longitude") { $0.longitude }
+            type.values([
+                "id": .leaf { $0.id }, "name": .leaf { $0.name }, "latitude": .leaf { $0.latitude },
+                "longitude": .leaf { $0.longitude },
+            ])
             type.field("boxes") { _ in nil }
             type.base(id: \.baseId)
             type.batch("comment") { spots, context in
                 try await DistributionService.comments(ofSpots: spots, in: context.readScope)
             }
-            type.batchOutcomes("distributionEvents") { spots, context in
-                outcomes(try await DistributionService.events(ofSpots: spots, in: context.readScope))
-            }
+            type.readOutcomes("distributionEvents", DistributionService.events(ofSpots:in:))
         }
     }
 
@@ -83,33 +77,22 @@ enum DistributionTypeResolvers {
 
     private static func registerEvent(in registry: inout ResolverRegistry) {
         registry.object("DistributionEvent", DistributionEvent.self) { type in
-            type.value("id") { $0.id }
-            type.value("name") { $0.name }
-            type.value("state") { $0.state }
-            type.value("plannedStartDateTime") { $0.plannedStartDateTime }
-            type.value("plannedEndDateTime") { $0.plannedEndDateTime }
-            type.batchOutcomes("distributionSpot") { events, context in
-                outcomes(try await DistributionService.spots(ofEvents: events, in: context.readScope))
-            }
-            type.batchOutcomes("packingListEntries") { events, context in
-                outcomes(try await DistributionService.packingListEntries(ofEvents: events, in: context.readScope))
-            }
-            type.batchOutcomes("boxes") { events, context in
-                outcomes(try await DistributionService.boxes(ofEvents: events, in: context.readScope))
-            }
-            type.batchOutcomes("unboxedItemsCollections") { events, context in
-                outcomes(
-                    try await DistributionService.unboxedItemsCollections(ofEvents: events, in: context.readScope))
-            }
-            type.batchOutcomes("distributionEventsTrackingGroup") { events, context in
-                outcomes(try await DistributionService.trackingGroups(ofEvents: events, in: context.readScope))
-            }
+            type.values([
+                "id": .leaf { $0.id }, "name": .leaf { $0.name }, "state": .leaf { $0.state },
+                "plannedStartDateTime": .leaf { $0.plannedStartDateTime },
+                "plannedEndDateTime": .leaf { $0.plannedEndDateTime },
+            ])
+            type.readOutcomes("distributionSpot", DistributionService.spots(ofEvents:in:))
+            type.readOutcomes("packingListEntries", DistributionService.packingListEntries(ofEvents:in:))
+            type.readOutcomes("boxes", DistributionService.boxes(ofEvents:in:))
+            type.readOutcomes("unboxedItemsCollections", DistributionService.unboxedItemsCollections(ofEvents:in:))
+            type.readOutcomes("distributionEventsTrackingGroup", DistributionService.trackingGroups(ofEvents:in:))
         }
 
         registry.object("PackingListEntry", PackingListEntry.self) { type in
-            type.value("id") { $0.id }
-            type.value("numberOfItems") { $0.numberOfItems }
-            type.value("state") { $0.state }
+            type.values([
+                "id": .leaf { $0.id }, "numberOfItems": .leaf { $0.numberOfItems }, "state": .leaf { $0.state },
+            ])
             type.productAndSize(product: \.productId, size: \.sizeId)
             type.batchOutcomes("matchingPackedItemsCollections") { entries, context in
                 let matching = try await DistributionService.matchingPackedItemsCollections(
@@ -138,9 +121,7 @@ enum DistributionTypeResolvers {
             type.value("id") { $0.id }
             type.value("numberOfItems") { $0.numberOfItems }
             type.field("label") { _ in nil }
-            type.batch("product") { collections, context in
-                try await DistributionService.products(ofCollections: collections, in: context.readScope)
-            }
+            type.readBatch("product", DistributionService.products(ofCollections:in:))
             type.related("size", id: \.sizeId) { ids, context in
                 try await DistributionService.sizes(ids, in: context.readScope)
             }
@@ -157,21 +138,16 @@ enum DistributionTypeResolvers {
 
     private static func registerTracking(in registry: inout ResolverRegistry) {
         registry.object("DistributionEventsTrackingGroup", DistributionEventsTrackingGroup.self) { type in
-            type.value("id") { $0.id }
-            type.value("state") { $0.state }
-            type.value("createdOn") { $0.createdOn }
-            type.batchOutcomes("distributionEvents") { groups, context in
-                outcomes(try await DistributionService.events(ofTrackingGroups: groups, in: context.readScope))
-            }
-            type.batchOutcomes("distributionEventsTrackingEntries") { groups, context in
-                outcomes(try await DistributionService.trackingEntries(ofGroups: groups, in: context.readScope))
-            }
+            type.values(["id": .leaf { $0.id }, "state": .leaf { $0.state }, "createdOn": .leaf { $0.createdOn }])
+            type.readOutcomes("distributionEvents", DistributionService.events(ofTrackingGroups:in:))
+            type.readOutcomes("distributionEventsTrackingEntries", DistributionService.trackingEntries(ofGroups:in:))
         }
 
         registry.object("DistributionEventsTrackingEntry", DistributionEventsTrackingEntry.self) { type in
-            type.value("id") { $0.id }
-            type.value("numberOfItems") { $0.numberOfItems }
-            type.value("flowDirection") { $0.flowDirection }
+            type.values([
+                "id": .leaf { $0.id }, "numberOfItems": .leaf { $0.numberOfItems },
+                "flowDirection": .leaf { $0.flowDirection },
+            ])
             // The reference leaves these two unresolved (always null); we map them to their columns.
             type.value("dateTimeOfTracking") { $0.date }
             type.related("distributionEventsTrackingGroup", id: \.groupId) { ids, context in
@@ -181,19 +157,17 @@ enum DistributionTypeResolvers {
         }
 
         registry.object("DistributionEventsStatistics", DistributionEventsStatistics.self) { type in
-            type.value("productName") { $0.productName }
-            type.value("genderLabel") { $0.genderLabel }
-            type.value("categoryLabel") { $0.categoryLabel }
-            type.value("sizeLabel") { $0.sizeLabel }
-            type.value("inflow") { $0.inflow }
-            type.value("outflow") { $0.outflow }
-            type.value("earliestPossibleDistroDate") { $0.earliestPossibleDistroDate }
-            type.value("latestPossibleDistroDate") { $0.latestPossibleDistroDate }
-            type.value("potentiallyInvolvedDistributionSpots") { $0.potentiallyInvolvedDistributionSpots }
-            type.value("involvedDistributionEventIds") { $0.involvedDistributionEventIds }
-            type.value("distroEventTrackingGroupId") { String($0.trackingGroupId) }
-            type.value("productId") { String($0.productId) }
-            type.value("sizeId") { String($0.sizeId) }
+            type.values([
+                "productName": .leaf { $0.productName }, "genderLabel": .leaf { $0.genderLabel },
+                "categoryLabel": .leaf { $0.categoryLabel }, "sizeLabel": .leaf { $0.sizeLabel },
+                "inflow": .leaf { $0.inflow }, "outflow": .leaf { $0.outflow },
+                "earliestPossibleDistroDate": .leaf { $0.earliestPossibleDistroDate },
+                "latestPossibleDistroDate": .leaf { $0.latestPossibleDistroDate },
+                "potentiallyInvolvedDistributionSpots": .leaf { $0.potentiallyInvolvedDistributionSpots },
+                "involvedDistributionEventIds": .leaf { $0.involvedDistributionEventIds },
+                "distroEventTrackingGroupId": .leaf { String($0.trackingGroupId) },
+                "productId": .leaf { String($0.productId) }, "sizeId": .leaf { String($0.sizeId) },
+            ])
         }
     }
 }

@@ -27,16 +27,13 @@ enum TransferResolvers {
                 let now = context.environment.now()
                 return agreements.map { $0.state(at: now) }
             }
-            type.value("type") { $0.type }
-            type.value("requestedOn") { $0.requestedOn }
-            type.value("acceptedOn") { $0.acceptedOn }
-            type.value("terminatedOn") { $0.terminatedOn }
-            type.value("validFrom") { $0.validFrom }
-            type.value("validUntil") { $0.validUntil }
-            type.value("comment") { $0.comment }
-            type.user("requestedBy") { $0.requestedBy }
-            type.user("acceptedBy") { $0.acceptedBy }
-            type.user("terminatedBy") { $0.terminatedBy }
+            type.values([
+                "type": .leaf { $0.type }, "validFrom": .leaf { $0.validFrom }, "validUntil": .leaf { $0.validUntil },
+                "comment": .leaf { $0.comment },
+            ])
+            type.stamp("requested", on: { $0.requestedOn }, by: { $0.requestedBy })
+            type.stamp("accepted", on: { $0.acceptedOn }, by: { $0.acceptedBy })
+            type.stamp("terminated", on: { $0.terminatedOn }, by: { $0.terminatedBy })
             type.related("sourceOrganisation", id: \.sourceOrganisationId) { ids, context in
                 try await OrganisationService.organisations(ids, in: context.readScope)
             }
@@ -45,9 +42,7 @@ enum TransferResolvers {
             }
             agreementBases(&type, "sourceBases", side: .source)
             agreementBases(&type, "targetBases", side: .target)
-            type.batchLists("shipments") { agreements, context in
-                try await ShipmentService.shipments(ofAgreements: agreements, in: context.readScope)
-            }
+            type.readLists("shipments", ShipmentService.shipments(ofAgreements:in:))
         }
     }
 
@@ -64,18 +59,12 @@ enum TransferResolvers {
 
     private static func registerShipment(in registry: inout ResolverRegistry) {
         registry.object("Shipment", Shipment.self) { type in
-            type.value("id") { $0.id }
-            type.value("state") { $0.state }
-            type.value("startedOn") { $0.startedOn }
-            type.value("sentOn") { $0.sentOn }
-            type.value("receivingStartedOn") { $0.receivingStartedOn }
-            type.value("completedOn") { $0.completedOn }
-            type.value("canceledOn") { $0.canceledOn }
-            type.user("startedBy") { $0.startedBy }
-            type.user("sentBy") { $0.sentBy }
-            type.user("receivingStartedBy") { $0.receivingStartedBy }
-            type.user("completedBy") { $0.completedBy }
-            type.user("canceledBy") { $0.canceledBy }
+            type.values(["id": .leaf { $0.id }, "state": .leaf { $0.state }])
+            type.stamp("started", on: { $0.startedOn }, by: { $0.startedBy })
+            type.stamp("sent", on: { $0.sentOn }, by: { $0.sentBy })
+            type.stamp("receivingStarted", on: { $0.receivingStartedOn }, by: { $0.receivingStartedBy })
+            type.stamp("completed", on: { $0.completedOn }, by: { $0.completedBy })
+            type.stamp("canceled", on: { $0.canceledOn }, by: { $0.canceledBy })
             type.batch("labelIdentifier") { shipments, context in
                 try await ShipmentService.labelIdentifiers(of: shipments, in: context.readScope)
             }
@@ -94,25 +83,20 @@ enum TransferResolvers {
             type.related("transferAgreement", id: \.transferAgreementId) { ids, context in
                 try await TransferAgreementService.transferAgreements(ids, in: context.readScope)
             }
-            type.batchLists("details") { shipments, context in
-                try await ShipmentDetailService.details(ofShipments: shipments, in: context.readScope)
-            }
+            type.readLists("details", ShipmentDetailService.details(ofShipments:in:))
         }
     }
 
     private static func registerShipmentDetail(in registry: inout ResolverRegistry) {
         registry.object("ShipmentDetail", ShipmentDetail.self) { type in
-            type.value("id") { $0.id }
-            type.value("sourceQuantity") { $0.sourceQuantity }
-            type.value("targetQuantity") { $0.targetQuantity }
-            type.value("createdOn") { $0.createdOn }
-            type.value("removedOn") { $0.removedOn }
-            type.value("lostOn") { $0.lostOn }
-            type.value("receivedOn") { $0.receivedOn }
-            type.user("createdBy") { $0.createdBy }
-            type.user("removedBy") { $0.removedBy }
-            type.user("lostBy") { $0.lostBy }
-            type.user("receivedBy") { $0.receivedBy }
+            type.values([
+                "id": .leaf { $0.id }, "sourceQuantity": .leaf { $0.sourceQuantity },
+                "targetQuantity": .leaf { $0.targetQuantity },
+            ])
+            type.stamp("created", on: { $0.createdOn }, by: { $0.createdBy })
+            type.stamp("removed", on: { $0.removedOn }, by: { $0.removedBy })
+            type.stamp("lost", on: { $0.lostOn }, by: { $0.lostBy })
+            type.stamp("received", on: { $0.receivedOn }, by: { $0.receivedBy })
             type.batchOutcomes("sourceProduct") { details, context in
                 outcomes(
                     try await ShipmentDetailService.products(of: details, id: \.sourceProductId, in: context.readScope))
@@ -137,23 +121,15 @@ enum TransferResolvers {
             type.related("targetSize", id: \.targetSizeId) { ids, context in
                 try await ReferenceDataService.sizes(ids, in: context.readScope)
             }
-            type.batchOutcomes("box") { details, context in
-                outcomes(try await ShipmentDetailService.boxes(of: details, in: context.readScope))
-            }
-            type.batch("shipment") { details, context in
-                try await ShipmentService.shipments(ofDetails: details, in: context.readScope)
-            }
-            type.batch("autoMatchingTargetProduct") { details, context in
-                try await ShipmentDetailService.autoMatchingTargetProducts(of: details, in: context.readScope)
-            }
+            type.readOutcomes("box", ShipmentDetailService.boxes(of:in:))
+            type.readBatch("shipment", ShipmentService.shipments(ofDetails:in:))
+            type.readBatch("autoMatchingTargetProduct", ShipmentDetailService.autoMatchingTargetProducts(of:in:))
         }
     }
 
     private static func registerBoxShipmentDetail(in registry: inout ResolverRegistry) {
         registry.object("Box", Box.self) { type in
-            type.batch("shipmentDetail") { boxes, context in
-                try await ShipmentDetailService.activeDetails(ofBoxes: boxes, in: context.readScope)
-            }
+            type.readBatch("shipmentDetail", ShipmentDetailService.activeDetails(ofBoxes:in:))
         }
     }
 }

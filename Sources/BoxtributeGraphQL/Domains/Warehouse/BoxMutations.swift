@@ -148,13 +148,16 @@ enum BoxMutations {
 
     static func register(in registry: inout ResolverRegistry) {
         registry.object("BoxesResult", BoxesOutcome.self) {
-            $0.field("updatedBoxes") { $0.updatedBoxes }
-            $0.field("invalidBoxLabelIdentifiers") { $0.invalidBoxLabelIdentifiers }
+            $0.fields([
+                "updatedBoxes": { $0.updatedBoxes }, "invalidBoxLabelIdentifiers": { $0.invalidBoxLabelIdentifiers },
+            ])
         }
         registry.object("BoxesTagsOperationResult", TagOperationResult.self) {
-            $0.field("updatedBoxes") { $0.outcome.updatedBoxes }
-            $0.field("invalidBoxLabelIdentifiers") { $0.outcome.invalidBoxLabelIdentifiers }
-            $0.field("tagErrorInfo") { $0.tagErrors }
+            $0.fields([
+                "updatedBoxes": { $0.outcome.updatedBoxes },
+                "invalidBoxLabelIdentifiers": { $0.outcome.invalidBoxLabelIdentifiers },
+                "tagErrorInfo": { $0.tagErrors },
+            ])
         }
         registry.object("TagErrorInfo", TagErrorInfo.self) {
             $0.value("id") { $0.id }

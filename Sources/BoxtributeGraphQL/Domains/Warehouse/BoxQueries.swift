@@ -40,9 +40,7 @@ enum BoxQueries {
             query.query("location", LocationArguments.self) { arguments, context in
                 try await LocationService.location(id: arguments.id, in: context.readScope)
             }
-            query.query("locations") { context in
-                try await LocationService.locations(in: context.readScope)
-            }
+            query.readQuery("locations", LocationService.locations(in:))
         }
     }
 }

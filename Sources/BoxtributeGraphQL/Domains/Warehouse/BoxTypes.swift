@@ -15,9 +15,7 @@ enum BoxTypeResolvers {
     /// The warehouse's fields of `Base` on the boxes side.
     private static func registerBaseFields(in registry: inout ResolverRegistry) {
         registry.object("Base", Base.self, sharedBy: \.id) { type in
-            type.batchOutcomes("locations") { bases, context in
-                outcomes(try await LocationService.locations(ofBases: bases, in: context.readScope))
-            }
+            type.readOutcomes("locations", LocationService.locations(ofBases:in:))
             type.batch("instockBoxesCount") { bases, context in
                 let totals = try await LocationService.inStockTotals(ofBases: bases, in: context.readScope)
                 return bases.map { base -> Int? in totals[base.id]?.boxes ?? 0 }
@@ -31,12 +29,11 @@ enum BoxTypeResolvers {
 
     private static func registerLocation(in registry: inout ResolverRegistry) {
         registry.object("ClassicLocation", Location.self, sharedBy: \.id) { type in
-            type.value("id") { $0.id }
-            type.value("name") { $0.name }
-            type.value("seq") { $0.seq }
-            type.value("isShop") { $0.isShop }
-            type.value("isStockroom") { $0.isStockroom }
-            type.value("defaultBoxState") { $0.defaultBoxState }
+            type.values([
+                "id": .leaf { $0.id }, "name": .leaf { $0.name }, "seq": .leaf { $0.seq },
+                "isShop": .leaf { $0.isShop }, "isStockroom": .leaf { $0.isStockroom },
+                "defaultBoxState": .leaf { $0.defaultBoxState },
+            ])
             type.audit(\.audit)
             type.base(id: \.baseId)
             type.batchOutcomes("boxes", BoxPageArguments.self) { locations, arguments, context in
@@ -50,22 +47,16 @@ enum BoxTypeResolvers {
 
     private static func registerBox(in registry: inout ResolverRegistry) {
         registry.object("Box", Box.self) { type in
-            type.value("id") { $0.id }
-            type.value("labelIdentifier") { $0.labelIdentifier }
-            type.value("numberOfItems") { $0.numberOfItems }
-            type.value("weight") { $0.weight }
-            type.value("monetaryValue") { $0.monetaryValue }
-            type.value("state") { $0.state }
-            type.value("comment") { $0.comment }
-            type.value("deletedOn") { $0.deletedOn }
+            type.values([
+                "id": .leaf { $0.id }, "labelIdentifier": .leaf { $0.labelIdentifier },
+                "numberOfItems": .leaf { $0.numberOfItems }, "weight": .leaf { $0.weight },
+                "monetaryValue": .leaf { $0.monetaryValue }, "state": .leaf { $0.state },
+                "comment": .leaf { $0.comment }, "deletedOn": .leaf { $0.deletedOn },
+            ])
             type.audit(\.audit)
             // Location is an interface: its values take the general path.
-            type.batch("location") { boxes, context in
-                try await BoxService.locations(ofBoxes: boxes, in: context.readScope)
-            }
-            type.batch("product") { boxes, context in
-                try await BoxService.products(ofBoxes: boxes, in: context.readScope)
-            }
+            type.readBatch("location", BoxService.locations(ofBoxes:in:))
+            type.readBatch("product", BoxService.products(ofBoxes:in:))
             type.related("size", id: \.sizeId) { ids, context in
                 try await ReferenceDataService.sizes(ids, in: context.readScope)
             }
@@ -75,34 +66,24 @@ enum BoxTypeResolvers {
             type.related("displayUnit", id: \.displayUnitId) { ids, context in
                 try await ReferenceDataService.units(ids, in: context.readScope)
             }
-            type.batch("measureValue") { boxes, context in
-                try await BoxService.measureValues(ofBoxes: boxes, in: context.readScope)
-            }
+            type.readBatch("measureValue", BoxService.measureValues(ofBoxes:in:))
             type.related("qrCode", id: \.qrId) { ids, context in
                 try await BoxService.qrCodes(ids, in: context.readScope)
             }
             type.related("sourceBox", id: \.sourceBoxId) { ids, context in
                 try await BoxService.sourceBoxes(ids, in: context.readScope)
             }
-            type.batchLists("tags") { boxes, context in
-                try await BoxService.tags(ofBoxes: boxes, in: context.readScope).map(Optional.some)
-            }
-            type.batchLists("history") { boxes, context in
-                try await BoxService.history(ofBoxes: boxes, in: context.readScope).map(Optional.some)
-            }
+            type.readLists("tags", BoxService.tags(ofBoxes:in:))
+            type.readLists("history", BoxService.history(ofBoxes:in:))
         }
 
         registry.object("HistoryEntry", HistoryEntry.self) { type in
-            type.value("id") { $0.id }
-            type.value("changes") { $0.changes }
-            type.value("changeDate") { $0.changeDate }
+            type.values(["id": .leaf { $0.id }, "changes": .leaf { $0.changes }, "changeDate": .leaf { $0.changeDate }])
             type.user("user") { $0.userId }
         }
 
         registry.object("QrCode", QrCode.self) { type in
-            type.value("id") { $0.id }
-            type.value("code") { $0.code }
-            type.value("createdOn") { $0.createdOn }
+            type.values(["id": .leaf { $0.id }, "code": .leaf { $0.code }, "createdOn": .leaf { $0.createdOn }])
             type.batchOutcomes("box") { codes, context in
                 var outcomes: [FieldOutcome] = []
                 for answer in try await BoxService.boxes(ofQrCodes: codes, in: context.readScope) {

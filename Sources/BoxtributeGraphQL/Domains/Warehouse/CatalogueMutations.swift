@@ -4,12 +4,12 @@ import BoxtributeDomain
 enum CatalogueMutations {
     static func register(in registry: inout ResolverRegistry) {
         registry.object("TagsResult", TagsResult.self) {
-            $0.field("updatedTags") { $0.updatedTags }
-            $0.field("invalidTagIds") { $0.invalidTagIds }
+            $0.fields(["updatedTags": { $0.updatedTags }, "invalidTagIds": { $0.invalidTagIds }])
         }
         registry.object("ProductsResult", ProductsResult.self) {
-            $0.field("instantiations") { $0.instantiations }
-            $0.field("invalidStandardProductIds") { $0.invalidStandardProductIds }
+            $0.fields([
+                "instantiations": { $0.instantiations }, "invalidStandardProductIds": { $0.invalidStandardProductIds },
+            ])
         }
         registry.object("Mutation", RootValue.self) { mutation in
             registerTagMutations(&mutation)

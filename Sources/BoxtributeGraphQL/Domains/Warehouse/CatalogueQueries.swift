@@ -42,12 +42,8 @@ enum CatalogueQueries {
             query.query("productCategory", IdArguments.self) { arguments, context in
                 try await ReferenceDataService.productCategory(id: arguments.id.value, in: context.readScope)
             }
-            query.query("productCategories") { context in
-                try await ReferenceDataService.productCategories(in: context.readScope)
-            }
-            query.query("sizeRanges") { context in
-                try await ReferenceDataService.sizeRanges(in: context.readScope)
-            }
+            query.readQuery("productCategories", ReferenceDataService.productCategories(in:))
+            query.readQuery("sizeRanges", ReferenceDataService.sizeRanges(in:))
             query.query("tag", EntityIDArguments<Tag.ID>.self) { arguments, context in
                 try await TagService.tag(id: arguments.id, in: context.readScope)
             }

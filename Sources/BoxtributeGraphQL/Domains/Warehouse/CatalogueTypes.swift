@@ -40,14 +40,11 @@ enum CatalogueTypeResolvers {
 
     private static func registerProducts(in registry: inout ResolverRegistry) {
         registry.object("Product", Product.self, sharedBy: \.id) { type in
-            type.value("id") { $0.id }
-            type.value("name") { $0.name }
-            type.value("type") { $0.type }
-            type.value("price") { $0.price }
-            type.value("gender") { $0.gender }
-            type.value("comment") { $0.comment }
-            type.value("inShop") { $0.inShop }
-            type.value("deletedOn") { $0.deletedOn }
+            type.values([
+                "id": .leaf { $0.id }, "name": .leaf { $0.name }, "type": .leaf { $0.type },
+                "price": .leaf { $0.price }, "gender": .leaf { $0.gender }, "comment": .leaf { $0.comment },
+                "inShop": .leaf { $0.inShop }, "deletedOn": .leaf { $0.deletedOn },
+            ])
             type.audit(\.audit)
             type.related("category", id: \.categoryId) { ids, context in
                 try await ReferenceDataService.productCategories(ids, in: context.readScope)
@@ -68,15 +65,13 @@ enum CatalogueTypeResolvers {
         }
 
         registry.object("StandardProduct", StandardProduct.self, sharedBy: \.id) { type in
-            type.value("id") { $0.id }
-            type.value("name") { $0.name }
-            type.value("gender") { $0.gender }
-            type.value("version") { $0.version }
+            type.values([
+                "id": .leaf { $0.id }, "name": .leaf { $0.name }, "gender": .leaf { $0.gender },
+                "version": .leaf { $0.version },
+            ])
             type.field("instantiation") { $0.instantiation }
-            type.value("addedOn") { $0.addedOn }
-            type.value("deprecatedOn") { $0.deprecatedOn }
-            type.user("addedBy") { $0.addedBy }
-            type.user("deprecatedBy") { $0.deprecatedBy }
+            type.stamp("added", on: { $0.addedOn }, by: { $0.addedBy })
+            type.stamp("deprecated", on: { $0.deprecatedOn }, by: { $0.deprecatedBy })
             type.related("category", id: \.categoryId) { ids, context in
                 try await ReferenceDataService.productCategories(ids, in: context.readScope)
             }
@@ -92,9 +87,7 @@ enum CatalogueTypeResolvers {
         }
 
         registry.object("ProductCategory", ProductCategory.self, sharedBy: \.id) { type in
-            type.value("id") { $0.id }
-            type.value("name") { $0.name }
-            type.value("hasGender") { $0.hasGender }
+            type.values(["id": .leaf { $0.id }, "name": .leaf { $0.name }, "hasGender": .leaf { $0.hasGender }])
             type.batch("products", PaginationArguments.self) { categories, arguments, context in
                 try await ProductService.products(
                     ofCategories: categories, page: arguments.input, maximumLimit: context.limits.maxPageSize,
@@ -108,41 +101,27 @@ enum CatalogueTypeResolvers {
 
     private static func registerReferenceData(in registry: inout ResolverRegistry) {
         registry.object("SizeRange", SizeRange.self, sharedBy: \.id) { type in
-            type.value("id") { $0.id }
-            type.value("name") { $0.name }
-            type.value("label") { $0.name }
-            type.batchLists("sizes") { ranges, context in
-                try await ReferenceDataService.sizes(ofRanges: ranges, in: context.readScope) as [[Size]?]
-            }
-            type.batchLists("units") { ranges, context in
-                try await ReferenceDataService.units(ofRanges: ranges, in: context.readScope) as [[MeasureUnit]?]
-            }
+            type.values(["id": .leaf { $0.id }, "name": .leaf { $0.name }, "label": .leaf { $0.name }])
+            type.readLists("sizes", ReferenceDataService.sizes(ofRanges:in:))
+            type.readLists("units", ReferenceDataService.units(ofRanges:in:))
         }
         registry.object("Size", Size.self, sharedBy: \.id) { type in
-            type.value("id") { $0.id }
-            type.value("name") { $0.name }
-            type.value("label") { $0.name }
+            type.values(["id": .leaf { $0.id }, "name": .leaf { $0.name }, "label": .leaf { $0.name }])
         }
         registry.object("Unit", MeasureUnit.self, sharedBy: \.id) { type in
-            type.value("id") { $0.id }
-            type.value("name") { $0.name }
-            type.value("symbol") { $0.symbol }
+            type.values(["id": .leaf { $0.id }, "name": .leaf { $0.name }, "symbol": .leaf { $0.symbol }])
         }
     }
 
     private static func registerTag(in registry: inout ResolverRegistry) {
         registry.object("Tag", Tag.self, sharedBy: \.id) { type in
-            type.value("id") { $0.id }
-            type.value("name") { $0.name }
-            type.value("description") { $0.description }
-            type.value("color") { $0.color }
-            type.value("type") { $0.type }
-            type.value("deletedOn") { $0.deletedOn }
+            type.values([
+                "id": .leaf { $0.id }, "name": .leaf { $0.name }, "description": .leaf { $0.description },
+                "color": .leaf { $0.color }, "type": .leaf { $0.type }, "deletedOn": .leaf { $0.deletedOn },
+            ])
             type.audit(\.audit)
             type.base(id: \.baseId)
-            type.batch("lastUsedOn") { tags, context in
-                try await TagService.lastUse(of: tags, in: context.readScope)
-            }
+            type.readBatch("lastUsedOn", TagService.lastUse(of:in:))
         }
     }
 }
