@@ -268,7 +268,7 @@ struct BoxListPlanTests {
         let plan = try await database.query(
             """
             EXPLAIN QUERY PLAN SELECT s.id FROM stock s CROSS JOIN locations l ON l.id = s.location_id \
-            WHERE l.camp_id = 1 AND \(SQL.notDeleted("s.deleted")) AND s.id < 99 ORDER BY s.modified DESC, s.id DESC LIMIT 51
+            WHERE l.camp_id = \(Fixtures.BaseID.lesvos) AND \(SQL.notDeleted("s.deleted")) AND s.id < 99 ORDER BY s.modified DESC, s.id DESC LIMIT 51
             """, [])
         let steps = plan.compactMap { $0["detail"].stringValue }
         #expect(steps.contains { $0.contains("COVERING INDEX stock_modified_live") }, "\(steps)")
@@ -297,7 +297,8 @@ struct RowsByIdTests {
             columns: "c.id, o.id", from: "camps c JOIN organisations o ON o.id = c.organisation_id", idColumn: "c.id",
             ids: [1, 3], decode: { [$0.int(0), $0.int(1)] })
         let expected = try await database.query(
-            "SELECT c.id, c.organisation_id FROM camps c WHERE c.id IN (1, 3) ORDER BY c.id", []
+            "SELECT c.id, c.organisation_id FROM camps c WHERE c.id IN (\(Fixtures.BaseID.lesvos), \(Fixtures.BaseID.thessaloniki)) ORDER BY c.id",
+            []
         ) { [$0.int(0), $0.int(1)] }
         #expect(bases.sorted { ($0[0] ?? 0) < ($1[0] ?? 0) } == expected)
         #expect(

@@ -17,6 +17,10 @@ extension Fixtures {
         public static let deletedTShirt = 60, thessalonikiTShirt = 61
     }
 
+    /// Ids of the shipment details: box 6 in transit (sent shipment 1); box 7 received, box 1
+    /// removed and box 3 lost in the completed shipment 2; box 7 removed from the canceled shipment 3.
+    public enum ShipmentDetailID { public static let inTransit = 1, received = 2, removed = 3, lost = 5, canceled = 4 }
+
     /// Fixture rows of the transfer domain, loaded after the core rows.
     static let transferStatements: [String] = [
         """

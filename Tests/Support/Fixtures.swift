@@ -24,6 +24,26 @@ public enum Fixtures {
         public static let thessaloniki = "30000001", inTransit = "10000006", samos = "10000007"
     }
     public enum TagID { public static let winter = 1, family = 2, urgent = 3, deleted = 4, thessaloniki = 5 }
+    /// Database ids (`stock.id`) of the boxes, named as their labels in ``BoxLabel``.
+    public enum BoxID {
+        public static let jeans = 1, rice = 2, lost = 3, deleted = 4, thessaloniki = 5, inTransit = 6, samos = 7
+    }
+    /// The sizes of size range 1 ('S, M, L').
+    public enum SizeID { public static let small = 1, medium = 2, large = 3 }
+    public enum SizeRangeID { public static let smallMediumLarge = 1 }
+    /// Standard products: the T-shirt in version 1 (superseded by version 2) and soap.
+    public enum StandardProductID { public static let tShirtVersion1 = 1, soap = 2, tShirt = 3 }
+    /// QR codes: those of the jeans, Thessaloniki and Samos boxes, and one no box has.
+    public enum QrCode {
+        public static let jeans = "c4ca4238a0b923820dcc509a6f75849b", thessaloniki = "c81e728d9d4c2f636f067f89cc14862c"
+        public static let samos = "eccbc87e4b5ce2fe28308fd9f2a7baa3", unassigned = "a87ff679a2f3e71d9181a67b7542122c"
+    }
+    /// An id that no fixture row of any table has (the not-found checks).
+    public static let unknownID = 99
+    /// A second id that no fixture row has, where a check needs one besides ``unknownID``.
+    public static let anotherUnknownID = 999
+    /// A box label that no box has.
+    public static let unknownLabel = "99999999"
 
     /// The god user.
     public static let god = CurrentUser(id: UserID.god, isGod: true, organisationId: nil, maxBetaLevel: 99)

@@ -32,6 +32,12 @@ struct APIHarness {
             database: try await Fixtures.makeDatabase())
     }
 
+    /// The same data through an API of `variant` with `limits`.
+    func limited(_ limits: GraphQLLimits, variant: APIVariant = .full) throws -> APIHarness {
+        APIHarness(
+            api: try GraphQLAPI(variant: variant, limits: limits), database: database, environment: environment)
+    }
+
     func run(
         _ query: String, variables: [String: Map] = [:], operationName: String? = nil,
         as user: CurrentUser? = Fixtures.lesvosCoordinator
@@ -54,6 +60,13 @@ extension APIHarness {
     /// The first column of the first row of a read statement, as text.
     func scalar(_ sql: String, _ binds: [SQLValue] = []) async throws -> String? {
         try await rows(sql, binds).first?.first ?? nil
+    }
+
+    /// Runs write statements on the harness database in one transaction (a test's own rows).
+    func execute(_ statements: String...) async throws {
+        try await database.transaction { connection in
+            for statement in statements { _ = try await connection.execute(statement, []) }
+        }
     }
 
     /// `SELECT COUNT(*) FROM <from>`.

@@ -38,6 +38,15 @@ enum Transfer {
         return (answer.data?["createShipment"]?["id"]?.string.flatMap { Int($0) }, answer)
     }
 
+    /// `createShipment` Lesvos → Thessaloniki under the accepted agreement.
+    static func createLesvosToThessaloniki(
+        _ api: APIHarness, as user: CurrentUser
+    ) async -> (id: Int?, answer: APIHarness.Answer) {
+        await createShipment(
+            api, from: Fixtures.BaseID.lesvos, to: Fixtures.BaseID.thessaloniki,
+            agreement: Fixtures.TransferID.acceptedAgreement, as: user)
+    }
+
     /// `updateShipmentWhenPreparing` with boxes to add and to remove.
     static func prepare(
         _ api: APIHarness, shipment id: Int, add: [String] = [], remove: [String] = [], targetBaseId: Int? = nil,
@@ -71,6 +80,12 @@ enum Transfer {
         var locationId: Int
         var sizeId: Int
         var quantity: Int
+        /// Detail `detailId` received as Thessaloniki's T-shirt into Thessaloniki's warehouse.
+        static func tShirt(_ detailId: Int, size: Int = Fixtures.SizeID.small, quantity: Int = 1) -> Reception {
+            Reception(
+                detailId: detailId, productId: Fixtures.TransferID.thessalonikiTShirt,
+                locationId: Fixtures.LocationID.thessalonikiWarehouse, sizeId: size, quantity: quantity)
+        }
         var map: Map {
             .dictionary([
                 "id": .string(String(detailId)), "targetProductId": .number(Number(productId)),
@@ -116,13 +131,11 @@ enum Transfer {
         let rows = zip(ids, labels).map { id, label in
             "(\(id), '\(label)', \(productId), 2, 10, \(locationId), 1, '2024-01-01 00:00:00', 2, '2024-01-01 00:00:00', 2, '0000-00-00 00:00:00')"
         }.joined(separator: ", ")
-        _ = try await api.database.transaction { connection in
-            try await connection.execute(
-                """
-                INSERT INTO stock (id, box_id, product_id, size_id, items, location_id, box_state_id, created, created_by, \
-                modified, modified_by, deleted) VALUES \(rows)
-                """, [])
-        }
+        try await api.execute(
+            """
+            INSERT INTO stock (id, box_id, product_id, size_id, items, location_id, box_state_id, created, created_by, \
+            modified, modified_by, deleted) VALUES \(rows)
+            """)
         return labels
     }
 }

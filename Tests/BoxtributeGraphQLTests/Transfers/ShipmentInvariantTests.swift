@@ -27,15 +27,17 @@ struct ShipmentInvariantTests {
             Fixtures.BoxLabel.jeans, Fixtures.BoxLabel.rice, Fixtures.BoxLabel.lost, Fixtures.BoxLabel.deleted,
             Fixtures.BoxLabel.thessaloniki, Fixtures.BoxLabel.inTransit, Fixtures.BoxLabel.samos,
         ]
-        labels += try await Transfer.insertBoxes(api, count: 10, firstId: 100, locationId: 1, labelPrefix: "61000")
-        labels += try await Transfer.insertBoxes(api, count: 5, firstId: 200, locationId: 4, labelPrefix: "62000")
         labels += try await Transfer.insertBoxes(
-            api, count: 5, firstId: 300, locationId: 5, productId: 5, labelPrefix: "63000")
+            api, count: 10, firstId: 100, locationId: Fixtures.LocationID.lesvosWarehouse, labelPrefix: "61000")
+        labels += try await Transfer.insertBoxes(
+            api, count: 5, firstId: 200, locationId: Fixtures.LocationID.samosWarehouse, labelPrefix: "62000")
+        labels += try await Transfer.insertBoxes(
+            api, count: 5, firstId: 300, locationId: Fixtures.LocationID.thessalonikiWarehouse,
+            productId: Fixtures.ProductID.blanket, labelPrefix: "63000")
         // The fixtures' box 3 has a lost detail in the completed shipment 2: make it not delivered, as
         // the workflow would have left it.
-        _ = try await api.database.transaction { connection in
-            try await connection.execute("UPDATE stock SET box_state_id = 8 WHERE id = 3", [])
-        }
+        try await api.execute(
+            "UPDATE stock SET box_state_id = 8 WHERE id = \(Fixtures.BoxID.lost)")
         return World(
             api: api, labels: labels, boxIds: Array(1...7) + Array(100..<110) + Array(200..<205) + Array(300..<305))
     }
@@ -211,7 +213,7 @@ struct ShipmentInvariantTests {
             return (
                 "move \(labels) to WH Lesvos by \(who)",
                 await api.run(
-                    "mutation($labels: [String!]!) { moveBoxesToLocation(updateInput: {labelIdentifiers: $labels, locationId: 1}) { __typename } }",
+                    "mutation($labels: [String!]!) { moveBoxesToLocation(updateInput: {labelIdentifiers: $labels, locationId: \(Fixtures.LocationID.lesvosWarehouse)}) { __typename } }",
                     variables: ["labels": .array(labels.map(Map.string))], as: user)
             )
         }
