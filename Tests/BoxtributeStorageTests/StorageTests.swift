@@ -8,11 +8,7 @@ import Testing
 
 @testable import BoxtributeStorage
 
-private let logger: Logger = {
-    var logger = Logger(label: "boxtribute.tests")
-    logger.logLevel = .warning
-    return logger
-}()
+private let logger = Logger.quiet()
 
 @Suite("Schema migrations")
 struct MigrationTests {

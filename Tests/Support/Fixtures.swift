@@ -70,8 +70,7 @@ public enum Fixtures {
     /// SQLite, or a new database on MariaDB when built with the MySQL trait and
     /// `BOXTRIBUTE_TEST_MYSQL_URL` is set (see ``MySQLTestServer``).
     public static func makeDatabase() async throws -> any Database {
-        var logger = Logger(label: "boxtribute.tests")
-        logger.logLevel = .warning
+        let logger = Logger.quiet()
         let database = try await makeEmptyDatabase(logger: logger)
         try await SchemaMigrator.migrate(database, logger: logger)
         try await load(into: database)
@@ -81,8 +80,7 @@ public enum Fixtures {
     /// A fresh in-memory SQLite database with the fixtures, whatever engine the tests run on
     /// (for tests of SQLite itself, such as its query plans).
     public static func makeSQLiteDatabase() async throws -> SQLiteDatabase {
-        var logger = Logger(label: "boxtribute.tests")
-        logger.logLevel = .warning
+        let logger = Logger.quiet()
         let database = try await SQLiteDatabase.open(path: ":memory:", logger: logger)
         try await SchemaMigrator.migrate(database, logger: logger)
         try await load(into: database)

@@ -240,8 +240,7 @@ struct ExecutorTests {
             "boxtribute-\(UUID().uuidString).sqlite3"
         ).path
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
-        var logger = Logger(label: "boxtribute.tests")
-        logger.logLevel = .warning
+        let logger = Logger.quiet()
         let database = try await SQLiteDatabase.open(path: path, readers: 2, logger: logger)
         try await SchemaMigrator.migrate(database, logger: logger)
         try await Fixtures.load(into: database)

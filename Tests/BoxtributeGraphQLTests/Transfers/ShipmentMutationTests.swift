@@ -544,9 +544,7 @@ struct ShipmentMutationTests {
         #expect(answer.firstCode == "BAD_USER_INPUT")
         #expect(answer.firstDescription == description)
         #expect(try await api.scalar("SELECT box_state_id FROM stock WHERE id = \(Fixtures.BoxID.inTransit)") == "4")
-        #expect(
-            try await Self.sentShipmentState(api)
-                == "Receiving")
+        #expect(try await Self.sentShipmentState(api) == "Receiving")
     }
 
     @Test("Reference quirk fixed: reconciliation refuses negative quantities and sizes outside the product's range")
@@ -562,9 +560,7 @@ struct ShipmentMutationTests {
         #expect(negative.firstDescription == "Invalid input: negative value for 'targetQuantity'")
         let size = await Self.thessalonikiReceivesSent(api, [.tShirt(Fixtures.ShipmentDetailID.inTransit, size: 40)])
         #expect(size.firstDescription == "Input Size is not valid for base of shipment detail 1")
-        #expect(
-            try await Self.sentShipmentState(api)
-                == "Receiving")
+        #expect(try await Self.sentShipmentState(api) == "Receiving")
     }
 
     @Test("reconciliation refuses removed, lost and received details and ignores other shipments' details")

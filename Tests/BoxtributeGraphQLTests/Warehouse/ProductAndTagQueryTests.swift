@@ -129,7 +129,8 @@ struct ProductAndTagQueryTests {
         let category = await api.run(#"{ productCategory(id: "2") { name hasGender products { totalCount } } }"#)
         #expect(
             category.data?["productCategory"] == ["name": "Bottoms", "hasGender": true, "products": ["totalCount": 1]])
-        #expect(await api.run(#"{ productCategory(id: "99") { name } }"#).firstCode == "BAD_USER_INPUT")
+        #expect(
+            await api.run(#"{ productCategory(id: "\#(Fixtures.unknownID)") { name } }"#).firstCode == "BAD_USER_INPUT")
         let categories = await api.run("{ productCategories { id } }")
         #expect(categories.data?["productCategories"]?.array?.count == 18)
         let ranges = await api.run("{ sizeRanges { id label sizes { label } units { symbol } } }")

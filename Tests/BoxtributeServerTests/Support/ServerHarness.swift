@@ -105,11 +105,7 @@ struct ServerHarness {
     ) async throws {
         let logger =
             logger
-            ?? {
-                var logger = Logger(label: "boxtribute.tests")
-                logger.logLevel = .warning
-                return logger
-            }()
+            ?? Logger.quiet()
         let database: any Database
         if let given { database = given } else { database = try await Fixtures.makeDatabase() }
         let verifier = try await TokenVerifier(
