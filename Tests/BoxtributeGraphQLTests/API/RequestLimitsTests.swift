@@ -26,6 +26,18 @@ struct RequestLimitsTests {
         return answer
     }
 
+    /// `document` sent anonymously to the public API (quickly, see ``runQuickly``).
+    static func runPublic(_ document: String) async throws -> APIHarness.Answer {
+        await runQuickly(try await APIHarness.make(.public), document, as: nil)
+    }
+
+    /// `document`, sent anonymously to the public API, is refused with `code`.
+    static func expectRefused(_ document: String, code: String) async throws {
+        let answer = try await runPublic(document)
+        #expect(answer.kind == .refused)
+        #expect(answer.firstCode == code)
+    }
+
     static func nested(_ levels: Int, open: String, close: String, inner: String) -> String {
         String(repeating: open, count: levels) + inner + String(repeating: close, count: levels)
     }
@@ -39,8 +51,7 @@ struct RequestLimitsTests {
             "{ __typename } schema { query: Query }", "scalar Foo", "directive @x on FIELD",
         ])
     func typeSystemDefinitions(document: String) async throws {
-        let harness = try await APIHarness.make(.public)
-        let answer = await Self.runQuickly(harness, document, as: nil)
+        let answer = try await Self.runPublic(document)
         #expect(answer.kind == .refused)
         #expect(answer.errors.first?["message"]?.string?.contains("only operations and fragments") == true)
         #expect(answer.data == nil)
@@ -53,19 +64,15 @@ struct RequestLimitsTests {
             "query A { __typename } query A { x: __typename }",
         ])
     func repeatedOperations(document: String) async throws {
-        let harness = try await APIHarness.make(.public)
-        let answer = await Self.runQuickly(harness, document, as: nil)
+        let answer = try await Self.runPublic(document)
         #expect(answer.kind == .refused)
         #expect(answer.errors.count == 1)
     }
 
     @Test("a selection nested 2,600 levels deep is refused before it is parsed")
     func deepSelection() async throws {
-        let harness = try await APIHarness.make(.public)
-        let answer = await Self.runQuickly(
-            harness, Self.nested(2600, open: "{ a ", close: "}", inner: "{ b }"), as: nil)
-        #expect(answer.kind == .refused)
-        #expect(answer.firstCode == "DEPTH_LIMIT_EXCEEDED")
+        try await Self.expectRefused(
+            Self.nested(2600, open: "{ a ", close: "}", inner: "{ b }"), code: "DEPTH_LIMIT_EXCEEDED")
     }
 
     @Test("10,000 nested inline fragments and 10,000 nested list literals are refused")
@@ -82,11 +89,8 @@ struct RequestLimitsTests {
 
     @Test("a directive argument nested 40 levels deep is refused (validation's cost doubled per level)")
     func nestedDirectiveArgument() async throws {
-        let harness = try await APIHarness.make(.public)
         let value = Self.nested(40, open: "{a:", close: "}", inner: "1")
-        let answer = await Self.runQuickly(harness, "{ __typename @include(if: \(value)) }", as: nil)
-        #expect(answer.kind == .refused)
-        #expect(answer.firstCode == "INPUT_LIMIT_EXCEEDED")
+        try await Self.expectRefused("{ __typename @include(if: \(value)) }", code: "INPUT_LIMIT_EXCEEDED")
     }
 
     /// `{ ...F0 }` and fragments F0 … F`levels`, each spreading the next `spreads` times.
@@ -101,18 +105,12 @@ struct RequestLimitsTests {
 
     @Test("fragments that each spread the next twice, 30 levels, are refused before validation")
     func fragmentExplosion() async throws {
-        let harness = try await APIHarness.make(.public)
-        let answer = await Self.runQuickly(harness, Self.fragmentChain(levels: 30, spreads: 2), as: nil)
-        #expect(answer.kind == .refused)
-        #expect(answer.firstCode == "FIELD_LIMIT_EXCEEDED")
+        try await Self.expectRefused(Self.fragmentChain(levels: 30, spreads: 2), code: "FIELD_LIMIT_EXCEEDED")
     }
 
     @Test("a chain of 2,000 fragments, each spreading the next, is refused without recursing along it")
     func fragmentChain() async throws {
-        let harness = try await APIHarness.make(.public)
-        let answer = await Self.runQuickly(harness, Self.fragmentChain(levels: 2000, spreads: 1), as: nil)
-        #expect(answer.kind == .refused)
-        #expect(answer.firstCode == "DEPTH_LIMIT_EXCEEDED")
+        try await Self.expectRefused(Self.fragmentChain(levels: 2000, spreads: 1), code: "DEPTH_LIMIT_EXCEEDED")
     }
 
     @Test(
@@ -258,8 +256,7 @@ struct RequestLimitsTests {
             "{ __type(name: \"\\q\") { name } }", "{ __type(name: \"abc",
         ])
     func badEscapes(document: String) async throws {
-        let harness = try await APIHarness.make(.public)
-        let answer = await Self.runQuickly(harness, document, as: nil)
+        let answer = try await Self.runPublic(document)
         #expect(answer.kind == .refused)
         let message = answer.errors.first?["message"]?.string ?? ""
         #expect(message.hasPrefix("Syntax Error"))

@@ -118,7 +118,14 @@ struct ShipmentInvariantTests {
         let who = "user \(user.id)"
         switch operation {
         case 0:
-            let pairs: [(Int, Int, Int?)] = [(1, 3, 1), (3, 1, 1), (1, 2, nil), (2, 1, nil), (2, 3, nil), (1, 3, 3)]
+            let (lesvos, samos, thessaloniki) = (
+                Fixtures.BaseID.lesvos, Fixtures.BaseID.samos, Fixtures.BaseID.thessaloniki
+            )
+            let (accepted, canceled) = (Fixtures.TransferID.acceptedAgreement, Fixtures.TransferID.canceledAgreement)
+            let pairs: [(Int, Int, Int?)] = [
+                (lesvos, thessaloniki, accepted), (thessaloniki, lesvos, accepted), (lesvos, samos, nil),
+                (samos, lesvos, nil), (samos, thessaloniki, nil), (lesvos, thessaloniki, canceled),
+            ]
             let (source, target, agreement) = pairs[Int.random(in: 0..<pairs.count, using: &random)]
             let creator = Bool.random(using: &random) ? coordinators[source] ?? user : user
             let (id, answer) = await Transfer.createShipment(
@@ -132,25 +139,13 @@ struct ShipmentInvariantTests {
                 "prepare \(shipment) +\(add) -\(remove) by \(who)",
                 await Transfer.prepare(api, shipment: shipment, add: add, remove: remove, as: user)
             )
-        case 3:
+        case 3...6:
+            let (verb, mutation) = [
+                ("cancel", "cancelShipment"), ("send", "sendShipment"), ("start receiving", "startReceivingShipment"),
+                ("lose", "markShipmentAsLost"),
+            ][operation - 3]
             return (
-                "cancel \(shipment) by \(who)",
-                await Transfer.transition(api, "cancelShipment", shipment: shipment, as: user)
-            )
-        case 4:
-            return (
-                "send \(shipment) by \(who)",
-                await Transfer.transition(api, "sendShipment", shipment: shipment, as: user)
-            )
-        case 5:
-            return (
-                "start receiving \(shipment) by \(who)",
-                await Transfer.transition(api, "startReceivingShipment", shipment: shipment, as: user)
-            )
-        case 6:
-            return (
-                "lose \(shipment) by \(who)",
-                await Transfer.transition(api, "markShipmentAsLost", shipment: shipment, as: user)
+                "\(verb) \(shipment) by \(who)", await Transfer.transition(api, mutation, shipment: shipment, as: user)
             )
         case 7, 8:
             let rows =

@@ -204,9 +204,7 @@ struct ShipmentMutationTests {
                 [MutationEnvironment.fixtureNow, "2"]
             ])
         // Boxes in another shipment are ignored too.
-        let other = try #require(
-            await Transfer.createShipment(api, from: Fixtures.BaseID.lesvos, to: Fixtures.BaseID.samos, as: Self.lesvos)
-                .id)
+        let other = try await Self.emptyShipment(api)
         let again = await Transfer.prepare(api, shipment: other, add: [Fixtures.BoxLabel.jeans], as: Self.lesvos)
         #expect(again.data?["updateShipmentWhenPreparing"]?["details"] == [])
         #expect(try await api.count("shipment_detail WHERE box_id = \(Fixtures.BoxID.jeans)") == 2)
@@ -215,9 +213,7 @@ struct ShipmentMutationTests {
     @Test("Reference quirk fixed: deleted boxes are not prepared for shipment")
     func prepareDeleted() async throws {
         let api = try await APIHarness.make()
-        let shipment = try #require(
-            await Transfer.createShipment(api, from: Fixtures.BaseID.lesvos, to: Fixtures.BaseID.samos, as: Self.lesvos)
-                .id)
+        let shipment = try await Self.emptyShipment(api)
         let answer = await Transfer.prepare(api, shipment: shipment, add: [Fixtures.BoxLabel.deleted], as: Self.lesvos)
         #expect(answer.errors.isEmpty)
         #expect(answer.data?["updateShipmentWhenPreparing"]?["details"] == [])
@@ -258,25 +254,28 @@ struct ShipmentMutationTests {
         let api = try await APIHarness.make()
         let shipment = try #require(
             await Transfer.createLesvosToThessaloniki(api, as: Self.lesvos).id)
-        let outside = await Transfer.prepare(api, shipment: shipment, targetBaseId: 2, as: Self.lesvos)
+        let outside = await Transfer.prepare(
+            api, shipment: shipment, targetBaseId: Fixtures.BaseID.samos, as: Self.lesvos)
         #expect(
             outside.firstDescription
                 == "The specified base (ID: 2) is not part of the current transfer agreement (included base IDs: 3).")
-        let same = await Transfer.prepare(api, shipment: shipment, targetBaseId: 3, as: Self.lesvos)
+        let same = await Transfer.prepare(
+            api, shipment: shipment, targetBaseId: Fixtures.BaseID.thessaloniki, as: Self.lesvos)
         #expect(same.data?["updateShipmentWhenPreparing"]?["targetBase"] == ["id": "3"])
     }
 
     @Test("Reference quirk fixed: an intra-organisation shipment's new target base is validated")
     func changeIntraOrganisationTarget() async throws {
         let api = try await APIHarness.make()
-        let shipment = try #require(
-            await Transfer.createShipment(api, from: Fixtures.BaseID.lesvos, to: Fixtures.BaseID.samos, as: Self.lesvos)
-                .id)
-        let foreign = await Transfer.prepare(api, shipment: shipment, targetBaseId: 3, as: Self.lesvos)
+        let shipment = try await Self.emptyShipment(api)
+        let foreign = await Transfer.prepare(
+            api, shipment: shipment, targetBaseId: Fixtures.BaseID.thessaloniki, as: Self.lesvos)
         #expect(foreign.firstDescription == "Source and target base must be of same organisation")
-        let itself = await Transfer.prepare(api, shipment: shipment, targetBaseId: 1, as: Self.lesvos)
+        let itself = await Transfer.prepare(
+            api, shipment: shipment, targetBaseId: Fixtures.BaseID.lesvos, as: Self.lesvos)
         #expect(itself.firstDescription == "Source and target base must not be identical")
-        let closed = await Transfer.prepare(api, shipment: shipment, targetBaseId: 4, as: Self.lesvos)
+        let closed = await Transfer.prepare(
+            api, shipment: shipment, targetBaseId: Fixtures.BaseID.closed, as: Self.lesvos)
         #expect(closed.data?["updateShipmentWhenPreparing"]?["targetBase"] == ["id": "4"])
         #expect(try await api.scalar("SELECT target_base_id FROM shipment WHERE id = \(shipment)") == "4")
     }
