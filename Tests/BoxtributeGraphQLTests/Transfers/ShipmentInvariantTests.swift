@@ -187,21 +187,15 @@ struct ShipmentInvariantTests {
                 return pool[Int.random(in: 0..<pool.count, using: &random)]
             }
             return ("move back \(ids) by \(who)", await Transfer.moveNotDelivered(api, boxIds: ids, as: user))
-        case 10:
+        case 10, 11:
             let label = world.labels[Int.random(in: 0..<world.labels.count, using: &random)]
+            let (what, change) =
+                operation == 10
+                ? ("updateBox", "numberOfItems: 3, state: Donated") : ("updateBox back to stock", "state: InStock")
             return (
-                "updateBox \(label) by \(who)",
+                "\(what) \(label) by \(who)",
                 await api.run(
-                    "mutation { updateBox(updateInput: {labelIdentifier: \"\(label)\", numberOfItems: 3, state: Donated}) { id } }",
-                    as: user)
-            )
-        case 11:
-            let label = world.labels[Int.random(in: 0..<world.labels.count, using: &random)]
-            return (
-                "updateBox back to stock \(label) by \(who)",
-                await api.run(
-                    "mutation { updateBox(updateInput: {labelIdentifier: \"\(label)\", state: InStock}) { id } }",
-                    as: user)
+                    "mutation { updateBox(updateInput: {labelIdentifier: \"\(label)\", \(change)}) { id } }", as: user)
             )
         default:
             let labels = someLabels(3)

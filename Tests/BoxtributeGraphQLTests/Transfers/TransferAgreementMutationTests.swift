@@ -33,6 +33,19 @@ struct TransferAgreementMutationTests {
             + "initiatingOrganisationBaseIds: [\(baseList)]\(more.isEmpty ? "" : ", " + more)}"
     }
 
+    /// `createTransferAgreement` by Thessaloniki's coordinator: organisation 2 (its `bases`)
+    /// receives from organisation 1's `partnerBases`.
+    static func thessalonikiAsksToReceive(
+        _ api: APIHarness, bases: [Int], from partnerBases: [Int]
+    ) async -> APIHarness.Answer {
+        let partnerList = partnerBases.map { "\($0)" }.joined(separator: ", ")
+        return await api.run(
+            create(
+                input(
+                    "ReceivingFrom", from: Fixtures.Org.aidB, to: Fixtures.Org.aidA, bases: bases,
+                    "partnerOrganisationBaseIds: [\(partnerList)]")), as: Transfer.thessaloniki)
+    }
+
     /// Samos (organisation 1) sends to every active base of organisation 2.
     static let samosSendsToAidB =
         Self.input("SendingTo", bases: [Fixtures.BaseID.samos], "comment: \"Spring\"")
@@ -66,13 +79,9 @@ struct TransferAgreementMutationTests {
     @Test("ReceivingFrom makes the partner the source side; every pair of bases gets a detail")
     func createReceivingFrom() async throws {
         let api = try await APIHarness.make()
-        let answer = await api.run(
-            Self.create(
-                Self.input(
-                    "ReceivingFrom", from: Fixtures.Org.aidB, to: Fixtures.Org.aidA,
-                    bases: [Fixtures.BaseID.thessaloniki, Fixtures.BaseID.thessaloniki],
-                    "partnerOrganisationBaseIds: [\(Fixtures.BaseID.samos), \(Fixtures.BaseID.lesvos)]")
-            ), as: Transfer.thessaloniki)
+        let answer = await Self.thessalonikiAsksToReceive(
+            api, bases: [Fixtures.BaseID.thessaloniki, Fixtures.BaseID.thessaloniki],
+            from: [Fixtures.BaseID.samos, Fixtures.BaseID.lesvos])
         #expect(answer.errors.isEmpty)
         let agreement = answer.data?["createTransferAgreement"]
         #expect(agreement?["sourceOrganisation"] == ["id": "1"])
@@ -343,12 +352,8 @@ struct TransferAgreementMutationTests {
     @Test("a ReceivingFrom agreement is accepted by its source side, not by the initiating target side")
     func acceptReceivingFrom() async throws {
         let api = try await APIHarness.make()
-        let created = await api.run(
-            Self.create(
-                Self.input(
-                    "ReceivingFrom", from: Fixtures.Org.aidB, to: Fixtures.Org.aidA,
-                    bases: [Fixtures.BaseID.thessaloniki], "partnerOrganisationBaseIds: [\(Fixtures.BaseID.samos)]")
-            ), as: Transfer.thessaloniki)
+        let created = await Self.thessalonikiAsksToReceive(
+            api, bases: [Fixtures.BaseID.thessaloniki], from: [Fixtures.BaseID.samos])
         #expect(created.errors.isEmpty)
         let initiator = await api.run(Self.change("acceptTransferAgreement", 4), as: Transfer.thessaloniki)
         #expect(initiator.firstCode == "FORBIDDEN")

@@ -30,11 +30,13 @@ struct MySQLConfigurationTests {
 
     @Test("MYSQL_*_TIMEOUT variables become the connection's timeouts")
     func timeouts() throws {
-        let configuration = try ServerConfiguration.fromEnvironment([
+        let environment = [
             "MYSQL_DB": "dropapp", "MYSQL_CONNECT_TIMEOUT": "2", "MYSQL_READ_TIMEOUT": "7", "MYSQL_WRITE_TIMEOUT": "8",
             "MYSQL_POOL_TIMEOUT": "9",
-        ])
-        guard let settings = try Self.mysqlSettings(of: configuration) else { return }
+        ]
+        guard let settings = try Self.mysqlSettings(of: try ServerConfiguration.fromEnvironment(environment)) else {
+            return
+        }
         #expect(settings.connectTimeout == 2 && settings.readTimeout == 7)
         #expect(settings.writeTimeout == 8 && settings.poolTimeout == 9)
     }
