@@ -467,11 +467,16 @@ struct DistributionQueryTests {
         }
 
         let api = try await APIHarness.make()
+        let lesvos: Map = .string(String(Fixtures.BaseID.lesvos))
         let variables: [String: (String, Map)] = [
-            "DistroSpotsForBaseId": ("baseId", "1"), "DataForReturnTrackingOverviewForBase": ("baseId", "1"),
-            "DownloadDistributionEventsStatistics": ("baseId", "1"), "DistributionEventsForBase": ("baseId", "1"),
-            "PackingListEntriesForDistributionEvent": ("distributionEventId", "1"),
-            "DistributionEventsTrackingGroup": ("trackingGroupId", "1"),
+            "DistroSpotsForBaseId": ("baseId", lesvos), "DataForReturnTrackingOverviewForBase": ("baseId", lesvos),
+            "DownloadDistributionEventsStatistics": ("baseId", lesvos), "DistributionEventsForBase": ("baseId", lesvos),
+            "PackingListEntriesForDistributionEvent": (
+                "distributionEventId", .string(String(Fixtures.Distribution.EventID.planning))
+            ),
+            "DistributionEventsTrackingGroup": (
+                "trackingGroupId", .string(String(Fixtures.Distribution.TrackingGroupID.lesvosInProgress))
+            ),
         ]
         for (name, (variable, value)) in variables {
             let operation = try #require(operations.first { $0.name == name })
