@@ -9,11 +9,7 @@ import Testing
 /// whether a retry can help.
 @Suite("Database failures")
 struct DatabaseErrorTests {
-    static let logger: Logger = {
-        var logger = Logger(label: "boxtribute.tests.database-errors")
-        logger.logLevel = .warning
-        return logger
-    }()
+    static let logger = Logger.quiet("boxtribute.tests.database-errors")
 
     /// A throw-away SQLite file with one table, removed after `body`.
     private func withSQLiteFile(_ body: (String, SQLiteDatabase) async throws -> Void) async throws {

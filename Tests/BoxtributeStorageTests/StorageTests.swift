@@ -8,11 +8,7 @@ import Testing
 
 @testable import BoxtributeStorage
 
-private let logger: Logger = {
-    var logger = Logger(label: "boxtribute.tests")
-    logger.logLevel = .warning
-    return logger
-}()
+private let logger = Logger.quiet()
 
 @Suite("Schema migrations")
 struct MigrationTests {
@@ -260,17 +256,21 @@ struct DumpImportTests {
     }
 }
 
+/// The `detail` lines of SQLite's query plan for `sql`.
+private func queryPlan(_ sql: String, _ binds: [SQLValue] = [], in database: SQLiteDatabase) async throws -> [String] {
+    try await database.query("EXPLAIN QUERY PLAN " + sql, binds).compactMap { $0["detail"].stringValue }
+}
+
 @Suite("Box list query plan")
 struct BoxListPlanTests {
     @Test("the box list of a base walks stock by modification date, skipping other bases' boxes in the index")
     func usesModifiedIndex() async throws {
         let database = try await Fixtures.makeSQLiteDatabase()
-        let plan = try await database.query(
+        let steps = try await queryPlan(
             """
-            EXPLAIN QUERY PLAN SELECT s.id FROM stock s CROSS JOIN locations l ON l.id = s.location_id \
-            WHERE l.camp_id = 1 AND \(SQL.notDeleted("s.deleted")) AND s.id < 99 ORDER BY s.modified DESC, s.id DESC LIMIT 51
-            """, [])
-        let steps = plan.compactMap { $0["detail"].stringValue }
+            SELECT s.id FROM stock s CROSS JOIN locations l ON l.id = s.location_id \
+            WHERE l.camp_id = \(Fixtures.BaseID.lesvos) AND \(SQL.notDeleted("s.deleted")) AND s.id < 99 ORDER BY s.modified DESC, s.id DESC LIMIT 51
+            """, in: database)
         #expect(steps.contains { $0.contains("COVERING INDEX stock_modified_live") }, "\(steps)")
         #expect(!steps.contains { $0.contains("TEMP B-TREE") })
         let indexes = try await database.query("SELECT name FROM sqlite_master WHERE type = 'index'", [])
@@ -285,19 +285,22 @@ struct RowsByIdTests {
     func rowsById() async throws {
         let database = try await Fixtures.makeDatabase()
         let organisations = try await database.rowsById(
-            columns: "id, label", from: "organisations", idColumn: "id", ids: [2, 1, 2, 99],
+            columns: "id, label", from: "organisations", idColumn: "id",
+            ids: [Fixtures.Org.aidB, Fixtures.Org.aidA, Fixtures.Org.aidB, Fixtures.unknownID],
             decode: { ($0.int(0) ?? 0, $0.string(1) ?? "") }, id: \.0)
         #expect(organisations.keys.sorted() == [1, 2])
         #expect(organisations[2]?.0 == 2)
         let repeated = try await database.rows(
-            columns: "id", from: "organisations", idColumn: "id", ids: [2, 1, 2, 1, 2]
+            columns: "id", from: "organisations", idColumn: "id",
+            ids: [Fixtures.Org.aidB, Fixtures.Org.aidA, Fixtures.Org.aidB, Fixtures.Org.aidA, Fixtures.Org.aidB]
         ) { $0.int(0) ?? 0 }
         #expect(repeated.sorted() == [1, 2])
         let bases = try await database.rows(
             columns: "c.id, o.id", from: "camps c JOIN organisations o ON o.id = c.organisation_id", idColumn: "c.id",
-            ids: [1, 3], decode: { [$0.int(0), $0.int(1)] })
+            ids: [Fixtures.BaseID.lesvos.rawValue, Fixtures.BaseID.thessaloniki.rawValue], decode: { [$0.int(0), $0.int(1)] })
         let expected = try await database.query(
-            "SELECT c.id, c.organisation_id FROM camps c WHERE c.id IN (1, 3) ORDER BY c.id", []
+            "SELECT c.id, c.organisation_id FROM camps c WHERE c.id IN (\(Fixtures.BaseID.lesvos), \(Fixtures.BaseID.thessaloniki)) ORDER BY c.id",
+            []
         ) { [$0.int(0), $0.int(1)] }
         #expect(bases.sorted { ($0[0] ?? 0) < ($1[0] ?? 0) } == expected)
         #expect(
@@ -309,12 +312,9 @@ struct RowsByIdTests {
     @Test("on SQLite, rows by id look each id up without a temporary index of the ids")
     func noTemporaryIndex() async throws {
         let database = try await Fixtures.makeSQLiteDatabase()
-        let plan = try await database.query(
-            """
-            EXPLAIN QUERY PLAN SELECT q.id FROM (VALUES \(SQL.valueRows(3))) AS wanted CROSS JOIN qr q \
-            WHERE q.id = wanted.column1
-            """, [.integer(1), .integer(2), .integer(3)])
-        let steps = plan.compactMap { $0["detail"].stringValue }
+        let steps = try await queryPlan(
+            "SELECT q.id FROM (VALUES \(SQL.valueRows(3))) AS wanted CROSS JOIN qr q WHERE q.id = wanted.column1",
+            [.integer(1), .integer(2), .integer(3)], in: database)
         #expect(steps.contains { $0.contains("INTEGER PRIMARY KEY") })
         #expect(!steps.contains { $0.contains("TEMP B-TREE") || $0.contains("LIST SUBQUERY") })
         await database.close()

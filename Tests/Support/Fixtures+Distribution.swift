@@ -8,6 +8,8 @@ extension Fixtures {
             /// An event at a warehouse location: not listed by `Base.distributionEvents`.
             public static let atWarehouse = 7
         }
+        /// Packing list entries: jeans M and S and the old coat for event 1, blankets for event 6.
+        public enum PackingListEntryID { public static let jeansMedium = 1, jeansSmall = 2, oldCoat = 3, north = 4 }
         public enum TrackingGroupID { public static let lesvosInProgress = 1, lesvosCompleted = 2, north = 3 }
     }
 

@@ -1,3 +1,5 @@
+import BoxtributeDomain
+
 extension Fixtures {
     /// Ids of the transfer rows (agreement 1, shipment 1 and detail 1 are core rows).
     public enum TransferID {
@@ -14,8 +16,12 @@ extension Fixtures {
         /// Canceled, Samos → Thessaloniki under agreement 3: box 7 removed.
         public static let canceledShipment = 3
         /// Products of Thessaloniki instantiating standard product 3 (60 deleted, 61 active).
-        public static let deletedTShirt = 60, thessalonikiTShirt = 61
+        public static let deletedTShirt: Product.ID = 60, thessalonikiTShirt: Product.ID = 61
     }
+
+    /// Ids of the shipment details: box 6 in transit (sent shipment 1); box 7 received, box 1
+    /// removed and box 3 lost in the completed shipment 2; box 7 removed from the canceled shipment 3.
+    public enum ShipmentDetailID { public static let inTransit = 1, received = 2, removed = 3, lost = 5, canceled = 4 }
 
     /// Fixture rows of the transfer domain, loaded after the core rows.
     static let transferStatements: [String] = [

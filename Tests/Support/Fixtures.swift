@@ -33,6 +33,27 @@ public enum Fixtures {
         public static let winter: Tag.ID = 1, family: Tag.ID = 2, urgent: Tag.ID = 3, deleted: Tag.ID = 4
         public static let thessaloniki: Tag.ID = 5
     }
+    /// Database ids (`stock.id`) of the boxes, named as their labels in ``BoxLabel``.
+    public enum BoxID {
+        public static let jeans: Box.ID = 1, rice: Box.ID = 2, lost: Box.ID = 3, deleted: Box.ID = 4
+        public static let thessaloniki: Box.ID = 5, inTransit: Box.ID = 6, samos: Box.ID = 7
+    }
+    /// The sizes of size range 1 ('S, M, L').
+    public enum SizeID { public static let small = 1, medium = 2, large = 3 }
+    public enum SizeRangeID { public static let smallMediumLarge = 1 }
+    /// Standard products: the T-shirt in version 1 (superseded by version 2) and soap.
+    public enum StandardProductID { public static let tShirtVersion1 = 1, soap = 2, tShirt = 3 }
+    /// QR codes: those of the jeans, Thessaloniki and Samos boxes, and one no box has.
+    public enum QrCode {
+        public static let jeans = "c4ca4238a0b923820dcc509a6f75849b", thessaloniki = "c81e728d9d4c2f636f067f89cc14862c"
+        public static let samos = "eccbc87e4b5ce2fe28308fd9f2a7baa3", unassigned = "a87ff679a2f3e71d9181a67b7542122c"
+    }
+    /// An id that no fixture row of any table has (the not-found checks).
+    public static let unknownID = 99
+    /// A second id that no fixture row has, where a check needs one besides ``unknownID``.
+    public static let anotherUnknownID = 999
+    /// A box label that no box has.
+    public static let unknownLabel = "99999999"
 
     /// The god user.
     public static let god = CurrentUser(id: UserID.god, isGod: true, organisationId: nil, maxBetaLevel: 99)
@@ -59,8 +80,7 @@ public enum Fixtures {
     /// SQLite, or a new database on MariaDB when built with the MySQL trait and
     /// `BOXTRIBUTE_TEST_MYSQL_URL` is set (see ``MySQLTestServer``).
     public static func makeDatabase() async throws -> any Database {
-        var logger = Logger(label: "boxtribute.tests")
-        logger.logLevel = .warning
+        let logger = Logger.quiet()
         let database = try await makeEmptyDatabase(logger: logger)
         try await SchemaMigrator.migrate(database, logger: logger)
         try await load(into: database)
@@ -70,8 +90,7 @@ public enum Fixtures {
     /// A fresh in-memory SQLite database with the fixtures, whatever engine the tests run on
     /// (for tests of SQLite itself, such as its query plans).
     public static func makeSQLiteDatabase() async throws -> SQLiteDatabase {
-        var logger = Logger(label: "boxtribute.tests")
-        logger.logLevel = .warning
+        let logger = Logger.quiet()
         let database = try await SQLiteDatabase.open(path: ":memory:", logger: logger)
         try await SchemaMigrator.migrate(database, logger: logger)
         try await load(into: database)
@@ -192,4 +211,11 @@ public enum Fixtures {
         (1, 1, 6, 1, 1, 2, 8, '2024-01-19 00:00:00', 2)
         """,
     ]
+}
+
+extension Tagged where RawValue == Int {
+    /// ``Fixtures/unknownID`` as an id of this entity.
+    public static var unknown: Self { Self(rawValue: Fixtures.unknownID) }
+    /// ``Fixtures/anotherUnknownID`` as an id of this entity.
+    public static var anotherUnknown: Self { Self(rawValue: Fixtures.anotherUnknownID) }
 }

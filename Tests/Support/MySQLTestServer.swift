@@ -19,11 +19,7 @@
         /// Whether the tests run on MariaDB/MySQL.
         public static var isConfigured: Bool { url != nil }
 
-        static let logger: Logger = {
-            var logger = Logger(label: "boxtribute.tests.mysql")
-            logger.logLevel = .warning
-            return logger
-        }()
+        static let logger = Logger.quiet("boxtribute.tests.mysql")
 
         /// Settings of the configured server, for its own database. Unless the URL says
         /// otherwise, statements and pool waits may take 5 minutes instead of the production

@@ -2,6 +2,7 @@ import BoxtributeDataTools
 import BoxtributeDatabase
 import BoxtributeDomain
 import BoxtributeStorage
+import BoxtributeTestSupport
 import Foundation
 import Logging
 import Synchronization
@@ -11,11 +12,7 @@ import Testing
 
 @Suite("DemoData")
 struct DemoDataTests {
-    static let logger: Logger = {
-        var logger = Logger(label: "demo-data-tests")
-        logger.logLevel = .warning
-        return logger
-    }()
+    static let logger = Logger.quiet("demo-data-tests")
     static let boxCount = 400
 
     private func seeded(boxes: Int = boxCount) async throws -> (SQLiteDatabase, DemoDataSummary) {

@@ -9,11 +9,7 @@
     /// reconnection. Runs when `BOXTRIBUTE_TEST_MYSQL_URL` is set (see `MySQLTestServer`).
     @Suite(.enabled(if: MySQLTestServer.isConfigured, "BOXTRIBUTE_TEST_MYSQL_URL is not set"))
     struct MySQLDriverTests {
-        static let logger: Logger = {
-            var logger = Logger(label: "boxtribute.tests.mysql-driver")
-            logger.logLevel = .warning
-            return logger
-        }()
+        static let logger = Logger.quiet("boxtribute.tests.mysql-driver")
 
         /// A fresh empty database and an administrative connection to the server's own database.
         private func withDatabases(

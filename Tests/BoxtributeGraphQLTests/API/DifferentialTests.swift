@@ -19,34 +19,34 @@ struct DifferentialTests {
     static let documents: [(query: String, variables: [String: Map])] = [
         ("{ bases { id name organisation { id name } } organisations { name } }", [:]),
         (
-            #"{ base(id: "1") { locations { id name defaultBoxState createdBy { name } } products { name gender price } tags { name type } } }"#,
+            #"{ base(id: "\#(Fixtures.BaseID.lesvos)") { locations { id name defaultBoxState createdBy { name } } products { name gender price } tags { name type } } }"#,
             [:]
         ),
         (
-            #"{ a: base(id: "1") { ...F } b: base(id: "2") { ...F } } fragment F on Base { id name instockBoxesCount instockItemsCount }"#,
+            #"{ a: base(id: "\#(Fixtures.BaseID.lesvos)") { ...F } b: base(id: "\#(Fixtures.BaseID.samos)") { ...F } } fragment F on Base { id name instockBoxesCount instockItemsCount }"#,
             [:]
         ),
         (
-            #"{ boxes(baseId: "1") { totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } elements { id labelIdentifier state numberOfItems weight monetaryValue measureValue comment deletedOn product { name category { name hasGender } sizeRange { name sizes { label } } } size { label } displayUnit { symbol } weightDisplayUnit { name } qrCode { code createdOn } tags { id name } createdBy { name } lastModifiedOn sourceBox { id } } } }"#,
+            #"{ boxes(baseId: "\#(Fixtures.BaseID.lesvos)") { totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } elements { id labelIdentifier state numberOfItems weight monetaryValue measureValue comment deletedOn product { name category { name hasGender } sizeRange { name sizes { label } } } size { label } displayUnit { symbol } weightDisplayUnit { name } qrCode { code createdOn } tags { id name } createdBy { name } lastModifiedOn sourceBox { id } } } }"#,
             [:]
         ),
         (
             #"query($b: ID!, $p: PaginationInput, $f: FilterBoxInput) { boxes(baseId: $b, paginationInput: $p, filterInput: $f) { totalCount elements { id } } }"#,
             [
-                "b": .string("1"), "p": .dictionary(["first": .number(2)]),
+                "b": .string(String(Fixtures.BaseID.lesvos)), "p": .dictionary(["first": .number(2)]),
                 "f": .dictionary(["states": .array([.string("InStock"), .string("Lost")])]),
             ]
         ),
         (
-            #"{ box(labelIdentifier: "10000001") { history { id changes changeDate user { name } } tags { name lastUsedOn } } }"#,
+            #"{ box(labelIdentifier: "\#(Fixtures.BoxLabel.jeans)") { history { id changes changeDate user { name } } tags { name lastUsedOn } } }"#,
             [:]
         ),
         (
-            #"query($skip: Boolean!) { organisation(id: "1") { name bases { name tags @skip(if: $skip) { id } } } }"#,
+            #"query($skip: Boolean!) { organisation(id: "\#(Fixtures.Org.aidA)") { name bases { name tags @skip(if: $skip) { id } } } }"#,
             ["skip": .bool(false)]
         ),
         (
-            #"{ user(id: "2") { name email validFirstDay bases { name } organisation { name } } other: user(id: "3") { name email } }"#,
+            #"{ user(id: "\#(Fixtures.UserID.lesvosCoordinator)") { name email validFirstDay bases { name } organisation { name } } other: user(id: "\#(Fixtures.UserID.samosVolunteer)") { name email } }"#,
             [:]
         ),
         (
@@ -58,13 +58,13 @@ struct DifferentialTests {
             [:]
         ),
         (
-            #"{ tag(id: "1") { id name description color type base { id } createdOn createdBy { id } lastModifiedBy { id } } tags { id } }"#,
+            #"{ tag(id: "\#(Fixtures.TagID.winter)") { id name description color type base { id } createdOn createdBy { id } lastModifiedBy { id } } tags { id } }"#,
             [:]
         ),
-        (#"{ product(id: "5") { name } bases { id } }"#, [:]),
-        (#"{ boxes(baseId: "2") { totalCount } }"#, [:]),
+        (#"{ product(id: "\#(Fixtures.ProductID.blanket)") { name } bases { id } }"#, [:]),
+        (#"{ boxes(baseId: "\#(Fixtures.BaseID.samos)") { totalCount } }"#, [:]),
         (
-            #"{ location(id: "1") { name boxes(paginationInput: {first: 1}) { totalCount elements { labelIdentifier } } } }"#,
+            #"{ location(id: "\#(Fixtures.LocationID.lesvosWarehouse)") { name boxes(paginationInput: {first: 1}) { totalCount elements { labelIdentifier } } } }"#,
             [:]
         ),
     ]

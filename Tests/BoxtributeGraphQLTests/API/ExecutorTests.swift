@@ -16,7 +16,7 @@ struct ExecutorTests {
     func selections() async throws {
         let api = try await APIHarness.make()
         let query = """
-            query Q { first: base(id: "1") { ...Names t: __typename } second: base(id: "1") { ... on Base { id } } }
+            query Q { first: base(id: "\(Fixtures.BaseID.lesvos)") { ...Names t: __typename } second: base(id: "\(Fixtures.BaseID.lesvos)") { ... on Base { id } } }
             fragment Names on Base { name label: name }
             """
         let answer = await api.run(query)
@@ -33,10 +33,13 @@ struct ExecutorTests {
               base(id: $id) { id @skip(if: $skipId) name @include(if: $withName) }
             }
             """
-        let answer = await api.run(query, variables: ["id": .number(1), "skipId": .bool(true)])
+        let answer = await api.run(query, variables: ["id": Map(Fixtures.BaseID.lesvos.rawValue), "skipId": .bool(true)])
         #expect(answer.data == ["base": ["name": "Lesvos"]])
         let other = await api.run(
-            query, variables: ["id": .string("1"), "withName": .bool(false), "skipId": .bool(false)])
+            query,
+            variables: [
+                "id": .string(String(Fixtures.BaseID.lesvos)), "withName": .bool(false), "skipId": .bool(false),
+            ])
         #expect(other.data == ["base": ["id": "1"]])
     }
 
@@ -53,7 +56,7 @@ struct ExecutorTests {
     func invalidVariable() async throws {
         let api = try await APIHarness.make()
         let answer = await api.run(
-            #"query($f: FilterBoxInput) { boxes(baseId: "1", filterInput: $f) { totalCount } }"#,
+            #"query($f: FilterBoxInput) { boxes(baseId: "\#(Fixtures.BaseID.lesvos)", filterInput: $f) { totalCount } }"#,
             variables: ["f": .dictionary(["states": .array([.string("Gone")])])])
         #expect(answer.kind == .executed)
         #expect(answer.data == .null)
@@ -70,7 +73,8 @@ struct ExecutorTests {
         let unknown = await api.run("{ bases { nope } }")
         #expect(unknown.kind == .refused)
         let badDate = await api.run(
-            #"{ boxes(baseId: "1", filterInput: {lastModifiedFrom: "2021-13-01"}) { totalCount } }"#)
+            #"{ boxes(baseId: "\#(Fixtures.BaseID.lesvos)", filterInput: {lastModifiedFrom: "2021-13-01"}) { totalCount } }"#
+        )
         #expect(badDate.kind == .refused)
         let noQuery = await api.api.handle(
             GraphQLRequest(query: nil), context: ResolverContext(user: nil, database: api.database))
@@ -81,7 +85,8 @@ struct ExecutorTests {
     @Test("Datetime and Date variables follow Python's isoformat rules")
     func dateVariables() async throws {
         let api = try await APIHarness.make()
-        let query = #"query($d: Date) { boxes(baseId: "1", filterInput: {lastModifiedFrom: $d}) { totalCount } }"#
+        let query =
+            #"query($d: Date) { boxes(baseId: "\#(Fixtures.BaseID.lesvos)", filterInput: {lastModifiedFrom: $d}) { totalCount } }"#
         #expect(await api.run(query, variables: ["d": .string("20240201")]).data == ["boxes": ["totalCount": 2]])
         let invalid = await api.run(query, variables: ["d": .string("2024-02-30")])
         #expect(invalid.data == .null)
@@ -103,7 +108,8 @@ struct ExecutorTests {
     @Test("the beta level gates mutations on the full API before validation")
     func betaLevel() async throws {
         let api = try await APIHarness.make()
-        let volunteer = CurrentUser(id: 3, organisationId: 1, maxBetaLevel: 0)
+        let volunteer = CurrentUser(
+            id: Fixtures.UserID.samosVolunteer, organisationId: Fixtures.Org.aidA, maxBetaLevel: 0)
         let answer = await api.run("mutation { createBox(creationInput: {}) { id } }", as: volunteer)
         #expect(answer.kind == .refused)
         #expect(answer.json == ["errors": [["message": "Insufficient beta-level"]]])
@@ -125,7 +131,7 @@ struct ExecutorTests {
     @Test("a failing nullable field is null with a located error; siblings resolve")
     func partialErrors() async throws {
         let api = try await APIHarness.make()
-        let answer = await api.run("{ bases { name } user(id: \"3\") { name email } }")
+        let answer = await api.run("{ bases { name } user(id: \"\(Fixtures.UserID.samosVolunteer)\") { name email } }")
         #expect(answer.data == ["bases": [["name": "Lesvos"]], "user": ["name": "Volunteer Samos", "email": nil]])
         #expect(answer.errors.count == 1)
         #expect(answer.errors.first?["path"] == ["user", "email"])
@@ -193,7 +199,7 @@ struct ExecutorTests {
     func sharedObjects() async throws {
         let api = try await APIHarness.make()
         let query = #"""
-            { boxes(baseId: "1") { elements { labelIdentifier product { id name } location { id name } } } }
+            { boxes(baseId: "\#(Fixtures.BaseID.lesvos)") { elements { labelIdentifier product { id name } location { id name } } } }
             """#
         let answer = await api.run(query)
         #expect(answer.errors.isEmpty)
@@ -213,7 +219,8 @@ struct ExecutorTests {
             id: Fixtures.UserID.lesvosCoordinator, organisationId: Fixtures.Org.aidA, maxBetaLevel: 99,
             permissions: permissions)
         let answer = await api.run(
-            #"{ boxes(baseId: "1") { elements { labelIdentifier product { id createdBy { id } } } } }"#, as: user)
+            #"{ boxes(baseId: "\#(Fixtures.BaseID.lesvos)") { elements { labelIdentifier product { id createdBy { id } } } } }"#,
+            as: user)
         let elements = answer.data?["boxes"]?["elements"]?.array ?? []
         #expect(elements.count == 4)
         #expect(elements.allSatisfy { $0["product"]?["createdBy"] == .null })
@@ -233,22 +240,23 @@ struct ExecutorTests {
             "boxtribute-\(UUID().uuidString).sqlite3"
         ).path
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
-        var logger = Logger(label: "boxtribute.tests")
-        logger.logLevel = .warning
+        let logger = Logger.quiet()
         let database = try await SQLiteDatabase.open(path: path, readers: 2, logger: logger)
         try await SchemaMigrator.migrate(database, logger: logger)
         try await Fixtures.load(into: database)
         let api = APIHarness(api: try GraphQLAPI(variant: .full), database: database)
-        let page = #"{ boxes(baseId: "1") { totalCount elements { labelIdentifier comment product { name } } } }"#
+        let page =
+            #"{ boxes(baseId: "\#(Fixtures.BaseID.lesvos)") { totalCount elements { labelIdentifier comment product { name } } } }"#
         let first = await api.run(page)
         #expect(first.errors.isEmpty)
         #expect(first.data?["boxes"]?["totalCount"] == 4)
         // More requests than readers: each one gives its reader back.
         for _ in 0..<5 { #expect(await api.run(page).json == first.json) }
         let update = await api.run(
-            #"mutation { updateBox(updateInput: {labelIdentifier: "10000001", comment: "Cold"}) { comment } }"#)
+            #"mutation { updateBox(updateInput: {labelIdentifier: "\#(Fixtures.BoxLabel.jeans)", comment: "Cold"}) { comment } }"#
+        )
         #expect(update.data == ["updateBox": ["comment": "Cold"]])
-        let after = await api.run(#"{ box(labelIdentifier: "10000001") { comment } }"#)
+        let after = await api.run(#"{ box(labelIdentifier: "\#(Fixtures.BoxLabel.jeans)") { comment } }"#)
         #expect(after.data == ["box": ["comment": "Cold"]])
         let sessions = [database.openReadSession(), database.openReadSession()]
         #expect(sessions.allSatisfy { $0 != nil })

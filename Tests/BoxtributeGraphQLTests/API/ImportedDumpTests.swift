@@ -13,8 +13,7 @@ import Testing
 struct ImportedDumpTests {
     @Test("organisations, bases and a 50-box page come from the dump", .enabled(if: SharedData.isAvailable))
     func queriesOverDump() async throws {
-        var logger = Logger(label: "boxtribute.tests")
-        logger.logLevel = .warning
+        let logger = Logger.quiet()
         let database = try await SQLiteDatabase.open(path: ":memory:", logger: logger)
         _ = try await DumpImporter.load(path: try #require(SharedData.initDump).path, into: database)
         let api = APIHarness(api: try GraphQLAPI(variant: .full), database: database)

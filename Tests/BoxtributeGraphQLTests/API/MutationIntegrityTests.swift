@@ -15,9 +15,10 @@ struct MutationIntegrityTests {
             try await MutationScope.run(as: Fixtures.lesvosCoordinator, in: session, environment: .fixed()) { scope in
                 _ = try await BoxService.create(
                     BoxCreation(productId: Fixtures.ProductID.jeans, locationId: Fixtures.LocationID.lesvosWarehouse)
-                        .withSize(1), in: scope)
+                        .withSize(Fixtures.SizeID.small), in: scope)
                 _ = try await TagService.create(
-                    name: "Half", description: nil, color: "#fff", type: .box, baseId: 1, in: scope)
+                    name: "Half", description: nil, color: "#fff", type: .box, baseId: Fixtures.BaseID.lesvos, in: scope
+                )
                 throw Interrupted()
             }
         }
@@ -34,7 +35,7 @@ struct MutationIntegrityTests {
             for index in 1...20 {
                 group.addTask {
                     let answer = await api.run(
-                        "mutation { updateBox(updateInput: {labelIdentifier: \"10000001\", numberOfItems: \(100 + index)}) { id } }"
+                        "mutation { updateBox(updateInput: {labelIdentifier: \"\(Fixtures.BoxLabel.jeans)\", numberOfItems: \(100 + index)}) { id } }"
                     )
                     #expect(answer.errors.isEmpty)
                 }
@@ -42,7 +43,7 @@ struct MutationIntegrityTests {
             try await group.waitForAll()
         }
         let changes = try await api.rows(
-            "SELECT from_int, to_int FROM history WHERE record_id = 1 AND changes = 'items' AND changedate = ? ORDER BY id",
+            "SELECT from_int, to_int FROM history WHERE record_id = \(Fixtures.BoxID.jeans) AND changes = 'items' AND changedate = ? ORDER BY id",
             [.text(MutationEnvironment.fixtureNow)])
         #expect(changes.count == 20)
         // Each change starts where the previous one ended: no update read a stale box.
@@ -51,7 +52,7 @@ struct MutationIntegrityTests {
             #expect(change[0] == current)
             current = change[1] ?? ""
         }
-        #expect(try await api.scalar("SELECT items FROM stock WHERE id = 1") == current)
+        #expect(try await api.scalar("SELECT items FROM stock WHERE id = \(Fixtures.BoxID.jeans)") == current)
     }
 }
 

@@ -26,6 +26,18 @@ struct RequestLimitsTests {
         return answer
     }
 
+    /// `document` sent anonymously to the public API (quickly, see ``runQuickly``).
+    static func runPublic(_ document: String) async throws -> APIHarness.Answer {
+        await runQuickly(try await APIHarness.make(.public), document, as: nil)
+    }
+
+    /// `document`, sent anonymously to the public API, is refused with `code`.
+    static func expectRefused(_ document: String, code: String) async throws {
+        let answer = try await runPublic(document)
+        #expect(answer.kind == .refused)
+        #expect(answer.firstCode == code)
+    }
+
     static func nested(_ levels: Int, open: String, close: String, inner: String) -> String {
         String(repeating: open, count: levels) + inner + String(repeating: close, count: levels)
     }
@@ -39,8 +51,7 @@ struct RequestLimitsTests {
             "{ __typename } schema { query: Query }", "scalar Foo", "directive @x on FIELD",
         ])
     func typeSystemDefinitions(document: String) async throws {
-        let harness = try await APIHarness.make(.public)
-        let answer = await Self.runQuickly(harness, document, as: nil)
+        let answer = try await Self.runPublic(document)
         #expect(answer.kind == .refused)
         #expect(answer.errors.first?["message"]?.string?.contains("only operations and fragments") == true)
         #expect(answer.data == nil)
@@ -53,19 +64,15 @@ struct RequestLimitsTests {
             "query A { __typename } query A { x: __typename }",
         ])
     func repeatedOperations(document: String) async throws {
-        let harness = try await APIHarness.make(.public)
-        let answer = await Self.runQuickly(harness, document, as: nil)
+        let answer = try await Self.runPublic(document)
         #expect(answer.kind == .refused)
         #expect(answer.errors.count == 1)
     }
 
     @Test("a selection nested 2,600 levels deep is refused before it is parsed")
     func deepSelection() async throws {
-        let harness = try await APIHarness.make(.public)
-        let answer = await Self.runQuickly(
-            harness, Self.nested(2600, open: "{ a ", close: "}", inner: "{ b }"), as: nil)
-        #expect(answer.kind == .refused)
-        #expect(answer.firstCode == "DEPTH_LIMIT_EXCEEDED")
+        try await Self.expectRefused(
+            Self.nested(2600, open: "{ a ", close: "}", inner: "{ b }"), code: "DEPTH_LIMIT_EXCEEDED")
     }
 
     @Test("10,000 nested inline fragments and 10,000 nested list literals are refused")
@@ -82,45 +89,52 @@ struct RequestLimitsTests {
 
     @Test("a directive argument nested 40 levels deep is refused (validation's cost doubled per level)")
     func nestedDirectiveArgument() async throws {
-        let harness = try await APIHarness.make(.public)
         let value = Self.nested(40, open: "{a:", close: "}", inner: "1")
-        let answer = await Self.runQuickly(harness, "{ __typename @include(if: \(value)) }", as: nil)
-        #expect(answer.kind == .refused)
-        #expect(answer.firstCode == "INPUT_LIMIT_EXCEEDED")
+        try await Self.expectRefused("{ __typename @include(if: \(value)) }", code: "INPUT_LIMIT_EXCEEDED")
+    }
+
+    /// `{ ...F0 }` and fragments F0 … F`levels`, each spreading the next `spreads` times.
+    static func fragmentChain(levels: Int, spreads: Int) -> String {
+        var document = "{ ...F0 }\n"
+        for level in 0..<levels {
+            let spread = Array(repeating: "...F\(level + 1)", count: spreads).joined(separator: " ")
+            document += "fragment F\(level) on Query { \(spread) }\n"
+        }
+        return document + "fragment F\(levels) on Query { __typename }"
     }
 
     @Test("fragments that each spread the next twice, 30 levels, are refused before validation")
     func fragmentExplosion() async throws {
-        let harness = try await APIHarness.make(.public)
-        var document = "{ ...F0 }\n"
-        for level in 0..<30 { document += "fragment F\(level) on Query { ...F\(level + 1) ...F\(level + 1) }\n" }
-        document += "fragment F30 on Query { __typename }"
-        let answer = await Self.runQuickly(harness, document, as: nil)
-        #expect(answer.kind == .refused)
-        #expect(answer.firstCode == "FIELD_LIMIT_EXCEEDED")
+        try await Self.expectRefused(Self.fragmentChain(levels: 30, spreads: 2), code: "FIELD_LIMIT_EXCEEDED")
     }
 
     @Test("a chain of 2,000 fragments, each spreading the next, is refused without recursing along it")
     func fragmentChain() async throws {
-        let harness = try await APIHarness.make(.public)
-        var document = "{ ...F0 }\n"
-        for level in 0..<2000 { document += "fragment F\(level) on Query { ...F\(level + 1) }\n" }
-        document += "fragment F2000 on Query { __typename }"
-        let answer = await Self.runQuickly(harness, document, as: nil)
-        #expect(answer.kind == .refused)
-        #expect(answer.firstCode == "DEPTH_LIMIT_EXCEEDED")
+        try await Self.expectRefused(Self.fragmentChain(levels: 2000, spreads: 1), code: "DEPTH_LIMIT_EXCEEDED")
     }
 
     @Test(
         "a negative page size is a bad input, on every paginated field and both protected APIs",
         arguments: [
-            (APIVariant.full, "boxes(baseId: 1, paginationInput: {first: -2}) { totalCount }"),
-            (APIVariant.full, "products(baseId: 1, paginationInput: {first: -2}) { totalCount }"),
+            (APIVariant.full, "boxes(baseId: \(Fixtures.BaseID.lesvos), paginationInput: {first: -2}) { totalCount }"),
+            (
+                APIVariant.full,
+                "products(baseId: \(Fixtures.BaseID.lesvos), paginationInput: {first: -2}) { totalCount }"
+            ),
             (APIVariant.full, "beneficiaries(paginationInput: {first: -2}) { totalCount }"),
-            (APIVariant.full, "base(id: 1) { beneficiaries(paginationInput: {first: -2}) { totalCount } }"),
-            (APIVariant.query, "boxes(baseId: 1, paginationInput: {first: -2}) { totalCount }"),
-            (APIVariant.full, "boxes(baseId: 1, paginationInput: {before: \"MDAwMDAwMDU=\", last: -1}) { totalCount }"),
-            (APIVariant.full, "location(id: 1) { boxes(paginationInput: {first: -5}) { totalCount } }"),
+            (
+                APIVariant.full,
+                "base(id: \(Fixtures.BaseID.lesvos)) { beneficiaries(paginationInput: {first: -2}) { totalCount } }"
+            ),
+            (APIVariant.query, "boxes(baseId: \(Fixtures.BaseID.lesvos), paginationInput: {first: -2}) { totalCount }"),
+            (
+                APIVariant.full,
+                "boxes(baseId: \(Fixtures.BaseID.lesvos), paginationInput: {before: \"MDAwMDAwMDU=\", last: -1}) { totalCount }"
+            ),
+            (
+                APIVariant.full,
+                "location(id: \(Fixtures.LocationID.lesvosWarehouse)) { boxes(paginationInput: {first: -5}) { totalCount } }"
+            ),
         ])
     func negativePageSize(variant: APIVariant, selection: String) async throws {
         let harness = try await APIHarness.make(variant)
@@ -132,10 +146,12 @@ struct RequestLimitsTests {
     @Test("a page larger than the largest page size is a bad input; the front-end's 100,000 is allowed")
     func pageSizeLimit() async throws {
         let harness = try await APIHarness.make()
-        let tooLarge = await harness.run("{ boxes(baseId: 1, paginationInput: {first: 100001}) { totalCount } }")
+        let tooLarge = await harness.run(
+            "{ boxes(baseId: \(Fixtures.BaseID.lesvos), paginationInput: {first: 100001}) { totalCount } }")
         #expect(tooLarge.firstCode == "BAD_USER_INPUT")
         let frontEnd = await harness.run(
-            "{ boxes(baseId: 1, paginationInput: {first: 100000}) { totalCount elements { labelIdentifier } } }")
+            "{ boxes(baseId: \(Fixtures.BaseID.lesvos), paginationInput: {first: 100000}) { totalCount elements { labelIdentifier } } }"
+        )
         #expect(frontEnd.errors.isEmpty)
         #expect((frontEnd.data?["boxes"]?["elements"]?.array?.count ?? 0) > 0)
     }
@@ -164,7 +180,7 @@ struct RequestLimitsTests {
         let harness = try await APIHarness.make()
         for count in [1000, 10_000] {
             let aliases = (0..<count).map {
-                "a\($0): boxes(baseId: 1, paginationInput: {first: 100}) { elements { labelIdentifier } }"
+                "a\($0): boxes(baseId: \(Fixtures.BaseID.lesvos), paginationInput: {first: 100}) { elements { labelIdentifier } }"
             }
             let answer = await Self.runQuickly(harness, "{ \(aliases.joined(separator: " ")) }")
             #expect(answer.kind == .refused)
@@ -179,7 +195,7 @@ struct RequestLimitsTests {
     func costLimit() async throws {
         let harness = try await APIHarness.make()
         let aliases = (0..<100).map {
-            "a\($0): boxes(baseId: 1, paginationInput: {first: 100000}) { elements { labelIdentifier comment } }"
+            "a\($0): boxes(baseId: \(Fixtures.BaseID.lesvos), paginationInput: {first: 100000}) { elements { labelIdentifier comment } }"
         }
         let answer = await Self.runQuickly(harness, "{ \(aliases.joined(separator: " ")) }")
         #expect(answer.firstCode == "COST_LIMIT_EXCEEDED")
@@ -190,17 +206,15 @@ struct RequestLimitsTests {
     func costFromVariables() async throws {
         let harness = try await APIHarness.make()
         let document = """
-            query ($size: Int) { a: boxes(baseId: 1, paginationInput: {first: $size}) {
+            query ($size: Int) { a: boxes(baseId: \(Fixtures.BaseID.lesvos), paginationInput: {first: $size}) {
               elements { labelIdentifier tags { id name } product { id name } location { id name } } } }
             """
         let small = await harness.run(document, variables: ["size": 10])
         #expect(small.errors.isEmpty)
-        let limits = GraphQLLimits(maxCost: 10_000)
-        let api = try GraphQLAPI(variant: .full, limits: limits)
-        let context = ResolverContext(user: Fixtures.lesvosCoordinator, database: harness.database)
-        let response = await api.handle(GraphQLRequest(query: document, variables: ["size": 5000]), context: context)
-        #expect(JSONValue.parse(response.body)?["errors"]?[0]?["extensions"]?["code"]?.string == "COST_LIMIT_EXCEEDED")
-        #expect(context.statementCount == 0)
+        let large = try await harness.limited(GraphQLLimits(maxCost: 10_000)).run(
+            document, variables: ["size": 5000])
+        #expect(large.json["errors"]?[0]?["extensions"]?["code"]?.string == "COST_LIMIT_EXCEEDED")
+        #expect(large.statements == 0)
     }
 
     @Test("a tag name of 1,000,000 characters is a bad input and stores nothing; 255 characters are fine")
@@ -209,7 +223,7 @@ struct RequestLimitsTests {
         let before = try await harness.count("tags")
         let document = """
             mutation ($name: String!) { createTag(creationInput:
-              {name: $name, color: "#aabbcc", type: All, baseId: 1}) { __typename ... on Tag { name } } }
+              {name: $name, color: "#aabbcc", type: All, baseId: \(Fixtures.BaseID.lesvos)}) { __typename ... on Tag { name } } }
             """
         let long = await harness.run(document, variables: ["name": .string(String(repeating: "x", count: 1_000_000))])
         #expect(long.firstCode == "BAD_USER_INPUT")
@@ -242,8 +256,7 @@ struct RequestLimitsTests {
             "{ __type(name: \"\\q\") { name } }", "{ __type(name: \"abc",
         ])
     func badEscapes(document: String) async throws {
-        let harness = try await APIHarness.make(.public)
-        let answer = await Self.runQuickly(harness, document, as: nil)
+        let answer = try await Self.runPublic(document)
         #expect(answer.kind == .refused)
         let message = answer.errors.first?["message"]?.string ?? ""
         #expect(message.hasPrefix("Syntax Error"))
@@ -301,7 +314,7 @@ struct RequestLimitsTests {
     func absurdDatetimes(text: String) async throws {
         let harness = try await APIHarness.make()
         let answer = await harness.run(
-            "query ($from: Date) { boxes(baseId: 1, filterInput: {lastModifiedFrom: $from}) { totalCount } }",
+            "query ($from: Date) { boxes(baseId: \(Fixtures.BaseID.lesvos), filterInput: {lastModifiedFrom: $from}) { totalCount } }",
             variables: ["from": .string(text)])
         #expect(answer.data == nil || answer.firstCode != "INTERNAL_SERVER_ERROR")
         #expect(!answer.errors.isEmpty)
@@ -341,24 +354,23 @@ struct RequestLimitsTests {
     func depthLimit() async throws {
         let harness = try await APIHarness.make()
         let deep =
-            "{ base(id: 1) { " + Self.nested(8, open: "organisation { bases { ", close: "} } ", inner: "id")
+            "{ base(id: \(Fixtures.BaseID.lesvos)) { "
+            + Self.nested(8, open: "organisation { bases { ", close: "} } ", inner: "id")
             + "} }"
         let refused = await harness.run(deep)
         #expect(refused.firstCode == "DEPTH_LIMIT_EXCEEDED")
         let allowed = await harness.run(
-            "{ base(id: 1) { " + Self.nested(6, open: "organisation { bases { ", close: "} } ", inner: "id") + "} }")
+            "{ base(id: \(Fixtures.BaseID.lesvos)) { "
+                + Self.nested(6, open: "organisation { bases { ", close: "} } ", inner: "id") + "} }")
         #expect(allowed.errors.isEmpty)
     }
 
     @Test("a request past its time limit stops and says so")
     func timeLimit() async throws {
         let harness = try await APIHarness.make()
-        let api = try GraphQLAPI(variant: .full, limits: GraphQLLimits(timeLimit: .zero))
-        let context = ResolverContext(user: Fixtures.lesvosCoordinator, database: harness.database)
-        let response = await api.handle(GraphQLRequest(query: "{ bases { id } }"), context: context)
-        let json = JSONValue.parse(response.body)
-        #expect(json?["errors"]?[0]?["extensions"]?["code"]?.string == "TIME_LIMIT_EXCEEDED")
-        #expect(json?["data"] == .null)
+        let answer = try await harness.limited(GraphQLLimits(timeLimit: .zero)).run("{ bases { id } }")
+        #expect(answer.json["errors"]?[0]?["extensions"]?["code"]?.string == "TIME_LIMIT_EXCEEDED")
+        #expect(answer.json["data"] == .null)
     }
 
     @Test("a mutation runs to its end past the time limit: its changes are answered, not hidden")
@@ -390,25 +402,20 @@ struct RequestLimitsTests {
     @Test("a response larger than the response limit is replaced by an error")
     func responseLimit() async throws {
         let harness = try await APIHarness.make()
-        let api = try GraphQLAPI(variant: .full, limits: GraphQLLimits(maxResponseBytes: 200))
-        let context = ResolverContext(user: Fixtures.lesvosCoordinator, database: harness.database)
-        let response = await api.handle(
-            GraphQLRequest(query: "{ boxes(baseId: 1) { elements { labelIdentifier comment product { name } } } }"),
-            context: context)
-        let json = JSONValue.parse(response.body)
-        #expect(json?["errors"]?[0]?["extensions"]?["code"]?.string == "RESPONSE_LIMIT_EXCEEDED")
-        #expect(response.body.count < 1000)
+        let answer = try await harness.limited(GraphQLLimits(maxResponseBytes: 200)).run(
+            "{ boxes(baseId: \(Fixtures.BaseID.lesvos)) { elements { labelIdentifier comment product { name } } } }")
+        #expect(answer.json["errors"]?[0]?["extensions"]?["code"]?.string == "RESPONSE_LIMIT_EXCEEDED")
+        #expect(answer.size < 1000)
     }
 
     @Test("errors beyond the listing limit are counted in one last entry")
     func errorListLimit() async throws {
         let harness = try await APIHarness.make()
-        let api = try GraphQLAPI(variant: .full, limits: GraphQLLimits(maxErrors: 1))
-        let context = ResolverContext(user: Fixtures.lesvosCoordinator, database: harness.database)
-        let response = await api.handle(
-            GraphQLRequest(query: "{ a: base(id: 3) { name } b: base(id: 3) { name } c: base(id: 3) { name } }"),
-            context: context)
-        let errors = JSONValue.parse(response.body)?["errors"]?.array ?? []
+        let thessaloniki = Fixtures.BaseID.thessaloniki
+        let answer = try await harness.limited(GraphQLLimits(maxErrors: 1)).run(
+            "{ a: base(id: \(thessaloniki)) { name } b: base(id: \(thessaloniki)) { name } c: base(id: \(thessaloniki)) { name } }"
+        )
+        let errors = answer.errors
         #expect(errors.count == 2)
         #expect(errors.last?["message"]?.string == "2 more errors are not listed (at most 1 are).")
     }

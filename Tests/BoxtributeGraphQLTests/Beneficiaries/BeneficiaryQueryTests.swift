@@ -21,7 +21,7 @@ struct BeneficiaryQueryTests {
         let api = try await APIHarness.make()
         let answer = await api.run(
             """
-            { beneficiary(id: "1") { id firstName lastName dateOfBirth comment groupIdentifier gender languages \
+            { beneficiary(id: "\(Fixtures.BeneficiaryID.aisha)") { id firstName lastName dateOfBirth comment groupIdentifier gender languages \
             familyHead { id } active isVolunteer signed registered phoneNumber signature dateOfSignature \
             createdBy { id } createdOn lastModifiedBy { id } lastModifiedOn base { name } } }
             """)
@@ -43,14 +43,15 @@ struct BeneficiaryQueryTests {
     func legacyEncodings() async throws {
         let api = try await APIHarness.make()
         let omar = await api.run(
-            #"{ beneficiary(id: "2") { gender registered familyHead { firstName } dateOfSignature } }"#)
+            #"{ beneficiary(id: "\#(Fixtures.BeneficiaryID.omar)") { gender registered familyHead { firstName } dateOfSignature } }"#
+        )
         #expect(
             omar.data?["beneficiary"]
                 == [
                     "gender": "Male", "registered": false, "familyHead": ["firstName": "Aisha"], "dateOfSignature": nil,
                 ])
         let lena = await api.run(
-            #"{ beneficiary(id: "3") { gender dateOfBirth age active isVolunteer languages tags { id } lastModifiedOn } }"#
+            #"{ beneficiary(id: "\#(Fixtures.BeneficiaryID.lena)") { gender dateOfBirth age active isVolunteer languages tags { id } lastModifiedOn } }"#
         )
         #expect(
             lena.data?["beneficiary"]
@@ -66,7 +67,7 @@ struct BeneficiaryQueryTests {
         #expect(person.age(today: "2024-03-14") == 38)
         #expect(person.age(today: "2024-03-15") == 39)
         let api = try await APIHarness.make()
-        let answer = await api.run(#"{ beneficiary(id: "1") { age } }"#)
+        let answer = await api.run(#"{ beneficiary(id: "\#(Fixtures.BeneficiaryID.aisha)") { age } }"#)
         let expected = person.age(today: String(UTCClock.now().prefix(10)))
         #expect(answer.data?["beneficiary"]?["age"]?.int == expected)
     }
@@ -74,13 +75,18 @@ struct BeneficiaryQueryTests {
     @Test("beneficiary: missing id, other base, no permission")
     func beneficiaryErrors() async throws {
         let api = try await APIHarness.make()
-        let missing = await api.run(#"{ beneficiary(id: "99") { id } }"#)
+        let missing = await api.run(#"{ beneficiary(id: "\#(Fixtures.unknownID)") { id } }"#)
         #expect(missing.firstCode == "BAD_USER_INPUT")
         #expect(missing.data == ["beneficiary": nil])
-        #expect(await api.run(#"{ beneficiary(id: "4") { id } }"#).firstCode == "FORBIDDEN")
-        #expect(await api.run(#"{ beneficiary(id: "1") { id } }"#, as: Fixtures.nobody).firstCode == "FORBIDDEN")
         #expect(
-            await api.run(#"{ beneficiary(id: "4") { id } }"#, as: Fixtures.samosVolunteer).data == [
+            await api.run(#"{ beneficiary(id: "\#(Fixtures.BeneficiaryID.samir)") { id } }"#).firstCode == "FORBIDDEN")
+        #expect(
+            await api.run(#"{ beneficiary(id: "\#(Fixtures.BeneficiaryID.aisha)") { id } }"#, as: Fixtures.nobody)
+                .firstCode == "FORBIDDEN")
+        #expect(
+            await api.run(
+                #"{ beneficiary(id: "\#(Fixtures.BeneficiaryID.samir)") { id } }"#, as: Fixtures.samosVolunteer
+            ).data == [
                 "beneficiary": ["id": "4"]
             ])
     }
@@ -158,7 +164,7 @@ struct BeneficiaryQueryTests {
                 ])
         #expect(answer.firstCode == "FORBIDDEN")
         let paged = await api.run(
-            #"{ base(id: "1") { beneficiaries(paginationInput: {first: 1}) { elements { id } pageInfo { hasNextPage } } } }"#
+            #"{ base(id: "\#(Fixtures.BaseID.lesvos)") { beneficiaries(paginationInput: {first: 1}) { elements { id } pageInfo { hasNextPage } } } }"#
         )
         #expect(
             paged.data?["base"]?["beneficiaries"] == ["elements": [["id": "1"]], "pageInfo": ["hasNextPage": true]])
@@ -190,10 +196,12 @@ struct BeneficiaryQueryTests {
         #expect(elements?[1]?["tokens"] == 0)
         #expect(elements?[1]?["transactions"] == [])
         let user = Self.lesvosUser(["beneficiary:read"])
-        let tokens = await api.run(#"{ beneficiary(id: "1") { id tokens } }"#, as: user)
+        let tokens = await api.run(#"{ beneficiary(id: "\#(Fixtures.BeneficiaryID.aisha)") { id tokens } }"#, as: user)
         #expect(tokens.firstCode == "FORBIDDEN")
         #expect(tokens.data == ["beneficiary": ["id": "1", "tokens": nil]])
-        #expect(await api.run(#"{ beneficiary(id: "1") { transactions { id } } }"#, as: user).firstCode == "FORBIDDEN")
+        #expect(
+            await api.run(#"{ beneficiary(id: "\#(Fixtures.BeneficiaryID.aisha)") { transactions { id } } }"#, as: user)
+                .firstCode == "FORBIDDEN")
     }
 
     @Test("tags: active assignments, tag:read for the beneficiary's base")
@@ -204,7 +212,8 @@ struct BeneficiaryQueryTests {
             answer.data?["beneficiaries"]?["elements"]
                 == [["tags": [["name": "Family"]]], ["tags": [["name": "Urgent"]]], ["tags": []]])
         let user = Self.lesvosUser(["beneficiary:read"])
-        let denied = await api.run(#"{ beneficiary(id: "1") { id tags { id } } }"#, as: user)
+        let denied = await api.run(
+            #"{ beneficiary(id: "\#(Fixtures.BeneficiaryID.aisha)") { id tags { id } } }"#, as: user)
         #expect(denied.firstCode == "FORBIDDEN")
         #expect(denied.data == ["beneficiary": ["id": "1", "tags": nil]])
     }
@@ -214,13 +223,15 @@ struct BeneficiaryQueryTests {
         let api = try await APIHarness.make()
         let user = Self.lesvosUser(["beneficiary:read"])
         #expect(
-            await api.run(#"{ beneficiary(id: "1") { base { id } } }"#, as: user).data == [
-                "beneficiary": ["base": ["id": "1"]]
-            ])
+            await api.run(#"{ beneficiary(id: "\#(Fixtures.BeneficiaryID.aisha)") { base { id } } }"#, as: user).data
+                == [
+                    "beneficiary": ["base": ["id": "1"]]
+                ])
         let samos = CurrentUser(
             id: Fixtures.UserID.samosVolunteer, organisationId: Fixtures.Org.aidA,
             permissions: ["beneficiary:read": [Fixtures.BaseID.samos]])
-        let denied = await api.run(#"{ beneficiary(id: "4") { id base { id } } }"#, as: samos)
+        let denied = await api.run(
+            #"{ beneficiary(id: "\#(Fixtures.BeneficiaryID.samir)") { id base { id } } }"#, as: samos)
         #expect(denied.firstCode == "FORBIDDEN")
         #expect(denied.data == ["beneficiary": ["id": "4", "base": nil]])
     }
@@ -229,7 +240,7 @@ struct BeneficiaryQueryTests {
     func taggedResources() async throws {
         let api = try await APIHarness.make()
         let query = """
-            { tag(id: "3") { taggedResources { __typename ... on Box { labelIdentifier } ... on Beneficiary { id } } } }
+            { tag(id: "\(Fixtures.TagID.urgent)") { taggedResources { __typename ... on Box { labelIdentifier } ... on Beneficiary { id } } } }
             """
         let lesvos = await api.run(query)
         #expect(
@@ -238,17 +249,19 @@ struct BeneficiaryQueryTests {
         let god = await api.run(query, as: Fixtures.god)
         #expect(god.data?["tag"]?["taggedResources"]?.array?.count == 3)
         #expect(god.data?["tag"]?["taggedResources"]?[2] == ["__typename": "Beneficiary", "id": "4"])
-        let family = await api.run(#"{ tag(id: "2") { taggedResources { ... on Beneficiary { firstName } } } }"#)
+        let family = await api.run(
+            #"{ tag(id: "\#(Fixtures.TagID.family)") { taggedResources { ... on Beneficiary { firstName } } } }"#)
         #expect(family.data?["tag"]?["taggedResources"] == [["firstName": "Aisha"]])
         // Boxes are not filtered: tag 4 is deleted, its relation is still active.
-        let boxes = await api.run(#"{ tag(id: "4") { taggedResources { ... on Box { id } } } }"#)
+        let boxes = await api.run(
+            #"{ tag(id: "\#(Fixtures.TagID.deleted)") { taggedResources { ... on Box { id } } } }"#)
         #expect(boxes.data?["tag"]?["taggedResources"] == [["id": "1"]])
     }
 
     @Test("Tag.taggedResources needs tag_relation:read and beneficiary:read")
     func taggedResourcesPermissions() async throws {
         let api = try await APIHarness.make()
-        let query = #"{ tag(id: "3") { id taggedResources { __typename } } }"#
+        let query = #"{ tag(id: "\#(Fixtures.TagID.urgent)") { id taggedResources { __typename } } }"#
         let noRelation = await api.run(query, as: Self.lesvosUser(["tag:read", "beneficiary:read"]))
         #expect(noRelation.firstCode == "FORBIDDEN")
         #expect(noRelation.data == ["tag": ["id": "3", "taggedResources": nil]])
@@ -272,9 +285,9 @@ struct BeneficiaryQueryTests {
         }
         #expect(await statements(first: 3) == statements(first: 5))
         // Two statements (boxes, beneficiaries) for all tags of the base.
-        let plain = await api.run(#"{ base(id: "1") { tags { id } } }"#, as: Fixtures.god)
+        let plain = await api.run(#"{ base(id: "\#(Fixtures.BaseID.lesvos)") { tags { id } } }"#, as: Fixtures.god)
         let tagged = await api.run(
-            #"{ base(id: "1") { tags { id taggedResources { ... on Box { id } ... on Beneficiary { id } } } } }"#,
+            #"{ base(id: "\#(Fixtures.BaseID.lesvos)") { tags { id taggedResources { ... on Box { id } ... on Beneficiary { id } } } } }"#,
             as: Fixtures.god)
         #expect(tagged.errors.isEmpty)
         #expect(tagged.statements == plain.statements + 2)

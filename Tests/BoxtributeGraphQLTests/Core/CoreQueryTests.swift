@@ -48,15 +48,16 @@ struct CoreQueryTests {
     @Test("base checks permission before existence")
     func baseChecksFirst() async throws {
         let api = try await APIHarness.make()
-        let foreign = await api.run(#"{ base(id: "3") { name } }"#)
+        let foreign = await api.run(#"{ base(id: "\#(Fixtures.BaseID.thessaloniki)") { name } }"#)
         #expect(foreign.data == ["base": nil])
         #expect(foreign.errors.first?["extensions"]?["description"] == "You don't have access to 'base=3'")
-        let missing = await api.run(#"{ base(id: "99") { name } }"#, as: Fixtures.god)
+        let missing = await api.run(#"{ base(id: "\#(Fixtures.unknownID)") { name } }"#, as: Fixtures.god)
         #expect(missing.firstCode == "BAD_USER_INPUT")
         #expect(
             missing.errors.first?["extensions"]?["description"]
                 == "The requested resource does not exist in the database.")
-        let found = await api.run(#"{ base(id: "1") { name instockBoxesCount instockItemsCount } }"#)
+        let found = await api.run(
+            #"{ base(id: "\#(Fixtures.BaseID.lesvos)") { name instockBoxesCount instockItemsCount } }"#)
         #expect(found.data == ["base": ["name": "Lesvos", "instockBoxesCount": 2, "instockItemsCount": 10]])
     }
 
@@ -65,7 +66,7 @@ struct CoreQueryTests {
         let api = try await APIHarness.make()
         let answer = await api.run(
             #"""
-            { base(id: "1") {
+            { base(id: "\#(Fixtures.BaseID.lesvos)") {
                 locations { id name isShop isStockroom defaultBoxState }
                 products { name }
                 allProducts: products(filterInput: {includeDeleted: true, type: Custom}) { name }
@@ -84,15 +85,17 @@ struct CoreQueryTests {
     @Test("organisation bases list all bases of the organisation; nested fields are checked per base")
     func organisationBases() async throws {
         let api = try await APIHarness.make()
-        let answer = await api.run(#"{ organisation(id: "1") { name bases { name tags { name } } } }"#)
+        let answer = await api.run(
+            #"{ organisation(id: "\#(Fixtures.Org.aidA)") { name bases { name tags { name } } } }"#)
         #expect(answer.data?["organisation"]?["bases"]?.array?.map { $0["name"] } == ["Lesvos", "Samos"])
         #expect(answer.data?["organisation"]?["bases"]?[1]?["tags"] == .null)
         #expect(answer.errors.first?["path"] == ["organisation", "bases", 1, "tags"])
         // locations is [ClassicLocation!]!: a FORBIDDEN on Samos propagates up to the nullable list.
-        let propagated = await api.run(#"{ organisation(id: "1") { name bases { name locations { name } } } }"#)
+        let propagated = await api.run(
+            #"{ organisation(id: "\#(Fixtures.Org.aidA)") { name bases { name locations { name } } } }"#)
         #expect(propagated.errors.first?["path"] == ["organisation", "bases", 1, "locations"])
         #expect(propagated.data == ["organisation": ["name": "Aid Org A", "bases": nil]])
-        let missing = await api.run(#"{ organisation(id: "7") { name } }"#)
+        let missing = await api.run(#"{ organisation(id: "\#(Fixtures.unknownID)") { name } }"#)
         #expect(missing.firstCode == "BAD_USER_INPUT")
         let forbidden = await api.run(#"{ organisations { name } }"#, as: Fixtures.nobody)
         #expect(forbidden.firstCode == "FORBIDDEN")
@@ -110,7 +113,8 @@ struct CoreQueryTests {
     func user() async throws {
         let api = try await APIHarness.make()
         let own = await api.run(
-            #"{ user(id: "2") { name email organisation { id } bases { id } validFirstDay validLastDay lastLogin } }"#)
+            #"{ user(id: "\#(Fixtures.UserID.lesvosCoordinator)") { name email organisation { id } bases { id } validFirstDay validLastDay lastLogin } }"#
+        )
         #expect(
             own.data == [
                 "user": [
@@ -119,13 +123,15 @@ struct CoreQueryTests {
                     "lastLogin": "2024-05-01T08:00:00+00:00",
                 ]
             ])
-        let other = await api.run(#"{ user(id: "3") { name organisation { id } bases { id } email } }"#)
+        let other = await api.run(
+            #"{ user(id: "\#(Fixtures.UserID.samosVolunteer)") { name organisation { id } bases { id } email } }"#)
         #expect(other.data?["user"]?["organisation"] == .null)
         #expect(other.data?["user"]?["bases"] == .null)
         #expect(other.errors.first?["extensions"]?["description"] == "You don't have access to 'user=3'")
-        let missing = await api.run(#"{ user(id: "42") { name } }"#)
+        let missing = await api.run(#"{ user(id: "\#(Fixtures.unknownID)") { name } }"#)
         #expect(missing.firstCode == "BAD_USER_INPUT")
-        let forbidden = await api.run(#"{ user(id: "2") { name } }"#, as: Fixtures.nobody)
+        let forbidden = await api.run(
+            #"{ user(id: "\#(Fixtures.UserID.lesvosCoordinator)") { name } }"#, as: Fixtures.nobody)
         #expect(forbidden.firstCode == "FORBIDDEN")
     }
 

@@ -23,7 +23,7 @@ struct DistributionQueryTests {
         let api = try await APIHarness.make()
         let answer = await api.run(
             #"""
-            { base(id: "1") { distributionSpots {
+            { base(id: "\#(Fixtures.BaseID.lesvos)") { distributionSpots {
                 __typename id name latitude longitude comment boxes { totalCount } base { id }
                 distributionEvents { id name state plannedStartDateTime plannedEndDateTime }
             } } }
@@ -59,11 +59,12 @@ struct DistributionQueryTests {
     func baseSpotsPermissions() async throws {
         let api = try await APIHarness.make()
         let noLocation = await api.run(
-            #"{ base(id: "1") { id distributionSpots { id } } }"#, as: Self.lesvosUser(["base:read"]))
+            #"{ base(id: "\#(Fixtures.BaseID.lesvos)") { id distributionSpots { id } } }"#,
+            as: Self.lesvosUser(["base:read"]))
         #expect(noLocation.firstCode == "FORBIDDEN")
         #expect(noLocation.data == ["base": nil])
         let noEvents = await api.run(
-            #"{ base(id: "1") { distributionSpots { id distributionEvents { id } } } }"#,
+            #"{ base(id: "\#(Fixtures.BaseID.lesvos)") { distributionSpots { id distributionEvents { id } } } }"#,
             as: Self.lesvosUser(["base:read", "location:read"]))
         #expect(noEvents.firstCode == "FORBIDDEN")
         #expect(noEvents.errors.first?["path"] == ["base", "distributionSpots", 0, "distributionEvents"])
@@ -74,7 +75,7 @@ struct DistributionQueryTests {
         let api = try await APIHarness.make()
         let answer = await api.run(
             #"""
-            { base(id: "1") {
+            { base(id: "\#(Fixtures.BaseID.lesvos)") {
                 all: distributionEvents { id }
                 returned: distributionEvents(states: [ReturnedFromDistribution]) { id }
                 several: distributionEvents(states: [Planning, ReturnTrackingInProgress]) { id }
@@ -105,7 +106,7 @@ struct DistributionQueryTests {
             "distributionEventsInReturnedFromDistributionState { id }", "distributionEventsTrackingGroups { id }",
             "distributionEventsStatistics { productId }",
         ] {
-            let answer = await api.run(#"{ base(id: "1") { id "# + field + " } }", as: user)
+            let answer = await api.run(#"{ base(id: "\#(Fixtures.BaseID.lesvos)") { id "# + field + " } }", as: user)
             #expect(answer.firstCode == "FORBIDDEN", "\(field)")
             #expect(answer.data == ["base": nil], "\(field)")
         }
@@ -116,7 +117,7 @@ struct DistributionQueryTests {
         let api = try await APIHarness.make()
         let lesvos = await api.run(
             #"""
-            { base(id: "1") {
+            { base(id: "\#(Fixtures.BaseID.lesvos)") {
                 all: distributionEventsTrackingGroups { id state createdOn }
                 open: distributionEventsTrackingGroups(states: [InProgress]) { id }
             } }
@@ -132,7 +133,7 @@ struct DistributionQueryTests {
                     "open": [["id": "1"]],
                 ])
         let north = await api.run(
-            #"{ base(id: "3") { distributionEventsTrackingGroups(states: [InProgress]) { id state } } }"#,
+            #"{ base(id: "\#(Fixtures.BaseID.thessaloniki)") { distributionEventsTrackingGroups(states: [InProgress]) { id state } } }"#,
             as: Fixtures.thessalonikiCoordinator)
         #expect(north.data?["base"] == ["distributionEventsTrackingGroups": [["id": "3", "state": "InProgress"]]])
     }
@@ -142,7 +143,7 @@ struct DistributionQueryTests {
         let api = try await APIHarness.make()
         let answer = await api.run(
             #"""
-            { base(id: "1") { distributionEventsStatistics {
+            { base(id: "\#(Fixtures.BaseID.lesvos)") { distributionEventsStatistics {
                 productName genderLabel categoryLabel sizeLabel inflow outflow earliestPossibleDistroDate
                 latestPossibleDistroDate potentiallyInvolvedDistributionSpots involvedDistributionEventIds
                 distroEventTrackingGroupId productId sizeId
@@ -173,7 +174,8 @@ struct DistributionQueryTests {
                 ]))
         // Group 3 of Thessaloniki has logs but no events: no rows (inner joins).
         let north = await api.run(
-            #"{ base(id: "3") { distributionEventsStatistics { productId } } }"#, as: Fixtures.thessalonikiCoordinator)
+            #"{ base(id: "\#(Fixtures.BaseID.thessaloniki)") { distributionEventsStatistics { productId } } }"#,
+            as: Fixtures.thessalonikiCoordinator)
         #expect(north.data?["base"] == ["distributionEventsStatistics": []])
     }
 
@@ -184,7 +186,7 @@ struct DistributionQueryTests {
         let api = try await APIHarness.make()
         let answer = await api.run(
             #"""
-            { distributionEvent(id: "1") {
+            { distributionEvent(id: "\#(Fixtures.Distribution.EventID.planning)") {
                 id name state distributionSpot { id name } distributionEventsTrackingGroup { id }
                 packingListEntries {
                   id numberOfItems state product { name } size { label }
@@ -245,13 +247,13 @@ struct DistributionQueryTests {
     @Test("distributionEvent: missing is BAD_USER_INPUT, foreign is FORBIDDEN")
     func eventErrors() async throws {
         let api = try await APIHarness.make()
-        let missing = await api.run(#"{ distributionEvent(id: "999") { id } }"#)
+        let missing = await api.run(#"{ distributionEvent(id: "\#(Fixtures.anotherUnknownID)") { id } }"#)
         #expect(missing.firstCode == "BAD_USER_INPUT")
         #expect(missing.data == ["distributionEvent": nil])
-        let foreign = await api.run(#"{ distributionEvent(id: "6") { id } }"#)
+        let foreign = await api.run(#"{ distributionEvent(id: "\#(Fixtures.Distribution.EventID.north)") { id } }"#)
         #expect(foreign.firstCode == "FORBIDDEN")
         let north = await api.run(
-            #"{ distributionEvent(id: "6") { name packingListEntries { numberOfItems product { name } } } }"#,
+            #"{ distributionEvent(id: "\#(Fixtures.Distribution.EventID.north)") { name packingListEntries { numberOfItems product { name } } } }"#,
             as: Fixtures.thessalonikiCoordinator)
         #expect(
             north.data?["distributionEvent"]
@@ -269,15 +271,20 @@ struct DistributionQueryTests {
             ("distributionSpot { id }", "distributionSpot"), ("packingListEntries { id }", "packingListEntries"),
             ("boxes { id }", "boxes"), ("unboxedItemsCollections { id }", "unboxedItemsCollections"),
         ] {
-            let answer = await api.run(#"{ distributionEvent(id: "1") { id "# + field + " } }", as: user)
+            let answer = await api.run(
+                #"{ distributionEvent(id: "\#(Fixtures.Distribution.EventID.planning)") { id "# + field + " } }",
+                as: user)
             #expect(answer.firstCode == "FORBIDDEN", "\(field)")
             #expect(answer.errors.first?["path"] == ["distributionEvent", .string(path)], "\(field)")
         }
         // distributionSpot is nullable: only that field is nulled.
-        let spot = await api.run(#"{ distributionEvent(id: "1") { id distributionSpot { id } } }"#, as: user)
+        let spot = await api.run(
+            #"{ distributionEvent(id: "\#(Fixtures.Distribution.EventID.planning)") { id distributionSpot { id } } }"#,
+            as: user)
         #expect(spot.data == ["distributionEvent": ["id": "1", "distributionSpot": nil]])
         let group = await api.run(
-            #"{ distributionEvent(id: "4") { distributionEventsTrackingGroup { id } } }"#, as: user)
+            #"{ distributionEvent(id: "\#(Fixtures.Distribution.EventID.trackedA)") { distributionEventsTrackingGroup { id } } }"#,
+            as: user)
         #expect(group.data == ["distributionEvent": ["distributionEventsTrackingGroup": ["id": "1"]]])
     }
 
@@ -285,7 +292,7 @@ struct DistributionQueryTests {
     func matchingCollectionsPermission() async throws {
         let api = try await APIHarness.make()
         let answer = await api.run(
-            #"{ packingListEntry(id: "1") { id matchingPackedItemsCollections { numberOfItems } } }"#,
+            #"{ packingListEntry(id: "\#(Fixtures.Distribution.PackingListEntryID.jeansMedium)") { id matchingPackedItemsCollections { numberOfItems } } }"#,
             as: Self.lesvosUser(["packing_list_entry:read"]))
         #expect(answer.firstCode == "FORBIDDEN")
         #expect(answer.errors.first?["path"] == ["packingListEntry", "matchingPackedItemsCollections"])
@@ -295,27 +302,30 @@ struct DistributionQueryTests {
     func packingListEntry() async throws {
         let api = try await APIHarness.make()
         let answer = await api.run(
-            #"{ packingListEntry(id: "2") { id numberOfItems state product { id } size { id } } }"#)
+            #"{ packingListEntry(id: "\#(Fixtures.Distribution.PackingListEntryID.jeansSmall)") { id numberOfItems state product { id } size { id } } }"#
+        )
         #expect(
             answer.data?["packingListEntry"]
                 == ["id": "2", "numberOfItems": 3, "state": "NotStarted", "product": ["id": "1"], "size": ["id": "1"]])
-        let missing = await api.run(#"{ packingListEntry(id: "99") { id } }"#)
+        let missing = await api.run(#"{ packingListEntry(id: "\#(Fixtures.unknownID)") { id } }"#)
         #expect(missing.firstCode == "BAD_USER_INPUT")
-        let foreign = await api.run(#"{ packingListEntry(id: "4") { id } }"#)
+        let foreign = await api.run(
+            #"{ packingListEntry(id: "\#(Fixtures.Distribution.PackingListEntryID.north)") { id } }"#)
         #expect(foreign.firstCode == "FORBIDDEN")
     }
 
     @Test("distributionSpot returns spots, null for warehouse locations")
     func spot() async throws {
         let api = try await APIHarness.make()
-        let spot = await api.run(#"{ distributionSpot(id: "6") { id name base { name } } }"#)
+        let spot = await api.run(
+            #"{ distributionSpot(id: "\#(Fixtures.LocationID.lesvosDistributionSpot)") { id name base { name } } }"#)
         #expect(spot.data == ["distributionSpot": ["id": "6", "name": "Spot Lesvos", "base": ["name": "Lesvos"]]])
-        let classic = await api.run(#"{ distributionSpot(id: "1") { id } }"#)
+        let classic = await api.run(#"{ distributionSpot(id: "\#(Fixtures.LocationID.lesvosWarehouse)") { id } }"#)
         #expect(classic.errors.isEmpty)
         #expect(classic.data == ["distributionSpot": nil])
-        let missing = await api.run(#"{ distributionSpot(id: "999") { id } }"#)
+        let missing = await api.run(#"{ distributionSpot(id: "\#(Fixtures.anotherUnknownID)") { id } }"#)
         #expect(missing.firstCode == "BAD_USER_INPUT")
-        let foreign = await api.run(#"{ distributionSpot(id: "62") { id } }"#)
+        let foreign = await api.run(#"{ distributionSpot(id: "\#(Fixtures.Distribution.northSpot)") { id } }"#)
         #expect(foreign.firstCode == "FORBIDDEN")
     }
 
@@ -337,7 +347,7 @@ struct DistributionQueryTests {
         let api = try await APIHarness.make()
         let answer = await api.run(
             #"""
-            { distributionEventsTrackingGroup(id: "1") {
+            { distributionEventsTrackingGroup(id: "\#(Fixtures.Distribution.TrackingGroupID.lesvosInProgress)") {
                 id state distributionEvents { id distributionSpot { name } }
                 distributionEventsTrackingEntries {
                   id numberOfItems flowDirection dateTimeOfTracking product { name } size { label }
@@ -364,12 +374,13 @@ struct DistributionQueryTests {
                     "product": ["name": "Jeans"], "size": ["label": "M"],
                     "distributionEventsTrackingGroup": ["id": "1"],
                 ])
-        let missing = await api.run(#"{ distributionEventsTrackingGroup(id: "99") { id } }"#)
+        let missing = await api.run(#"{ distributionEventsTrackingGroup(id: "\#(Fixtures.unknownID)") { id } }"#)
         #expect(missing.firstCode == "BAD_USER_INPUT")
-        let foreign = await api.run(#"{ distributionEventsTrackingGroup(id: "3") { id } }"#)
+        let foreign = await api.run(
+            #"{ distributionEventsTrackingGroup(id: "\#(Fixtures.Distribution.TrackingGroupID.north)") { id } }"#)
         #expect(foreign.firstCode == "FORBIDDEN")
         let partial = await api.run(
-            #"{ distributionEventsTrackingGroup(id: "1") { id distributionEventsTrackingEntries { id } } }"#,
+            #"{ distributionEventsTrackingGroup(id: "\#(Fixtures.Distribution.TrackingGroupID.lesvosInProgress)") { id distributionEventsTrackingEntries { id } } }"#,
             as: Self.lesvosUser(["location:read"]))
         #expect(partial.firstCode == "FORBIDDEN")
     }
@@ -379,11 +390,11 @@ struct DistributionQueryTests {
         let api = try await APIHarness.make()
         let answer = await api.run(
             #"""
-            { box(labelIdentifier: "10000001") {
+            { box(labelIdentifier: "\#(Fixtures.BoxLabel.jeans)") {
                 distributionEvent { id state name distributionSpot { name } plannedStartDateTime plannedEndDateTime }
                 location { base { distributionEventsBeforeReturnedFromDistributionState { id name } } }
             }
-              other: box(labelIdentifier: "10000003") { distributionEvent { id } } }
+              other: box(labelIdentifier: "\#(Fixtures.BoxLabel.lost)") { distributionEvent { id } } }
             """#)
         #expect(answer.errors.isEmpty)
         #expect(
@@ -419,7 +430,7 @@ struct DistributionQueryTests {
             } } distributionEventsStatistics { productId } distributionEventsTrackingGroups { id } }
             """#
         let all = await api.run("{ bases " + fields + " }", as: Fixtures.god)
-        let one = await api.run(#"{ base(id: "1") "# + fields + " }", as: Fixtures.god)
+        let one = await api.run(#"{ base(id: "\#(Fixtures.BaseID.lesvos)") "# + fields + " }", as: Fixtures.god)
         #expect(all.errors.isEmpty && one.errors.isEmpty)
         // One statement per field and level (three for the matching collections, two for the
         // statistics), whether one base or all of them are asked for.
@@ -456,11 +467,16 @@ struct DistributionQueryTests {
         }
 
         let api = try await APIHarness.make()
+        let lesvos: Map = .string(String(Fixtures.BaseID.lesvos))
         let variables: [String: (String, Map)] = [
-            "DistroSpotsForBaseId": ("baseId", "1"), "DataForReturnTrackingOverviewForBase": ("baseId", "1"),
-            "DownloadDistributionEventsStatistics": ("baseId", "1"), "DistributionEventsForBase": ("baseId", "1"),
-            "PackingListEntriesForDistributionEvent": ("distributionEventId", "1"),
-            "DistributionEventsTrackingGroup": ("trackingGroupId", "1"),
+            "DistroSpotsForBaseId": ("baseId", lesvos), "DataForReturnTrackingOverviewForBase": ("baseId", lesvos),
+            "DownloadDistributionEventsStatistics": ("baseId", lesvos), "DistributionEventsForBase": ("baseId", lesvos),
+            "PackingListEntriesForDistributionEvent": (
+                "distributionEventId", .string(String(Fixtures.Distribution.EventID.planning))
+            ),
+            "DistributionEventsTrackingGroup": (
+                "trackingGroupId", .string(String(Fixtures.Distribution.TrackingGroupID.lesvosInProgress))
+            ),
         ]
         for (name, (variable, value)) in variables {
             let operation = try #require(operations.first { $0.name == name })

@@ -32,6 +32,12 @@ struct APIHarness {
             database: try await Fixtures.makeDatabase())
     }
 
+    /// The same data through an API of `variant` with `limits`.
+    func limited(_ limits: GraphQLLimits, variant: APIVariant = .full) throws -> APIHarness {
+        APIHarness(
+            api: try GraphQLAPI(variant: variant, limits: limits), database: database, environment: environment)
+    }
+
     func run(
         _ query: String, variables: [String: Map] = [:], operationName: String? = nil,
         as user: CurrentUser? = Fixtures.lesvosCoordinator
@@ -56,6 +62,13 @@ extension APIHarness {
         try await rows(sql, binds).first?.first ?? nil
     }
 
+    /// Runs write statements on the harness database in one transaction (a test's own rows).
+    func execute(_ statements: String...) async throws {
+        try await database.transaction { connection in
+            for statement in statements { _ = try await connection.execute(statement, []) }
+        }
+    }
+
     /// `SELECT COUNT(*) FROM <from>`.
     func count(_ from: String) async throws -> Int {
         Int(try await scalar("SELECT COUNT(*) FROM \(from)") ?? "") ?? -1
@@ -67,6 +80,11 @@ extension APIHarness {
             "SELECT changes FROM history WHERE tablename = ? AND record_id = ? AND changedate = ? ORDER BY id",
             [.text(table), .integer(recordId), .text(MutationEnvironment.fixtureNow)]
         ).compactMap { $0.first ?? nil }
+    }
+
+    /// ``historyChanges(_:recordId:)`` for a typed id.
+    func historyChanges<Entity>(_ table: String, recordId: Tagged<Entity, Int>) async throws -> [String] {
+        try await historyChanges(table, recordId: recordId.rawValue)
     }
 }
 
@@ -80,4 +98,9 @@ extension ResolverContext {
             user: user, session: SQLRequestSession(database: database), environment: environment,
             clientIsGone: clientIsGone)
     }
+}
+
+extension Map {
+    /// A typed id as the GraphQL number a client sends.
+    init<Entity>(_ id: Tagged<Entity, Int>) { self = .number(Number(id.rawValue)) }
 }

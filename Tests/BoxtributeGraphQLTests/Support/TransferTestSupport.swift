@@ -29,7 +29,7 @@ enum Transfer {
 
     /// `createShipment`; the new shipment's id, or `nil` with the answer's errors.
     static func createShipment(
-        _ api: APIHarness, from source: Int, to target: Int, agreement: Int? = nil, as user: CurrentUser
+        _ api: APIHarness, from source: Base.ID, to target: Base.ID, agreement: Int? = nil, as user: CurrentUser
     ) async -> (id: Int?, answer: APIHarness.Answer) {
         let agreementPart = agreement.map { ", transferAgreementId: \($0)" } ?? ""
         let answer = await api.run(
@@ -38,16 +38,25 @@ enum Transfer {
         return (answer.data?["createShipment"]?["id"]?.string.flatMap { Int($0) }, answer)
     }
 
+    /// `createShipment` Lesvos → Thessaloniki under the accepted agreement.
+    static func createLesvosToThessaloniki(
+        _ api: APIHarness, as user: CurrentUser
+    ) async -> (id: Int?, answer: APIHarness.Answer) {
+        await createShipment(
+            api, from: Fixtures.BaseID.lesvos, to: Fixtures.BaseID.thessaloniki,
+            agreement: Fixtures.TransferID.acceptedAgreement, as: user)
+    }
+
     /// `updateShipmentWhenPreparing` with boxes to add and to remove.
     static func prepare(
-        _ api: APIHarness, shipment id: Int, add: [String] = [], remove: [String] = [], targetBaseId: Int? = nil,
+        _ api: APIHarness, shipment id: Int, add: [String] = [], remove: [String] = [], targetBaseId: Base.ID? = nil,
         as user: CurrentUser
     ) async -> APIHarness.Answer {
         var input: OrderedDictionary<String, Map> = [
             "id": .string(String(id)), "preparedBoxLabelIdentifiers": .array(add.map(Map.string)),
             "removedBoxLabelIdentifiers": .array(remove.map(Map.string)),
         ]
-        if let targetBaseId { input["targetBaseId"] = .number(Number(targetBaseId)) }
+        if let targetBaseId { input["targetBaseId"] = .number(Number(targetBaseId.rawValue)) }
         return await api.run(
             """
             mutation($input: ShipmentWhenPreparingUpdateInput) { updateShipmentWhenPreparing(updateInput: $input) {
@@ -67,14 +76,20 @@ enum Transfer {
     /// One reconciliation of `updateShipmentWhenReceiving`.
     struct Reception {
         var detailId: Int
-        var productId: Int
-        var locationId: Int
+        var productId: Product.ID
+        var locationId: BoxtributeDomain.Location.ID
         var sizeId: Int
         var quantity: Int
+        /// Detail `detailId` received as Thessaloniki's T-shirt into Thessaloniki's warehouse.
+        static func tShirt(_ detailId: Int, size: Int = Fixtures.SizeID.small, quantity: Int = 1) -> Reception {
+            Reception(
+                detailId: detailId, productId: Fixtures.TransferID.thessalonikiTShirt,
+                locationId: Fixtures.LocationID.thessalonikiWarehouse, sizeId: size, quantity: quantity)
+        }
         var map: Map {
             .dictionary([
-                "id": .string(String(detailId)), "targetProductId": .number(Number(productId)),
-                "targetLocationId": .number(Number(locationId)), "targetSizeId": .number(Number(sizeId)),
+                "id": .string(String(detailId)), "targetProductId": .number(Number(productId.rawValue)),
+                "targetLocationId": .number(Number(locationId.rawValue)), "targetSizeId": .number(Number(sizeId)),
                 "targetQuantity": .number(Number(quantity)),
             ])
         }
@@ -98,7 +113,7 @@ enum Transfer {
     }
 
     /// `moveNotDeliveredBoxesInStock` for box database ids.
-    static func moveNotDelivered(_ api: APIHarness, boxIds: [Int], as user: CurrentUser) async -> APIHarness.Answer {
+    static func moveNotDelivered(_ api: APIHarness, boxIds: [Box.ID], as user: CurrentUser) async -> APIHarness.Answer {
         await api.run(
             "mutation($ids: [String!]!) { moveNotDeliveredBoxesInStock(boxIds: $ids) { \(shipmentFields) } }",
             variables: ["ids": .array(boxIds.map { .string(String($0)) })], as: user)
@@ -117,13 +132,11 @@ enum Transfer {
         let rows = zip(ids, labels).map { id, label in
             "(\(id), '\(label)', \(productId), 2, 10, \(locationId), 1, '2024-01-01 00:00:00', 2, '2024-01-01 00:00:00', 2, '0000-00-00 00:00:00')"
         }.joined(separator: ", ")
-        _ = try await api.database.transaction { connection in
-            try await connection.execute(
-                """
-                INSERT INTO stock (id, box_id, product_id, size_id, items, location_id, box_state_id, created, created_by, \
-                modified, modified_by, deleted) VALUES \(rows)
-                """, [])
-        }
+        try await api.execute(
+            """
+            INSERT INTO stock (id, box_id, product_id, size_id, items, location_id, box_state_id, created, created_by, \
+            modified, modified_by, deleted) VALUES \(rows)
+            """)
         return labels
     }
 }

@@ -17,7 +17,7 @@ struct ShipmentInvariantTests {
     struct World {
         let api: APIHarness
         var labels: [String]
-        var boxIds: [Int]
+        var boxIds: [Box.ID]
         var shipments: [Int] = [1, 2, 3]
     }
 
@@ -27,17 +27,19 @@ struct ShipmentInvariantTests {
             Fixtures.BoxLabel.jeans, Fixtures.BoxLabel.rice, Fixtures.BoxLabel.lost, Fixtures.BoxLabel.deleted,
             Fixtures.BoxLabel.thessaloniki, Fixtures.BoxLabel.inTransit, Fixtures.BoxLabel.samos,
         ]
-        labels += try await Transfer.insertBoxes(api, count: 10, firstId: 100, locationId: 1, labelPrefix: "61000")
-        labels += try await Transfer.insertBoxes(api, count: 5, firstId: 200, locationId: 4, labelPrefix: "62000")
         labels += try await Transfer.insertBoxes(
-            api, count: 5, firstId: 300, locationId: 5, productId: 5, labelPrefix: "63000")
+            api, count: 10, firstId: 100, locationId: Fixtures.LocationID.lesvosWarehouse, labelPrefix: "61000")
+        labels += try await Transfer.insertBoxes(
+            api, count: 5, firstId: 200, locationId: Fixtures.LocationID.samosWarehouse, labelPrefix: "62000")
+        labels += try await Transfer.insertBoxes(
+            api, count: 5, firstId: 300, locationId: Fixtures.LocationID.thessalonikiWarehouse,
+            productId: Fixtures.ProductID.blanket, labelPrefix: "63000")
         // The fixtures' box 3 has a lost detail in the completed shipment 2: make it not delivered, as
         // the workflow would have left it.
-        _ = try await api.database.transaction { connection in
-            try await connection.execute("UPDATE stock SET box_state_id = 8 WHERE id = 3", [])
-        }
+        try await api.execute(
+            "UPDATE stock SET box_state_id = 8 WHERE id = \(Fixtures.BoxID.lost)")
         return World(
-            api: api, labels: labels, boxIds: Array(1...7) + Array(100..<110) + Array(200..<205) + Array(300..<305))
+            api: api, labels: labels, boxIds: (Array(1...7) + Array(100..<110) + Array(200..<205) + Array(300..<305)).map(Box.ID.init(rawValue:)))
     }
 
     @Test("thousands of random shipment operations never break an invariant", arguments: [1, 2, 3, 4] as [UInt64])
@@ -98,11 +100,11 @@ struct ShipmentInvariantTests {
         let operation =
             Int.random(in: 0..<10, using: &random) < 7
             ? nextSteps[Int.random(in: 0..<nextSteps.count, using: &random)] : Int.random(in: 0..<13, using: &random)
-        let coordinators = [1: Transfer.lesvos, 2: Transfer.samosCoordinator, 3: Transfer.thessaloniki]
+        let coordinators: [Base.ID: CurrentUser] = [1: Transfer.lesvos, 2: Transfer.samosCoordinator, 3: Transfer.thessaloniki]
         let actingBase = [5, 6, 7, 8].contains(operation) ? targetBase : sourceBase
         let user =
             Int.random(in: 0..<4, using: &random) < 3
-            ? coordinators[actingBase] ?? Fixtures.god : actors[Int.random(in: 0..<actors.count, using: &random)]
+            ? coordinators[Base.ID(rawValue: actingBase)] ?? Fixtures.god : actors[Int.random(in: 0..<actors.count, using: &random)]
         let sourceLabels =
             (try? await api.rows(
                 "SELECT s.box_id FROM stock s JOIN locations l ON l.id = s.location_id WHERE l.camp_id = ? ORDER BY s.id",
@@ -116,7 +118,14 @@ struct ShipmentInvariantTests {
         let who = "user \(user.id)"
         switch operation {
         case 0:
-            let pairs: [(Int, Int, Int?)] = [(1, 3, 1), (3, 1, 1), (1, 2, nil), (2, 1, nil), (2, 3, nil), (1, 3, 3)]
+            let (lesvos, samos, thessaloniki) = (
+                Fixtures.BaseID.lesvos, Fixtures.BaseID.samos, Fixtures.BaseID.thessaloniki
+            )
+            let (accepted, canceled) = (Fixtures.TransferID.acceptedAgreement, Fixtures.TransferID.canceledAgreement)
+            let pairs: [(Base.ID, Base.ID, Int?)] = [
+                (lesvos, thessaloniki, accepted), (thessaloniki, lesvos, accepted), (lesvos, samos, nil),
+                (samos, lesvos, nil), (samos, thessaloniki, nil), (lesvos, thessaloniki, canceled),
+            ]
             let (source, target, agreement) = pairs[Int.random(in: 0..<pairs.count, using: &random)]
             let creator = Bool.random(using: &random) ? coordinators[source] ?? user : user
             let (id, answer) = await Transfer.createShipment(
@@ -130,25 +139,13 @@ struct ShipmentInvariantTests {
                 "prepare \(shipment) +\(add) -\(remove) by \(who)",
                 await Transfer.prepare(api, shipment: shipment, add: add, remove: remove, as: user)
             )
-        case 3:
+        case 3...6:
+            let (verb, mutation) = [
+                ("cancel", "cancelShipment"), ("send", "sendShipment"), ("start receiving", "startReceivingShipment"),
+                ("lose", "markShipmentAsLost"),
+            ][operation - 3]
             return (
-                "cancel \(shipment) by \(who)",
-                await Transfer.transition(api, "cancelShipment", shipment: shipment, as: user)
-            )
-        case 4:
-            return (
-                "send \(shipment) by \(who)",
-                await Transfer.transition(api, "sendShipment", shipment: shipment, as: user)
-            )
-        case 5:
-            return (
-                "start receiving \(shipment) by \(who)",
-                await Transfer.transition(api, "startReceivingShipment", shipment: shipment, as: user)
-            )
-        case 6:
-            return (
-                "lose \(shipment) by \(who)",
-                await Transfer.transition(api, "markShipmentAsLost", shipment: shipment, as: user)
+                "\(verb) \(shipment) by \(who)", await Transfer.transition(api, mutation, shipment: shipment, as: user)
             )
         case 7, 8:
             let rows =
@@ -158,7 +155,7 @@ struct ShipmentInvariantTests {
                     FROM shipment_detail d JOIN shipment sh ON sh.id = d.shipment_id WHERE sh.id = ? ORDER BY d.id
                     """, [.integer(shipment)])) ?? []
             // Mostly valid receptions of active details, so that shipments complete; sometimes anything.
-            let valid: [String: (products: [Int], locations: [Int])] = [
+            let valid: [String: (products: [Product.ID], locations: [BoxtributeDomain.Location.ID])] = [
                 "1": ([1], [1, 2]), "2": ([4], [4]), "3": ([5, 61], [5]),
             ]
             var received: [Transfer.Reception] = []
@@ -184,34 +181,28 @@ struct ShipmentInvariantTests {
         case 9:
             let notDelivered =
                 (try? await api.rows("SELECT id FROM stock WHERE box_state_id = 8 ORDER BY id"))?
-                .compactMap { $0.first.flatMap { $0 }.flatMap { Int($0) } } ?? []
+                .compactMap { $0.first.flatMap { $0 }.flatMap { Int($0) }.map(Box.ID.init(rawValue:)) } ?? []
             let ids = (0..<Int.random(in: 1...3, using: &random)).map { _ in
                 let pool = !notDelivered.isEmpty && Bool.random(using: &random) ? notDelivered : world.boxIds
                 return pool[Int.random(in: 0..<pool.count, using: &random)]
             }
             return ("move back \(ids) by \(who)", await Transfer.moveNotDelivered(api, boxIds: ids, as: user))
-        case 10:
+        case 10, 11:
             let label = world.labels[Int.random(in: 0..<world.labels.count, using: &random)]
+            let (what, change) =
+                operation == 10
+                ? ("updateBox", "numberOfItems: 3, state: Donated") : ("updateBox back to stock", "state: InStock")
             return (
-                "updateBox \(label) by \(who)",
+                "\(what) \(label) by \(who)",
                 await api.run(
-                    "mutation { updateBox(updateInput: {labelIdentifier: \"\(label)\", numberOfItems: 3, state: Donated}) { id } }",
-                    as: user)
-            )
-        case 11:
-            let label = world.labels[Int.random(in: 0..<world.labels.count, using: &random)]
-            return (
-                "updateBox back to stock \(label) by \(who)",
-                await api.run(
-                    "mutation { updateBox(updateInput: {labelIdentifier: \"\(label)\", state: InStock}) { id } }",
-                    as: user)
+                    "mutation { updateBox(updateInput: {labelIdentifier: \"\(label)\", \(change)}) { id } }", as: user)
             )
         default:
             let labels = someLabels(3)
             return (
                 "move \(labels) to WH Lesvos by \(who)",
                 await api.run(
-                    "mutation($labels: [String!]!) { moveBoxesToLocation(updateInput: {labelIdentifiers: $labels, locationId: 1}) { __typename } }",
+                    "mutation($labels: [String!]!) { moveBoxesToLocation(updateInput: {labelIdentifiers: $labels, locationId: \(Fixtures.LocationID.lesvosWarehouse)}) { __typename } }",
                     variables: ["labels": .array(labels.map(Map.string))], as: user)
             )
         }

@@ -22,9 +22,33 @@ struct TransferAgreementMutationTests {
         "mutation { \(mutation)(id: \"\(id)\") { \(fields) } }"
     }
 
+    /// The creation input of a `type` agreement that organisation `initiating` (with its
+    /// `bases`) proposes to `partner`; `more` adds further fields.
+    static func input(
+        _ type: String, from initiating: Int = Fixtures.Org.aidA, to partner: Int = Fixtures.Org.aidB, bases: [Base.ID],
+        _ more: String = ""
+    ) -> String {
+        let baseList = bases.map { "\($0)" }.joined(separator: ", ")
+        return "{initiatingOrganisationId: \(initiating), partnerOrganisationId: \(partner), type: \(type), "
+            + "initiatingOrganisationBaseIds: [\(baseList)]\(more.isEmpty ? "" : ", " + more)}"
+    }
+
+    /// `createTransferAgreement` by Thessaloniki's coordinator: organisation 2 (its `bases`)
+    /// receives from organisation 1's `partnerBases`.
+    static func thessalonikiAsksToReceive(
+        _ api: APIHarness, bases: [Base.ID], from partnerBases: [Base.ID]
+    ) async -> APIHarness.Answer {
+        let partnerList = partnerBases.map { "\($0)" }.joined(separator: ", ")
+        return await api.run(
+            create(
+                input(
+                    "ReceivingFrom", from: Fixtures.Org.aidB, to: Fixtures.Org.aidA, bases: bases,
+                    "partnerOrganisationBaseIds: [\(partnerList)]")), as: Transfer.thessaloniki)
+    }
+
     /// Samos (organisation 1) sends to every active base of organisation 2.
     static let samosSendsToAidB =
-        "{initiatingOrganisationId: 1, partnerOrganisationId: 2, type: SendingTo, initiatingOrganisationBaseIds: [2], comment: \"Spring\"}"
+        Self.input("SendingTo", bases: [Fixtures.BaseID.samos], "comment: \"Spring\"")
 
     // MARK: - Creation
 
@@ -55,10 +79,9 @@ struct TransferAgreementMutationTests {
     @Test("ReceivingFrom makes the partner the source side; every pair of bases gets a detail")
     func createReceivingFrom() async throws {
         let api = try await APIHarness.make()
-        let answer = await api.run(
-            Self.create(
-                "{initiatingOrganisationId: 2, partnerOrganisationId: 1, type: ReceivingFrom, initiatingOrganisationBaseIds: [3, 3], partnerOrganisationBaseIds: [2, 1]}"
-            ), as: Transfer.thessaloniki)
+        let answer = await Self.thessalonikiAsksToReceive(
+            api, bases: [Fixtures.BaseID.thessaloniki, Fixtures.BaseID.thessaloniki],
+            from: [Fixtures.BaseID.samos, Fixtures.BaseID.lesvos])
         #expect(answer.errors.isEmpty)
         let agreement = answer.data?["createTransferAgreement"]
         #expect(agreement?["sourceOrganisation"] == ["id": "1"])
@@ -74,16 +97,16 @@ struct TransferAgreementMutationTests {
         // Agreement 1 (accepted, unlimited) already covers Lesvos ↔ Thessaloniki.
         let answer = await api.run(
             Self.create(
-                "{initiatingOrganisationId: 1, partnerOrganisationId: 2, type: SendingTo, initiatingOrganisationBaseIds: [1]}"
+                Self.input("SendingTo", bases: [Fixtures.BaseID.lesvos])
             ))
         #expect(answer.data == ["createTransferAgreement": nil])
         #expect(answer.firstCode == "BAD_USER_INPUT")
         #expect(answer.firstDescription == "An identical agreement already exists: ID 1")
         // Once canceled, it no longer counts.
-        _ = await api.run(Self.change("cancelTransferAgreement", 1))
+        _ = await api.run(Self.change("cancelTransferAgreement", Fixtures.TransferID.acceptedAgreement))
         let again = await api.run(
             Self.create(
-                "{initiatingOrganisationId: 1, partnerOrganisationId: 2, type: SendingTo, initiatingOrganisationBaseIds: [1]}"
+                Self.input("SendingTo", bases: [Fixtures.BaseID.lesvos])
             ))
         #expect(again.errors.isEmpty)
         #expect(again.data?["createTransferAgreement"]?["id"] == "4")
@@ -92,15 +115,13 @@ struct TransferAgreementMutationTests {
     @Test("Reference quirk fixed: an unlimited agreement is not a duplicate of a limited one")
     func duplicateValidity() async throws {
         let api = try await APIHarness.make()
-        _ = try await api.database.transaction { connection in
-            try await connection.execute(
-                "UPDATE transfer_agreement SET valid_until = '2026-12-31 23:59:59' WHERE id = 1", [])
-        }
-        let input =
-            "initiatingOrganisationId: 1, partnerOrganisationId: 2, type: Bidirectional, initiatingOrganisationBaseIds: [1]"
-        let within = await api.run(Self.create("{\(input), validUntil: \"2026-06-30\"}"))
+        try await api.execute(
+            "UPDATE transfer_agreement SET valid_until = '2026-12-31 23:59:59' WHERE id = \(Fixtures.TransferID.acceptedAgreement)"
+        )
+        let within = await api.run(
+            Self.create(Self.input("Bidirectional", bases: [Fixtures.BaseID.lesvos], "validUntil: \"2026-06-30\"")))
         #expect(within.firstDescription == "An identical agreement already exists: ID 1")
-        let unlimited = await api.run(Self.create("{\(input)}"))
+        let unlimited = await api.run(Self.create(Self.input("Bidirectional", bases: [Fixtures.BaseID.lesvos])))
         #expect(unlimited.errors.isEmpty)
         #expect(unlimited.data?["createTransferAgreement"]?["validUntil"] == .null)
     }
@@ -109,39 +130,44 @@ struct TransferAgreementMutationTests {
         "createTransferAgreement rejects invalid input with the reference's message",
         arguments: [
             (
-                "{initiatingOrganisationId: 1, partnerOrganisationId: 1, type: SendingTo, initiatingOrganisationBaseIds: [2]}",
+                Self.input("SendingTo", to: Fixtures.Org.aidA, bases: [Fixtures.BaseID.samos]),
                 "The user's organisation is not permitted to execute the requested action."
             ),
             (
-                "{initiatingOrganisationId: 1, partnerOrganisationId: 2, type: SendingTo, initiatingOrganisationBaseIds: [2], validFrom: \"2025-07-02\", validUntil: \"2025-07-01\"}",
+                Self.input(
+                    "SendingTo", bases: [Fixtures.BaseID.samos], "validFrom: \"2025-07-02\", validUntil: \"2025-07-01\""
+                ),
                 "'Valid until' date must be later than 'valid from' date."
             ),
             (
-                "{initiatingOrganisationId: 1, partnerOrganisationId: 2, type: SendingTo, initiatingOrganisationBaseIds: [2], validUntil: \"2025-05-31\"}",
+                Self.input("SendingTo", bases: [Fixtures.BaseID.samos], "validUntil: \"2025-05-31\""),
                 "'Valid until' date must be later than 'valid from' date."
             ),
             (
-                "{initiatingOrganisationId: 1, partnerOrganisationId: 99, type: SendingTo, initiatingOrganisationBaseIds: [2]}",
+                Self.input("SendingTo", to: Fixtures.unknownID, bases: [Fixtures.BaseID.samos]),
                 "None of the requested partner bases is active."
             ),
             (
-                "{initiatingOrganisationId: 1, partnerOrganisationId: 2, type: SendingTo, initiatingOrganisationBaseIds: [2], partnerOrganisationBaseIds: []}",
+                Self.input("SendingTo", bases: [Fixtures.BaseID.samos], "partnerOrganisationBaseIds: []"),
                 "None of the requested partner bases is active."
             ),
             (
-                "{initiatingOrganisationId: 1, partnerOrganisationId: 2, type: SendingTo, initiatingOrganisationBaseIds: [2], partnerOrganisationBaseIds: [2]}",
+                Self.input(
+                    "SendingTo", bases: [Fixtures.BaseID.samos],
+                    "partnerOrganisationBaseIds: [\(Fixtures.BaseID.samos)]"),
                 "The specified base (ID: 2) is not part of the current transfer agreement (included base IDs: 3)."
             ),
             (
-                "{initiatingOrganisationId: 2, partnerOrganisationId: 1, type: ReceivingFrom, initiatingOrganisationBaseIds: [1]}",
+                Self.input(
+                    "ReceivingFrom", from: Fixtures.Org.aidB, to: Fixtures.Org.aidA, bases: [Fixtures.BaseID.lesvos]),
                 "The specified base (ID: 1) is not part of the current transfer agreement (included base IDs: 3)."
             ),
             (
-                "{initiatingOrganisationId: 1, partnerOrganisationId: 2, type: SendingTo, initiatingOrganisationBaseIds: [4]}",
+                Self.input("SendingTo", bases: [Fixtures.BaseID.closed]),
                 "The specified base (ID: 4) is not part of the current transfer agreement (included base IDs: 1, 2)."
             ),
             (
-                "{initiatingOrganisationId: 1, partnerOrganisationId: 2, type: ReceivingFrom, initiatingOrganisationBaseIds: []}",
+                Self.input("ReceivingFrom", bases: []),
                 "Invalid input: 'initiatingOrganisationBaseIds' must not be empty"
             ),
         ])
@@ -159,7 +185,7 @@ struct TransferAgreementMutationTests {
     func createPermission() async throws {
         let api = try await APIHarness.make()
         let input =
-            "{initiatingOrganisationId: 1, partnerOrganisationId: 2, type: SendingTo, initiatingOrganisationBaseIds: [1, 2]}"
+            Self.input("SendingTo", bases: [Fixtures.BaseID.lesvos, Fixtures.BaseID.samos])
         let lesvosOnly = await api.run(Self.create(input), as: Transfer.lesvos)
         #expect(lesvosOnly.firstCode == "FORBIDDEN")
         #expect(lesvosOnly.firstDescription == "You don't have access to 'base=2'")
@@ -175,8 +201,9 @@ struct TransferAgreementMutationTests {
     func betaLevel() async throws {
         let api = try await APIHarness.make()
         let user = CurrentUser(
-            id: 2, organisationId: 1, maxBetaLevel: 1,
-            permissions: CurrentUser.permissionMap(PermissionCatalogue.all, baseIds: [1, 2]))
+            id: Fixtures.UserID.lesvosCoordinator, organisationId: Fixtures.Org.aidA, maxBetaLevel: 1,
+            permissions: CurrentUser.permissionMap(
+                PermissionCatalogue.all, baseIds: [Fixtures.BaseID.lesvos, Fixtures.BaseID.samos]))
         let answer = await api.run(Self.create(Self.samosSendsToAidB), as: user)
         #expect(answer.kind == .refused)
         #expect(answer.errors.first?["message"] == "Insufficient beta-level")
@@ -188,11 +215,15 @@ struct TransferAgreementMutationTests {
     func timeZone() async throws {
         let api = try await APIHarness.make()
         let athens = CurrentUser(
-            id: 2, organisationId: 1, maxBetaLevel: 99, timezone: "Europe/Athens",
-            permissions: CurrentUser.permissionMap(PermissionCatalogue.all, baseIds: [1, 2]))
+            id: Fixtures.UserID.lesvosCoordinator, organisationId: Fixtures.Org.aidA, maxBetaLevel: 99,
+            timezone: "Europe/Athens",
+            permissions: CurrentUser.permissionMap(
+                PermissionCatalogue.all, baseIds: [Fixtures.BaseID.lesvos, Fixtures.BaseID.samos]))
         let answer = await api.run(
             Self.create(
-                "{initiatingOrganisationId: 1, partnerOrganisationId: 2, type: SendingTo, initiatingOrganisationBaseIds: [2], validFrom: \"2025-07-01\", validUntil: \"2025-07-31\"}"
+                Self.input(
+                    "SendingTo", bases: [Fixtures.BaseID.samos], "validFrom: \"2025-07-01\", validUntil: \"2025-07-31\""
+                )
             ), as: athens)
         #expect(answer.errors.isEmpty)
         #expect(answer.data?["createTransferAgreement"]?["validFrom"] == "2025-06-30T21:00:00+00:00")
@@ -205,7 +236,9 @@ struct TransferAgreementMutationTests {
         #expect(Transfer.aidACoordinator.timezone == nil)
         let answer = await api.run(
             Self.create(
-                "{initiatingOrganisationId: 1, partnerOrganisationId: 2, type: SendingTo, initiatingOrganisationBaseIds: [2], validFrom: \"2025-07-01\", validUntil: \"2025-07-31\"}"
+                Self.input(
+                    "SendingTo", bases: [Fixtures.BaseID.samos], "validFrom: \"2025-07-01\", validUntil: \"2025-07-31\""
+                )
             ), as: Transfer.aidACoordinator)
         #expect(answer.errors.isEmpty)
         #expect(answer.data?["createTransferAgreement"]?["validFrom"] == "2025-07-01T00:00:00+00:00")
@@ -217,11 +250,15 @@ struct TransferAgreementMutationTests {
         for zone in ["UTC", "Europe/London", "America/New_York", "Asia/Tokyo"] {
             let api = try await APIHarness.make()
             let user = CurrentUser(
-                id: 2, organisationId: 1, maxBetaLevel: 99, timezone: zone,
-                permissions: CurrentUser.permissionMap(PermissionCatalogue.all, baseIds: [1, 2]))
+                id: Fixtures.UserID.lesvosCoordinator, organisationId: Fixtures.Org.aidA, maxBetaLevel: 99,
+                timezone: zone,
+                permissions: CurrentUser.permissionMap(
+                    PermissionCatalogue.all, baseIds: [Fixtures.BaseID.lesvos, Fixtures.BaseID.samos]))
             let answer = await api.run(
                 Self.create(
-                    "{initiatingOrganisationId: 1, partnerOrganisationId: 2, type: SendingTo, initiatingOrganisationBaseIds: [2], validFrom: \"2025-07-01\", validUntil: \"2025-07-01\"}"
+                    Self.input(
+                        "SendingTo", bases: [Fixtures.BaseID.samos],
+                        "validFrom: \"2025-07-01\", validUntil: \"2025-07-01\"")
                 ), as: user)
             #expect(answer.errors.isEmpty, "\(zone)")
         }
@@ -233,7 +270,8 @@ struct TransferAgreementMutationTests {
     func expired() async throws {
         let api = try await APIHarness.make()
         // Agreement 2 (under review) ended on 2024-12-31; the clock says 2025-06-01.
-        let agreement = await api.run(#"{ transferAgreement(id: "2") { state } }"#)
+        let agreement = await api.run(
+            #"{ transferAgreement(id: "\#(Fixtures.TransferID.agreementUnderReview)") { state } }"#)
         #expect(agreement.data == ["transferAgreement": ["state": "Expired"]])
         func ids(_ states: String) async -> JSONValue? {
             await api.run("{ transferAgreements(states: \(states)) { id state } }", as: Fixtures.god)
@@ -244,9 +282,13 @@ struct TransferAgreementMutationTests {
         #expect(
             await ids("[Accepted, Expired]") == [["id": "1", "state": "Accepted"], ["id": "2", "state": "Expired"]])
         // Nothing is written: the stored state stays.
-        #expect(try await api.scalar("SELECT state FROM transfer_agreement WHERE id = 2") == "UnderReview")
+        #expect(
+            try await api.scalar(
+                "SELECT state FROM transfer_agreement WHERE id = \(Fixtures.TransferID.agreementUnderReview)")
+                == "UnderReview")
         // An expired agreement can be neither accepted nor canceled.
-        let accept = await api.run(Self.change("acceptTransferAgreement", 2), as: Fixtures.god)
+        let accept = await api.run(
+            Self.change("acceptTransferAgreement", Fixtures.TransferID.agreementUnderReview), as: Fixtures.god)
         #expect(
             accept.firstDescription
                 == "The state of the transfer agreement (Expired) does not allow the requested action. Expecting state: UnderReview"
@@ -256,11 +298,10 @@ struct TransferAgreementMutationTests {
     @Test("an accepted agreement whose validity has ended allows no new shipments")
     func expiredAgreementRefusesShipments() async throws {
         let api = try await APIHarness.make()
-        _ = try await api.database.transaction { connection in
-            try await connection.execute(
-                "UPDATE transfer_agreement SET valid_until = '2025-06-01 11:59:59' WHERE id = 1", [])
-        }
-        let (id, answer) = await Transfer.createShipment(api, from: 1, to: 3, agreement: 1, as: Transfer.lesvos)
+        try await api.execute(
+            "UPDATE transfer_agreement SET valid_until = '2025-06-01 11:59:59' WHERE id = \(Fixtures.TransferID.acceptedAgreement)"
+        )
+        let (id, answer) = await Transfer.createLesvosToThessaloniki(api, as: Transfer.lesvos)
         #expect(id == nil)
         #expect(
             answer.firstDescription
@@ -311,10 +352,8 @@ struct TransferAgreementMutationTests {
     @Test("a ReceivingFrom agreement is accepted by its source side, not by the initiating target side")
     func acceptReceivingFrom() async throws {
         let api = try await APIHarness.make()
-        let created = await api.run(
-            Self.create(
-                "{initiatingOrganisationId: 2, partnerOrganisationId: 1, type: ReceivingFrom, initiatingOrganisationBaseIds: [3], partnerOrganisationBaseIds: [2]}"
-            ), as: Transfer.thessaloniki)
+        let created = await Self.thessalonikiAsksToReceive(
+            api, bases: [Fixtures.BaseID.thessaloniki], from: [Fixtures.BaseID.samos])
         #expect(created.errors.isEmpty)
         let initiator = await api.run(Self.change("acceptTransferAgreement", 4), as: Transfer.thessaloniki)
         #expect(initiator.firstCode == "FORBIDDEN")
@@ -326,19 +365,24 @@ struct TransferAgreementMutationTests {
     @Test("either side cancels; a third base cannot; existing shipments stay")
     func cancel() async throws {
         let api = try await APIHarness.make()
-        let outsider = await api.run(Self.change("cancelTransferAgreement", 1), as: Transfer.samosCoordinator)
+        let outsider = await api.run(
+            Self.change("cancelTransferAgreement", Fixtures.TransferID.acceptedAgreement), as: Transfer.samosCoordinator
+        )
         #expect(outsider.firstCode == "FORBIDDEN")
         #expect(outsider.firstDescription == "You don't have access to 'base=3'")
-        let reader = await api.run(Self.change("cancelTransferAgreement", 1), as: Fixtures.lesvosReader)
+        let reader = await api.run(
+            Self.change("cancelTransferAgreement", Fixtures.TransferID.acceptedAgreement), as: Fixtures.lesvosReader)
         #expect(reader.firstDescription == "You don't have access to 'transfer_agreement:edit'")
-        let target = await api.run(Self.change("cancelTransferAgreement", 1), as: Transfer.thessaloniki)
+        let target = await api.run(
+            Self.change("cancelTransferAgreement", Fixtures.TransferID.acceptedAgreement), as: Transfer.thessaloniki)
         #expect(target.errors.isEmpty)
         #expect(target.data?["cancelTransferAgreement"]?["state"] == "Canceled")
         #expect(target.data?["cancelTransferAgreement"]?["terminatedBy"] == ["id": "4"])
         #expect(target.data?["cancelTransferAgreement"]?["terminatedOn"] == "2025-06-01T12:00:00+00:00")
-        #expect(try await api.scalar("SELECT state FROM shipment WHERE id = 1") == "Sent")
+        #expect(
+            try await api.scalar("SELECT state FROM shipment WHERE id = \(Fixtures.TransferID.sentShipment)") == "Sent")
         // Canceled agreements carry no new shipments.
-        let (id, answer) = await Transfer.createShipment(api, from: 1, to: 3, agreement: 1, as: Transfer.lesvos)
+        let (id, answer) = await Transfer.createLesvosToThessaloniki(api, as: Transfer.lesvos)
         #expect(id == nil)
         #expect(
             answer.firstDescription
@@ -354,14 +398,12 @@ struct TransferAgreementMutationTests {
     @Test("an agreement without bases (only legacy data can have one) admits no one but god users")
     func emptySides() async throws {
         let api = try await APIHarness.make()
-        _ = try await api.database.transaction { connection in
-            try await connection.execute(
-                """
-                INSERT INTO transfer_agreement (id, source_organisation_id, target_organisation_id, state, type, \
-                requested_on, requested_by, valid_from) VALUES (9, 1, 2, 'UnderReview', 'SendingTo', \
-                '2025-01-01 00:00:00', 2, '2025-01-01 00:00:00')
-                """, [])
-        }
+        try await api.execute(
+            """
+            INSERT INTO transfer_agreement (id, source_organisation_id, target_organisation_id, state, type, \
+            requested_on, requested_by, valid_from) VALUES (9, 1, 2, 'UnderReview', 'SendingTo', \
+            '2025-01-01 00:00:00', 2, '2025-01-01 00:00:00')
+            """)
         for (mutation, user) in [
             ("acceptTransferAgreement", Transfer.thessaloniki), ("rejectTransferAgreement", Transfer.samosCoordinator),
             ("cancelTransferAgreement", Transfer.lesvos),

@@ -15,7 +15,8 @@ struct TransferEndToEndTests {
     )
     func fiftyBoxes() async throws {
         let api = try await APIHarness.make()
-        let labels = try await Transfer.insertBoxes(api, count: 50, firstId: 100, locationId: 1, labelPrefix: "50000")
+        let labels = try await Transfer.insertBoxes(
+            api, count: 50, firstId: 100, locationId: Fixtures.LocationID.lesvosWarehouse, labelPrefix: "50000")
         // The first ten carry a Lesvos tag, which does not travel.
         _ = try await api.database.transaction { connection in
             for boxId in 100..<110 {
@@ -26,12 +27,14 @@ struct TransferEndToEndTests {
         }
 
         // 1. Agreement: the old one ends, Lesvos proposes a new one, Thessaloniki accepts.
-        let canceled = await api.run(#"mutation { cancelTransferAgreement(id: "1") { state } }"#, as: Self.lesvos)
+        let canceled = await api.run(
+            #"mutation { cancelTransferAgreement(id: "\#(Fixtures.TransferID.acceptedAgreement)") { state } }"#,
+            as: Self.lesvos)
         #expect(canceled.data == ["cancelTransferAgreement": ["state": "Canceled"]])
         let proposed = await api.run(
             """
-            mutation { createTransferAgreement(creationInput: {initiatingOrganisationId: 1, partnerOrganisationId: 2,
-              type: SendingTo, initiatingOrganisationBaseIds: [1], comment: "Winter 2025"}) { id state } }
+            mutation { createTransferAgreement(creationInput: {initiatingOrganisationId: \(Fixtures.Org.aidA), partnerOrganisationId: \(Fixtures.Org.aidB),
+              type: SendingTo, initiatingOrganisationBaseIds: [\(Fixtures.BaseID.lesvos)], comment: "Winter 2025"}) { id state } }
             """, as: Self.lesvos)
         #expect(proposed.data == ["createTransferAgreement": ["id": "4", "state": "UnderReview"]])
         let accepted = await api.run(
@@ -40,7 +43,7 @@ struct TransferEndToEndTests {
 
         // 2. Lesvos prepares and sends the shipment.
         let (created, createAnswer) = await Transfer.createShipment(
-            api, from: 1, to: 3, agreement: 4, as: Self.lesvos)
+            api, from: Fixtures.BaseID.lesvos, to: Fixtures.BaseID.thessaloniki, agreement: 4, as: Self.lesvos)
         let shipment = try #require(created, "\(createAnswer.errors)")
         let prepared = await Transfer.prepare(api, shipment: shipment, add: labels, as: Self.lesvos)
         #expect(prepared.errors.isEmpty)
@@ -51,11 +54,13 @@ struct TransferEndToEndTests {
 
         // Both sides see the shipment: outgoing for Lesvos, incoming for Thessaloniki.
         let incoming = await api.run(
-            #"{ shipments(states: [Sent]) { id direction(baseId: "3") } }"#, as: Self.thessaloniki)
+            #"{ shipments(states: [Sent]) { id direction(baseId: "\#(Fixtures.BaseID.thessaloniki)") } }"#,
+            as: Self.thessaloniki)
         #expect(
             incoming.data?["shipments"]?.array?.contains(["id": .string("\(shipment)"), "direction": "Incoming"])
                 == true)
-        let outgoing = await api.run(#"{ shipment(id: "\#(shipment)") { direction(baseId: "1") } }"#, as: Self.lesvos)
+        let outgoing = await api.run(
+            #"{ shipment(id: "\#(shipment)") { direction(baseId: "\#(Fixtures.BaseID.lesvos)") } }"#, as: Self.lesvos)
         #expect(outgoing.data == ["shipment": ["direction": "Outgoing"]])
 
         // 3. Thessaloniki receives: 30 boxes, then one lost, then the other 19.
@@ -74,9 +79,16 @@ struct TransferEndToEndTests {
         func reception(_ index: Int) -> Transfer.Reception {
             let detail = details[index].detail
             switch index {
-            case 0..<10: return .init(detailId: detail, productId: 61, locationId: 5, sizeId: 3, quantity: 12)
-            case 10..<20: return .init(detailId: detail, productId: 5, locationId: 5, sizeId: 1, quantity: 10)
-            default: return .init(detailId: detail, productId: 5, locationId: 5, sizeId: 2, quantity: 10)
+            case 0..<10:
+                return .tShirt(detail, size: Fixtures.SizeID.large, quantity: 12)
+            case 10..<20:
+                return .init(
+                    detailId: detail, productId: Fixtures.ProductID.blanket,
+                    locationId: Fixtures.LocationID.thessalonikiWarehouse, sizeId: Fixtures.SizeID.small, quantity: 10)
+            default:
+                return .init(
+                    detailId: detail, productId: Fixtures.ProductID.blanket,
+                    locationId: Fixtures.LocationID.thessalonikiWarehouse, sizeId: Fixtures.SizeID.medium, quantity: 10)
             }
         }
         let first = await Transfer.receive(
@@ -105,8 +117,14 @@ struct TransferEndToEndTests {
                 ])
         #expect(try await api.scalar("SELECT box_id FROM stock WHERE box_state_id = 8 AND id >= 100") == labels[30])
         #expect(try await api.count("tags_relations WHERE object_id >= 100 AND deleted_on IS NULL") == 0)
-        #expect(try await api.count("shipment_detail WHERE shipment_id = \(shipment) AND received_by_id = 4") == 49)
-        #expect(try await api.count("shipment_detail WHERE shipment_id = \(shipment) AND lost_by_id = 4") == 1)
+        #expect(
+            try await api.count(
+                "shipment_detail WHERE shipment_id = \(shipment) AND received_by_id = \(Fixtures.UserID.thessalonikiCoordinator)"
+            ) == 49)
+        #expect(
+            try await api.count(
+                "shipment_detail WHERE shipment_id = \(shipment) AND lost_by_id = \(Fixtures.UserID.thessalonikiCoordinator)"
+            ) == 1)
 
         // 5. Both sides read the same outcome.
         let query = """
@@ -162,7 +180,7 @@ struct TransferEndToEndTests {
             "mutation { updateBox(updateInput: {labelIdentifier: \"\(labels[30])\", comment: \"found\"}) { id } }",
             as: Self.lesvos)
         #expect(frozen.firstCode == "BAD_USER_INPUT")
-        let back = await Transfer.moveNotDelivered(api, boxIds: [lostBox.box], as: Self.lesvos)
+        let back = await Transfer.moveNotDelivered(api, boxIds: [Box.ID(rawValue: lostBox.box)], as: Self.lesvos)
         #expect(back.data?["moveNotDeliveredBoxesInStock"]?["state"] == "Completed")
         #expect(
             try await api.rows("SELECT box_state_id, location_id FROM stock WHERE id = ?", [.integer(lostBox.box)])

@@ -21,9 +21,9 @@ struct TransferQueryTests {
         let api = try await APIHarness.make()
         let answer = await api.run(
             #"""
-            { travelling: box(labelIdentifier: "10000006") { shipmentDetail { id sourceQuantity shipment { id labelIdentifier state } } }
-              removed: box(labelIdentifier: "10000001") { shipmentDetail { id } }
-              lost: box(labelIdentifier: "10000003") { shipmentDetail { id } } }
+            { travelling: box(labelIdentifier: "\#(Fixtures.BoxLabel.inTransit)") { shipmentDetail { id sourceQuantity shipment { id labelIdentifier state } } }
+              removed: box(labelIdentifier: "\#(Fixtures.BoxLabel.jeans)") { shipmentDetail { id } }
+              lost: box(labelIdentifier: "\#(Fixtures.BoxLabel.lost)") { shipmentDetail { id } } }
             """#)
         #expect(answer.errors.isEmpty)
         #expect(
@@ -38,7 +38,8 @@ struct TransferQueryTests {
             ])
         // Box 7 was received in one shipment and removed from another.
         let received = await api.run(
-            #"{ box(labelIdentifier: "10000007") { shipmentDetail { id } } }"#, as: Fixtures.samosVolunteer)
+            #"{ box(labelIdentifier: "\#(Fixtures.BoxLabel.samos)") { shipmentDetail { id } } }"#,
+            as: Fixtures.samosVolunteer)
         #expect(received.data == ["box": ["shipmentDetail": nil]])
     }
 
@@ -46,7 +47,8 @@ struct TransferQueryTests {
     func boxShipmentDetailLenient() async throws {
         let api = try await APIHarness.make()
         let answer = await api.run(
-            #"{ box(labelIdentifier: "10000006") { state shipmentDetail { id } } }"#, as: Self.user(["stock:read": [1]])
+            #"{ box(labelIdentifier: "\#(Fixtures.BoxLabel.inTransit)") { state shipmentDetail { id } } }"#,
+            as: Self.user(["stock:read": [Fixtures.BaseID.lesvos]])
         )
         #expect(answer.errors.isEmpty)
         #expect(answer.data == ["box": ["state": "InTransit", "shipmentDetail": nil]])
@@ -61,18 +63,14 @@ struct TransferQueryTests {
         }.joined(separator: ", ")
         let details = ids.map { id in "(\(id), \(id % 2 == 0 ? 1 : 2), \(id), 1, 1, 1, '2024-05-01 00:00:00', 2)" }
             .joined(separator: ", ")
-        _ = try await api.database.transaction { connection in
-            try await connection.execute(
-                "INSERT INTO stock (id, box_id, product_id, size_id, items, location_id, box_state_id, created, modified, deleted) VALUES \(boxes)",
-                [])
-            try await connection.execute(
-                "INSERT INTO shipment_detail (id, shipment_id, box_id, source_product_id, source_location_id, source_quantity, created_on, created_by_id) VALUES \(details)",
-                [])
-        }
+        try await api.execute(
+            "INSERT INTO stock (id, box_id, product_id, size_id, items, location_id, box_state_id, created, modified, deleted) VALUES \(boxes)",
+            "INSERT INTO shipment_detail (id, shipment_id, box_id, source_product_id, source_location_id, source_quantity, created_on, created_by_id) VALUES \(details)"
+        )
         func page(_ size: Int) async -> APIHarness.Answer {
             await api.run(
                 """
-                { boxes(baseId: "1", paginationInput: {first: \(size)}) { elements { labelIdentifier
+                { boxes(baseId: "\(Fixtures.BaseID.lesvos)", paginationInput: {first: \(size)}) { elements { labelIdentifier
                     shipmentDetail { id sourceQuantity createdBy { id } shipment { id labelIdentifier } } } } }
                 """)
         }
@@ -97,7 +95,7 @@ struct TransferQueryTests {
         let api = try await APIHarness.make()
         let answer = await api.run(
             #"""
-            { shipment(id: "1") { id labelIdentifier state startedOn startedBy { id } sentOn sentBy { id }
+            { shipment(id: "\#(Fixtures.TransferID.sentShipment)") { id labelIdentifier state startedOn startedBy { id } sentOn sentBy { id }
                 receivingStartedOn receivingStartedBy { id } completedOn completedBy { id } canceledOn canceledBy { id }
                 sourceBase { id } targetBase { id name } transferAgreement { id state } details { id } } }
             """#)
@@ -134,13 +132,15 @@ struct TransferQueryTests {
     func shipmentErrors() async throws {
         let api = try await APIHarness.make()
         let target = await api.run(
-            #"{ shipment(id: "1") { id sourceBase { name } } }"#, as: Fixtures.thessalonikiCoordinator)
+            #"{ shipment(id: "\#(Fixtures.TransferID.sentShipment)") { id sourceBase { name } } }"#,
+            as: Fixtures.thessalonikiCoordinator)
         #expect(target.data == ["shipment": ["id": "1", "sourceBase": ["name": "Lesvos"]]])
-        let outsider = await api.run(#"{ shipment(id: "1") { id } }"#, as: Fixtures.samosVolunteer)
+        let outsider = await api.run(
+            #"{ shipment(id: "\#(Fixtures.TransferID.sentShipment)") { id } }"#, as: Fixtures.samosVolunteer)
         #expect(outsider.data == ["shipment": nil])
         #expect(outsider.firstCode == "FORBIDDEN")
         #expect(outsider.errors.first?["extensions"]?["description"] == "You don't have access to 'bases=[1, 3]'")
-        let missing = await api.run(#"{ shipment(id: "99") { id } }"#)
+        let missing = await api.run(#"{ shipment(id: "\#(Fixtures.unknownID)") { id } }"#)
         #expect(missing.firstCode == "BAD_USER_INPUT")
         #expect(missing.data == ["shipment": nil])
     }
@@ -169,26 +169,44 @@ struct TransferQueryTests {
     @Test("Shipment.direction is relative to the given base, else to the caller's bases")
     func direction() async throws {
         let api = try await APIHarness.make()
-        let lesvos = await api.run(#"{ shipment(id: "1") { out: direction(baseId: "1") } }"#)
+        let lesvos = await api.run(
+            #"{ shipment(id: "\#(Fixtures.TransferID.sentShipment)") { out: direction(baseId: "\#(Fixtures.BaseID.lesvos)") } }"#
+        )
         #expect(lesvos.data == ["shipment": ["out": "Outgoing"]])
         let thessaloniki = await api.run(
-            #"{ shipment(id: "1") { direction(baseId: "3") } }"#, as: Fixtures.thessalonikiCoordinator)
+            #"{ shipment(id: "\#(Fixtures.TransferID.sentShipment)") { direction(baseId: "\#(Fixtures.BaseID.thessaloniki)") } }"#,
+            as: Fixtures.thessalonikiCoordinator)
         #expect(thessaloniki.data == ["shipment": ["direction": "Incoming"]])
-        let god = await api.run(#"{ shipment(id: "1") { direction(baseId: "2") } }"#, as: Fixtures.god)
+        let god = await api.run(
+            #"{ shipment(id: "\#(Fixtures.TransferID.sentShipment)") { direction(baseId: "\#(Fixtures.BaseID.samos)") } }"#,
+            as: Fixtures.god)
         #expect(god.data == ["shipment": ["direction": "Indeterminate"]])
         // Base 2 is not involved: the caller's own bases decide.
-        let twoBases = Self.user(["shipment:read": [1, 2], "base:read": [1, 2]])
-        let outgoing = await api.run(#"{ shipment(id: "1") { direction(baseId: "2") } }"#, as: twoBases)
+        let twoBases = Self.user([
+            "shipment:read": [Fixtures.BaseID.lesvos, Fixtures.BaseID.samos],
+            "base:read": [Fixtures.BaseID.lesvos, Fixtures.BaseID.samos],
+        ])
+        let outgoing = await api.run(
+            #"{ shipment(id: "\#(Fixtures.TransferID.sentShipment)") { direction(baseId: "\#(Fixtures.BaseID.samos)") } }"#,
+            as: twoBases)
         #expect(outgoing.data == ["shipment": ["direction": "Outgoing"]])
         let incoming = await api.run(
-            #"{ shipment(id: "2") { direction(baseId: "3") } }"#,
-            as: Self.user(["shipment:read": [2, 3], "base:read": [2, 3]]))
+            #"{ shipment(id: "\#(Fixtures.TransferID.completedShipment)") { direction(baseId: "\#(Fixtures.BaseID.thessaloniki)") } }"#,
+            as: Self.user([
+                "shipment:read": [Fixtures.BaseID.samos, Fixtures.BaseID.thessaloniki],
+                "base:read": [Fixtures.BaseID.samos, Fixtures.BaseID.thessaloniki],
+            ]))
         #expect(incoming.data == ["shipment": ["direction": "Incoming"]])
         let both = await api.run(
-            #"{ shipment(id: "2") { direction(baseId: "3") } }"#,
-            as: Self.user(["shipment:read": [1], "base:read": [1, 2, 3]]))
+            #"{ shipment(id: "\#(Fixtures.TransferID.completedShipment)") { direction(baseId: "\#(Fixtures.BaseID.thessaloniki)") } }"#,
+            as: Self.user([
+                "shipment:read": [Fixtures.BaseID.lesvos],
+                "base:read": [Fixtures.BaseID.lesvos, Fixtures.BaseID.samos, Fixtures.BaseID.thessaloniki],
+            ]))
         #expect(both.data == ["shipment": ["direction": "Indeterminate"]])
-        let forbidden = await api.run(#"{ shipment(id: "1") { id direction(baseId: "2") } }"#)
+        let forbidden = await api.run(
+            #"{ shipment(id: "\#(Fixtures.TransferID.sentShipment)") { id direction(baseId: "\#(Fixtures.BaseID.samos)") } }"#
+        )
         #expect(forbidden.data == ["shipment": nil])
         #expect(forbidden.errors.first?["extensions"]?["description"] == "You don't have access to 'base=2'")
     }
@@ -197,7 +215,8 @@ struct TransferQueryTests {
     func shipmentBasesForbidden() async throws {
         let api = try await APIHarness.make()
         let answer = await api.run(
-            #"{ shipment(id: "1") { id sourceBase { id } } }"#, as: Self.user(["shipment:read": [1], "base:read": [2]]))
+            #"{ shipment(id: "\#(Fixtures.TransferID.sentShipment)") { id sourceBase { id } } }"#,
+            as: Self.user(["shipment:read": [Fixtures.BaseID.lesvos], "base:read": [Fixtures.BaseID.samos]]))
         #expect(answer.data == ["shipment": nil])
         #expect(answer.firstCode == "FORBIDDEN")
         #expect(answer.errors.first?["path"] == ["shipment", "sourceBase"])
@@ -208,7 +227,7 @@ struct TransferQueryTests {
         let api = try await APIHarness.make()
         let answer = await api.run(
             #"""
-            { shipment(id: "2") { labelIdentifier transferAgreement { id } details { id
+            { shipment(id: "\#(Fixtures.TransferID.completedShipment)") { labelIdentifier transferAgreement { id } details { id
                 sourceProduct { id } targetProduct { id } sourceLocation { id } targetLocation { id }
                 sourceSize { label } targetSize { label } sourceQuantity targetQuantity box { labelIdentifier }
                 createdBy { id } createdOn removedBy { id } removedOn lostBy { id } lostOn receivedBy { id } receivedOn } } }
@@ -237,7 +256,8 @@ struct TransferQueryTests {
         #expect(details[2]["lostOn"] == "2024-02-03T08:40:00+00:00")
 
         let forbidden = await api.run(
-            #"{ shipment(id: "1") { id details { id } } }"#, as: Self.user(["shipment:read": [1]]))
+            #"{ shipment(id: "\#(Fixtures.TransferID.sentShipment)") { id details { id } } }"#,
+            as: Self.user(["shipment:read": [Fixtures.BaseID.lesvos]]))
         #expect(forbidden.data == ["shipment": nil])
         #expect(
             forbidden.errors.first?["extensions"]?["description"] == "You don't have access to 'shipment_detail:read'")
@@ -248,7 +268,7 @@ struct TransferQueryTests {
         let api = try await APIHarness.make()
         let answer = await api.run(
             #"""
-            { shipment(id: "1") { details { sourceProduct { name } sourceLocation { name } sourceSize { label }
+            { shipment(id: "\#(Fixtures.TransferID.sentShipment)") { details { sourceProduct { name } sourceLocation { name } sourceSize { label }
                 box { labelIdentifier state } shipment { id } } } }
             """#, as: Fixtures.thessalonikiCoordinator)
         #expect(answer.errors.isEmpty)
@@ -267,33 +287,40 @@ struct TransferQueryTests {
     func detailFieldsForbidden() async throws {
         let api = try await APIHarness.make()
         let user = Self.user([
-            "shipment:read": [3], "shipment_detail:read": [3], "product:read": [2], "location:read": [2],
-            "stock:read": [2],
+            "shipment:read": [Fixtures.BaseID.thessaloniki], "shipment_detail:read": [Fixtures.BaseID.thessaloniki],
+            "product:read": [Fixtures.BaseID.samos], "location:read": [Fixtures.BaseID.samos],
+            "stock:read": [Fixtures.BaseID.samos],
         ])
         for field in [
             "sourceProduct { id }", "targetProduct { id }", "sourceLocation { id }", "targetLocation { id }",
             "box { id }",
         ] {
-            let answer = await api.run(#"{ shipment(id: "1") { id details { \#(field) } } }"#, as: user)
+            let answer = await api.run(
+                #"{ shipment(id: "\#(Fixtures.TransferID.sentShipment)") { id details { \#(field) } } }"#, as: user)
             #expect(answer.firstCode == "FORBIDDEN", "\(field)")
             #expect(answer.errors.first?["extensions"]?["description"] == "You don't have access to 'bases=[1, 3]'")
         }
-        let sizes = await api.run(#"{ shipment(id: "1") { details { sourceSize { id } } } }"#, as: user)
+        let sizes = await api.run(
+            #"{ shipment(id: "\#(Fixtures.TransferID.sentShipment)") { details { sourceSize { id } } } }"#, as: user)
         #expect(sizes.errors.first?["extensions"]?["description"] == "You don't have access to 'size:read'")
     }
 
     @Test("ShipmentDetail.shipment is withheld outside the caller's shipment:read bases")
     func detailShipmentScope() async throws {
         let api = try await APIHarness.make()
-        let otherBase = Self.user(["stock:read": [1], "shipment_detail:read": [1], "shipment:read": [2]])
+        let otherBase = Self.user([
+            "stock:read": [Fixtures.BaseID.lesvos], "shipment_detail:read": [Fixtures.BaseID.lesvos],
+            "shipment:read": [Fixtures.BaseID.samos],
+        ])
         let hidden = await api.run(
-            #"{ box(labelIdentifier: "10000006") { shipmentDetail { id shipment { id } } } }"#, as: otherBase)
+            #"{ box(labelIdentifier: "\#(Fixtures.BoxLabel.inTransit)") { shipmentDetail { id shipment { id } } } }"#,
+            as: otherBase)
         // The field is non-null, so the withheld shipment nulls the detail.
         #expect(hidden.data == ["box": ["shipmentDetail": nil]])
         #expect(hidden.errors.first?["path"] == ["box", "shipmentDetail", "shipment"])
         let noPermission = await api.run(
-            #"{ box(labelIdentifier: "10000006") { shipmentDetail { id shipment { id } } } }"#,
-            as: Self.user(["stock:read": [1], "shipment_detail:read": [1]]))
+            #"{ box(labelIdentifier: "\#(Fixtures.BoxLabel.inTransit)") { shipmentDetail { id shipment { id } } } }"#,
+            as: Self.user(["stock:read": [Fixtures.BaseID.lesvos], "shipment_detail:read": [Fixtures.BaseID.lesvos]]))
         #expect(noPermission.firstCode == "FORBIDDEN")
         #expect(noPermission.errors.first?["extensions"]?["description"] == "You don't have access to 'shipment:read'")
     }
@@ -302,13 +329,16 @@ struct TransferQueryTests {
     func autoMatching() async throws {
         let api = try await APIHarness.make()
         let matched = await api.run(
-            #"{ shipment(id: "3") { details { id autoMatchingTargetProduct { id name } } } }"#, as: Fixtures.god)
+            #"{ shipment(id: "\#(Fixtures.TransferID.canceledShipment)") { details { id autoMatchingTargetProduct { id name } } } }"#,
+            as: Fixtures.god)
         #expect(
             matched.data?["shipment"]?["details"] == [
                 ["id": "4", "autoMatchingTargetProduct": ["id": "61", "name": "T-shirt"]]
             ])
         // A custom source product has no match; neither has a standard product without instantiation in the target base.
-        let custom = await api.run(#"{ shipment(id: "1") { details { autoMatchingTargetProduct { id } } } }"#)
+        let custom = await api.run(
+            #"{ shipment(id: "\#(Fixtures.TransferID.sentShipment)") { details { autoMatchingTargetProduct { id } } } }"#
+        )
         #expect(custom.data?["shipment"]?["details"] == [["autoMatchingTargetProduct": nil]])
     }
 
@@ -319,7 +349,7 @@ struct TransferQueryTests {
         let api = try await APIHarness.make()
         let answer = await api.run(
             #"""
-            { transferAgreement(id: "2") { id state type comment requestedOn requestedBy { id } acceptedOn acceptedBy { id }
+            { transferAgreement(id: "\#(Fixtures.TransferID.agreementUnderReview)") { id state type comment requestedOn requestedBy { id } acceptedOn acceptedBy { id }
                 terminatedOn terminatedBy { id } validFrom validUntil sourceOrganisation { name } targetOrganisation { name }
                 sourceBases { id } targetBases { id } allTargets: targetBases(filterInput: {includeDeleted: true}) { id }
                 shipments { id } } }
@@ -339,7 +369,7 @@ struct TransferQueryTests {
                     "allTargets": [["id": "1"], ["id": "4"]], "shipments": [],
                 ])
         let terminated = await api.run(
-            #"{ transferAgreement(id: "3") { state terminatedOn terminatedBy { id } acceptedBy { id } validUntil shipments { id } } }"#,
+            #"{ transferAgreement(id: "\#(Fixtures.TransferID.canceledAgreement)") { state terminatedOn terminatedBy { id } acceptedBy { id } validUntil shipments { id } } }"#,
             as: Fixtures.thessalonikiCoordinator)
         #expect(
             terminated.data?["transferAgreement"]
@@ -352,27 +382,30 @@ struct TransferQueryTests {
     @Test("TransferAgreement.shipments omits shipments outside the caller's shipment:read bases")
     func agreementShipments() async throws {
         let api = try await APIHarness.make()
-        let visible = await api.run(#"{ transferAgreement(id: "1") { shipments { id } } }"#)
+        let visible = await api.run(
+            #"{ transferAgreement(id: "\#(Fixtures.TransferID.acceptedAgreement)") { shipments { id } } }"#)
         #expect(visible.data == ["transferAgreement": ["shipments": [["id": "1"]]]])
         let hidden = await api.run(
-            #"{ transferAgreement(id: "1") { shipments { id } } }"#,
-            as: Self.user(["transfer_agreement:read": [1], "shipment:read": [2]]))
+            #"{ transferAgreement(id: "\#(Fixtures.TransferID.acceptedAgreement)") { shipments { id } } }"#,
+            as: Self.user([
+                "transfer_agreement:read": [Fixtures.BaseID.lesvos], "shipment:read": [Fixtures.BaseID.samos],
+            ]))
         #expect(hidden.data == ["transferAgreement": ["shipments": []]])
     }
 
     @Test("transferAgreement needs transfer_agreement:read for one of its bases; unknown ids are BAD_USER_INPUT")
     func transferAgreementErrors() async throws {
         let api = try await APIHarness.make()
-        let foreign = await api.run(#"{ transferAgreement(id: "3") { id } }"#)
+        let foreign = await api.run(#"{ transferAgreement(id: "\#(Fixtures.TransferID.canceledAgreement)") { id } }"#)
         #expect(foreign.data == ["transferAgreement": nil])
         #expect(foreign.firstCode == "FORBIDDEN")
         #expect(foreign.errors.first?["extensions"]?["description"] == "You don't have access to 'bases=[2, 3]'")
-        let missing = await api.run(#"{ transferAgreement(id: "42") { id } }"#)
+        let missing = await api.run(#"{ transferAgreement(id: "\#(Fixtures.unknownID)") { id } }"#)
         #expect(missing.firstCode == "BAD_USER_INPUT")
         // The agreement's bases need base:read for at least one of them.
         let noBases = await api.run(
-            #"{ transferAgreement(id: "1") { id sourceBases { id } } }"#,
-            as: Self.user(["transfer_agreement:read": [1], "base:read": [2]]))
+            #"{ transferAgreement(id: "\#(Fixtures.TransferID.acceptedAgreement)") { id sourceBases { id } } }"#,
+            as: Self.user(["transfer_agreement:read": [Fixtures.BaseID.lesvos], "base:read": [Fixtures.BaseID.samos]]))
         #expect(noBases.data == ["transferAgreement": ["id": "1", "sourceBases": nil]])
         #expect(noBases.firstCode == "FORBIDDEN")
     }
@@ -398,7 +431,8 @@ struct TransferQueryTests {
             await ids("{ transferAgreements(states: [Accepted]) { id } }", as: Fixtures.lesvosCoordinator) == [
                 ["id": "1"]
             ])
-        let forbidden = await api.run("{ transferAgreements { id } }", as: Self.user(["transfer_agreement:read": [1]]))
+        let forbidden = await api.run(
+            "{ transferAgreements { id } }", as: Self.user(["transfer_agreement:read": [Fixtures.BaseID.lesvos]]))
         #expect(forbidden.data == .null)
         #expect(
             forbidden.errors.first?["extensions"]?["description"]

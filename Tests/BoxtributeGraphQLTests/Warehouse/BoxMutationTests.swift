@@ -22,9 +22,12 @@ struct BoxMutationTests {
             Self.createJeans,
             variables: [
                 "input": [
-                    "productId": 1, "sizeId": 2, "locationId": 1, "numberOfItems": 12, "comment": "Donated by school",
-                    "tagIds": [1, 1, 999], "newTagNames": ["Fragile", "Fragile"],
-                    "qrCode": "a87ff679a2f3e71d9181a67b7542122c",
+                    "productId": Map(Fixtures.ProductID.jeans), "sizeId": Map(Fixtures.SizeID.medium),
+                    "locationId": Map(Fixtures.LocationID.lesvosWarehouse), "numberOfItems": 12,
+                    "comment": "Donated by school",
+                    "tagIds": [Map(Fixtures.TagID.winter), Map(Fixtures.TagID.winter), Map(Fixtures.anotherUnknownID)],
+                    "newTagNames": ["Fragile", "Fragile"],
+                    "qrCode": Map(Fixtures.QrCode.unassigned),
                 ]
             ])
         #expect(
@@ -48,11 +51,17 @@ struct BoxMutationTests {
     func createBoxStateAndMeasure() async throws {
         let api = try await APIHarness.make()
         let lost = await api.run(
-            Self.createJeans, variables: ["input": ["productId": 1, "sizeId": 1, "locationId": 2]])
+            Self.createJeans,
+            variables: [
+                "input": [
+                    "productId": Map(Fixtures.ProductID.jeans), "sizeId": Map(Fixtures.SizeID.small),
+                    "locationId": Map(Fixtures.LocationID.lesvosLost),
+                ]
+            ])
         #expect(lost.data?["createBox"]?["state"] == "Lost")
         #expect(lost.data?["createBox"]?["comment"] == "")
         let rice = await api.run(
-            #"mutation { createBox(creationInput: {productId: 2, locationId: 1, displayUnitId: 4, measureValue: 500}) { labelIdentifier measureValue displayUnit { symbol } size { id } } }"#
+            #"mutation { createBox(creationInput: {productId: \#(Fixtures.ProductID.rice), locationId: \#(Fixtures.LocationID.lesvosWarehouse), displayUnitId: 4, measureValue: 500}) { labelIdentifier measureValue displayUnit { symbol } size { id } } }"#
         )
         #expect(
             rice.data?["createBox"]
@@ -63,7 +72,10 @@ struct BoxMutationTests {
     @Test("createBox needs stock:write for the location's base")
     func createBoxPermission() async throws {
         let api = try await APIHarness.make()
-        let input: Map = ["productId": 1, "sizeId": 1, "locationId": 1]
+        let input: Map = [
+            "productId": Map(Fixtures.ProductID.jeans), "sizeId": Map(Fixtures.SizeID.small),
+            "locationId": Map(Fixtures.LocationID.lesvosWarehouse),
+        ]
         let volunteer = await api.run(Self.createJeans, variables: ["input": input], as: Fixtures.lesvosReader)
         #expect(volunteer.firstCode == "FORBIDDEN")
         #expect(volunteer.errors.first?["extensions"]?["description"] == "You don't have access to 'stock:write'")
@@ -76,47 +88,59 @@ struct BoxMutationTests {
         "createBox rejects bad input with the reference's message",
         arguments: [
             (
-                #"{productId: 1, sizeId: 1, locationId: 1, numberOfItems: -1}"#,
+                #"{productId: \#(Fixtures.ProductID.jeans), sizeId: \#(Fixtures.SizeID.small), locationId: \#(Fixtures.LocationID.lesvosWarehouse), numberOfItems: -1}"#,
                 "Invalid input: negative value for 'numberOfItems'"
             ),
-            (#"{productId: 1, sizeId: 1, locationId: 1, weight: -1}"#, "Invalid input: negative value for 'weight'"),
             (
-                #"{productId: 1, sizeId: 1, locationId: 1, monetaryValue: -2}"#,
+                #"{productId: \#(Fixtures.ProductID.jeans), sizeId: \#(Fixtures.SizeID.small), locationId: \#(Fixtures.LocationID.lesvosWarehouse), weight: -1}"#,
+                "Invalid input: negative value for 'weight'"
+            ),
+            (
+                #"{productId: \#(Fixtures.ProductID.jeans), sizeId: \#(Fixtures.SizeID.small), locationId: \#(Fixtures.LocationID.lesvosWarehouse), monetaryValue: -2}"#,
                 "Invalid input: negative value for 'monetaryValue'"
             ),
             (
-                #"{productId: 1, locationId: 1}"#,
+                #"{productId: \#(Fixtures.ProductID.jeans), locationId: \#(Fixtures.LocationID.lesvosWarehouse)}"#,
                 "Invalid input: either 'sizeId' or 'displayUnitId'+'measureValue' required"
             ),
             (
-                #"{productId: 1, sizeId: 1, locationId: 1, displayUnitId: 1, measureValue: 2}"#,
+                #"{productId: \#(Fixtures.ProductID.jeans), sizeId: \#(Fixtures.SizeID.small), locationId: \#(Fixtures.LocationID.lesvosWarehouse), displayUnitId: 1, measureValue: 2}"#,
                 "Invalid input: either 'sizeId' or 'displayUnitId'+'measureValue' required"
             ),
             (
-                #"{productId: 2, locationId: 1, displayUnitId: 2, measureValue: 2}"#,
+                #"{productId: \#(Fixtures.ProductID.rice), locationId: \#(Fixtures.LocationID.lesvosWarehouse), displayUnitId: 2, measureValue: 2}"#,
                 "Invalid input: dimensions of 'displayUnit' and 'product' not matching"
             ),
             (
-                #"{productId: 2, locationId: 1, displayUnitId: 1, measureValue: -2}"#,
+                #"{productId: \#(Fixtures.ProductID.rice), locationId: \#(Fixtures.LocationID.lesvosWarehouse), displayUnitId: 1, measureValue: -2}"#,
                 "Invalid input: negative value for 'measureValue'"
             ),
             (
-                #"{productId: 1, sizeId: 1, locationId: 1, tagIds: [5]}"#,
+                #"{productId: \#(Fixtures.ProductID.jeans), sizeId: \#(Fixtures.SizeID.small), locationId: \#(Fixtures.LocationID.lesvosWarehouse), tagIds: [\#(Fixtures.TagID.thessaloniki)]}"#,
                 "Invalid input: bases of 'location' and 'tag' not matching"
             ),
             (
-                #"{productId: 1, sizeId: 1, locationId: 1, qrCode: "c4ca4238a0b923820dcc509a6f75849b"}"#,
+                #"{productId: \#(Fixtures.ProductID.jeans), sizeId: \#(Fixtures.SizeID.small), locationId: \#(Fixtures.LocationID.lesvosWarehouse), qrCode: "\#(Fixtures.QrCode.jeans)"}"#,
                 "The QR code is already assigned to another box."
             ),
             (
-                #"{productId: 1, sizeId: 1, locationId: 1, qrCode: "nope"}"#,
+                #"{productId: \#(Fixtures.ProductID.jeans), sizeId: \#(Fixtures.SizeID.small), locationId: \#(Fixtures.LocationID.lesvosWarehouse), qrCode: "nope"}"#,
                 "The requested resource does not exist in the database."
             ),
-            (#"{productId: 99, sizeId: 1, locationId: 1}"#, "The requested resource does not exist in the database."),
-            (#"{productId: 1, sizeId: 1, locationId: 99}"#, "The requested resource does not exist in the database."),
-            (#"{productId: 1, sizeId: 99, locationId: 1}"#, "The requested resource does not exist in the database."),
             (
-                #"{productId: 5, sizeId: 1, locationId: 1}"#,
+                #"{productId: \#(Fixtures.unknownID), sizeId: \#(Fixtures.SizeID.small), locationId: \#(Fixtures.LocationID.lesvosWarehouse)}"#,
+                "The requested resource does not exist in the database."
+            ),
+            (
+                #"{productId: \#(Fixtures.ProductID.jeans), sizeId: \#(Fixtures.SizeID.small), locationId: \#(Fixtures.unknownID)}"#,
+                "The requested resource does not exist in the database."
+            ),
+            (
+                #"{productId: \#(Fixtures.ProductID.jeans), sizeId: \#(Fixtures.unknownID), locationId: \#(Fixtures.LocationID.lesvosWarehouse)}"#,
+                "The requested resource does not exist in the database."
+            ),
+            (
+                #"{productId: \#(Fixtures.ProductID.blanket), sizeId: \#(Fixtures.SizeID.small), locationId: \#(Fixtures.LocationID.lesvosWarehouse)}"#,
                 "Invalid input: bases of 'location' and 'product' not matching"
             ),
         ])
@@ -135,13 +159,14 @@ struct BoxMutationTests {
     func createBoxRejectsDeletedLocationAndUnusableTags() async throws {
         let api = try await APIHarness.make()
         let deletedLocation = await api.run(
-            #"mutation { createBox(creationInput: {productId: 1, sizeId: 1, locationId: 3}) { id } }"#)
+            #"mutation { createBox(creationInput: {productId: \#(Fixtures.ProductID.jeans), sizeId: \#(Fixtures.SizeID.small), locationId: \#(Fixtures.LocationID.lesvosDeleted)}) { id } }"#
+        )
         #expect(
             deletedLocation.errors.first?["extensions"]?["description"]
                 == "Location 'Old WH Lesvos' is deleted and cannot hold boxes")
         for tag in [4, 2] {
             let answer = await api.run(
-                "mutation { createBox(creationInput: {productId: 1, sizeId: 1, locationId: 1, tagIds: [\(tag)]}) { id } }"
+                "mutation { createBox(creationInput: {productId: \(Fixtures.ProductID.jeans), sizeId: \(Fixtures.SizeID.small), locationId: \(Fixtures.LocationID.lesvosWarehouse), tagIds: [\(tag)]}) { id } }"
             )
             #expect(answer.firstCode == "BAD_USER_INPUT")
         }
@@ -153,11 +178,13 @@ struct BoxMutationTests {
         var api = try await APIHarness.make()
         api.environment = .fixed(labels: ["10000001", "10000002", "55555555"])
         let answer = await api.run(
-            #"mutation { createBox(creationInput: {productId: 1, sizeId: 1, locationId: 1}) { labelIdentifier } }"#)
+            #"mutation { createBox(creationInput: {productId: \#(Fixtures.ProductID.jeans), sizeId: \#(Fixtures.SizeID.small), locationId: \#(Fixtures.LocationID.lesvosWarehouse)}) { labelIdentifier } }"#
+        )
         #expect(answer.data?["createBox"]?["labelIdentifier"] == "55555555")
         api.environment = .fixed(labels: Array(repeating: "10000001", count: 10) + ["66666666"])
         let failed = await api.run(
-            #"mutation { createBox(creationInput: {productId: 1, sizeId: 1, locationId: 1}) { labelIdentifier } }"#)
+            #"mutation { createBox(creationInput: {productId: \#(Fixtures.ProductID.jeans), sizeId: \#(Fixtures.SizeID.small), locationId: \#(Fixtures.LocationID.lesvosWarehouse)}) { labelIdentifier } }"#
+        )
         #expect(failed.firstCode == "INTERNAL_SERVER_ERROR")
         #expect(failed.errors.first?["extensions"]?["description"] == "The box could not be added to the database.")
         #expect(try await api.count("stock") == 8)
@@ -172,7 +199,7 @@ struct BoxMutationTests {
             for _ in 0..<40 {
                 group.addTask {
                     await harness.run(
-                        #"mutation { createBox(creationInput: {productId: 1, sizeId: 1, locationId: 1}) { labelIdentifier } }"#
+                        #"mutation { createBox(creationInput: {productId: \#(Fixtures.ProductID.jeans), sizeId: \#(Fixtures.SizeID.small), locationId: \#(Fixtures.LocationID.lesvosWarehouse)}) { labelIdentifier } }"#
                     )
                     .data?["createBox"]?["labelIdentifier"]?.string
                 }
@@ -192,8 +219,8 @@ struct BoxMutationTests {
         let api = try await APIHarness.make()
         let answer = await api.run(
             #"""
-            mutation { updateBox(updateInput: {labelIdentifier: "10000001", comment: "Cold", numberOfItems: 9,
-              locationId: 2, sizeId: 3, weight: 10.114, monetaryValue: 99.9}) {
+            mutation { updateBox(updateInput: {labelIdentifier: "\#(Fixtures.BoxLabel.jeans)", comment: "Cold", numberOfItems: 9,
+              locationId: \#(Fixtures.LocationID.lesvosLost), sizeId: \#(Fixtures.SizeID.large), weight: 10.114, monetaryValue: 99.9}) {
               comment numberOfItems state location { id } size { label } weight lastModifiedOn
               history { changes changeDate } } }
             """#)
@@ -205,7 +232,7 @@ struct BoxMutationTests {
         #expect(box?["size"] == ["label": "L"])
         #expect(box?["lastModifiedOn"] == "2025-06-01T12:00:00+00:00")
         #expect(
-            try await api.historyChanges("stock", recordId: 1) == [
+            try await api.historyChanges("stock", recordId: Fixtures.BoxID.jeans) == [
                 "size_id", "items", "location_id", #"comments changed from "Warm" to "Cold";"#, "box_state_id",
                 "changed weight from 7.80kg to 10.11kg", "changed monetary value from 12.50€ to 99.90€",
             ])
@@ -223,17 +250,17 @@ struct BoxMutationTests {
     func updateBoxNoOp() async throws {
         let api = try await APIHarness.make()
         let answer = await api.run(
-            #"mutation { updateBox(updateInput: {labelIdentifier: "10000001", comment: "Warm", locationId: 1, tagIds: [1, 4]}) { lastModifiedOn } }"#
+            #"mutation { updateBox(updateInput: {labelIdentifier: "\#(Fixtures.BoxLabel.jeans)", comment: "Warm", locationId: \#(Fixtures.LocationID.lesvosWarehouse), tagIds: [\#(Fixtures.TagID.winter), \#(Fixtures.TagID.deleted)]}) { lastModifiedOn } }"#
         )
         #expect(answer.data?["updateBox"]?["lastModifiedOn"] == "2024-02-01T10:00:00+00:00")
-        #expect(try await api.historyChanges("stock", recordId: 1).isEmpty)
+        #expect(try await api.historyChanges("stock", recordId: Fixtures.BoxID.jeans).isEmpty)
     }
 
     @Test("updateBox tagIds sets the box's tags; the history shows the assignments and removals")
     func updateBoxTags() async throws {
         let api = try await APIHarness.make()
         let answer = await api.run(
-            #"mutation { updateBox(updateInput: {labelIdentifier: "10000001", tagIds: [3], newTagNames: ["Heavy"]}) { tags { name } lastModifiedOn history { changes } } }"#
+            #"mutation { updateBox(updateInput: {labelIdentifier: "\#(Fixtures.BoxLabel.jeans)", tagIds: [\#(Fixtures.TagID.urgent)], newTagNames: ["Heavy"]}) { tags { name } lastModifiedOn history { changes } } }"#
         )
         #expect(answer.data?["updateBox"]?["tags"] == [["name": "Urgent"], ["name": "Heavy"]])
         #expect(answer.data?["updateBox"]?["lastModifiedOn"] == "2025-06-01T12:00:00+00:00")
@@ -244,7 +271,8 @@ struct BoxMutationTests {
                 "removed tag 'Old' from box",
             ])
         let cleared = await api.run(
-            #"mutation { updateBox(updateInput: {labelIdentifier: "10000001", tagIds: []}) { tags { name } } }"#)
+            #"mutation { updateBox(updateInput: {labelIdentifier: "\#(Fixtures.BoxLabel.jeans)", tagIds: []}) { tags { name } } }"#
+        )
         #expect(cleared.data?["updateBox"]?["tags"] == [])
     }
 
@@ -252,46 +280,79 @@ struct BoxMutationTests {
         "updateBox rejects bad input with the reference's message",
         arguments: [
             (
-                #"{labelIdentifier: "10000004", comment: "x"}"#,
+                #"{labelIdentifier: "\#(Fixtures.BoxLabel.deleted)", comment: "x"}"#,
                 "Box with label identifier '10000004' is deleted and cannot be updated"
             ),
             (
-                #"{labelIdentifier: "10000006", comment: "x"}"#,
+                #"{labelIdentifier: "\#(Fixtures.BoxLabel.inTransit)", comment: "x"}"#,
                 "Box with label identifier '10000006' is in state 'InTransit' and cannot be updated. Only boxes in states InStock, Donated, Scrap, or Lost can be updated"
             ),
             (
-                #"{labelIdentifier: "10000001", locationId: 4}"#,
+                #"{labelIdentifier: "\#(Fixtures.BoxLabel.jeans)", locationId: \#(Fixtures.LocationID.samosWarehouse)}"#,
                 "Invalid input: bases of old and new location not matching"
             ),
             (
-                #"{labelIdentifier: "10000001", productId: 4}"#,
+                #"{labelIdentifier: "\#(Fixtures.BoxLabel.jeans)", productId: \#(Fixtures.ProductID.standardTShirt)}"#,
                 "Invalid input: bases of 'location' and 'product' not matching"
             ),
-            (#"{labelIdentifier: "10000001", weight: -3}"#, "Invalid input: negative value for 'weight'"),
-            (#"{labelIdentifier: "10000001", numberOfItems: -3}"#, "Invalid input: negative value for 'numberOfItems'"),
-            (#"{labelIdentifier: "10000002", sizeId: 1}"#, "Input field 'sizeId' must be None"),
-            (#"{labelIdentifier: "10000001", measureValue: 1}"#, "Input field 'measureValue' must be None"),
-            (#"{labelIdentifier: "10000001", displayUnitId: 1}"#, "Input field 'displayUnitId' must be None"),
-            (#"{labelIdentifier: "10000001", productId: 2}"#, "Input field 'measureValue' missing"),
-            (#"{labelIdentifier: "10000001", productId: 2, measureValue: 3}"#, "Input field 'displayUnitId' missing"),
-            (#"{labelIdentifier: "10000002", productId: 1}"#, "Input field 'sizeId' missing"),
             (
-                #"{labelIdentifier: "10000002", displayUnitId: 2}"#,
+                #"{labelIdentifier: "\#(Fixtures.BoxLabel.jeans)", weight: -3}"#,
+                "Invalid input: negative value for 'weight'"
+            ),
+            (
+                #"{labelIdentifier: "\#(Fixtures.BoxLabel.jeans)", numberOfItems: -3}"#,
+                "Invalid input: negative value for 'numberOfItems'"
+            ),
+            (
+                #"{labelIdentifier: "\#(Fixtures.BoxLabel.rice)", sizeId: \#(Fixtures.SizeID.small)}"#,
+                "Input field 'sizeId' must be None"
+            ),
+            (
+                #"{labelIdentifier: "\#(Fixtures.BoxLabel.jeans)", measureValue: 1}"#,
+                "Input field 'measureValue' must be None"
+            ),
+            (
+                #"{labelIdentifier: "\#(Fixtures.BoxLabel.jeans)", displayUnitId: 1}"#,
+                "Input field 'displayUnitId' must be None"
+            ),
+            (
+                #"{labelIdentifier: "\#(Fixtures.BoxLabel.jeans)", productId: \#(Fixtures.ProductID.rice)}"#,
+                "Input field 'measureValue' missing"
+            ),
+            (
+                #"{labelIdentifier: "\#(Fixtures.BoxLabel.jeans)", productId: \#(Fixtures.ProductID.rice), measureValue: 3}"#,
+                "Input field 'displayUnitId' missing"
+            ),
+            (
+                #"{labelIdentifier: "\#(Fixtures.BoxLabel.rice)", productId: \#(Fixtures.ProductID.jeans)}"#,
+                "Input field 'sizeId' missing"
+            ),
+            (
+                #"{labelIdentifier: "\#(Fixtures.BoxLabel.rice)", displayUnitId: 2}"#,
                 "Invalid input: dimensions of 'displayUnit' and 'product' not matching"
             ),
-            (#"{labelIdentifier: "10000002", measureValue: -1}"#, "Invalid input: negative value for 'measureValue'"),
-            (#"{labelIdentifier: "10000001", tagIds: [1, 5]}"#, "Invalid input: bases of tags not matching"),
             (
-                #"{labelIdentifier: "10000001", tagIds: [5]}"#,
+                #"{labelIdentifier: "\#(Fixtures.BoxLabel.rice)", measureValue: -1}"#,
+                "Invalid input: negative value for 'measureValue'"
+            ),
+            (
+                #"{labelIdentifier: "\#(Fixtures.BoxLabel.jeans)", tagIds: [\#(Fixtures.TagID.winter), \#(Fixtures.TagID.thessaloniki)]}"#,
+                "Invalid input: bases of tags not matching"
+            ),
+            (
+                #"{labelIdentifier: "\#(Fixtures.BoxLabel.jeans)", tagIds: [\#(Fixtures.TagID.thessaloniki)]}"#,
                 "Invalid input: bases of 'location' and 'tag' not matching"
             ),
-            (#"{labelIdentifier: "99999999"}"#, "The requested resource does not exist in the database."),
             (
-                #"{labelIdentifier: "10000001", locationId: 99}"#,
+                #"{labelIdentifier: "\#(Fixtures.unknownLabel)"}"#,
                 "The requested resource does not exist in the database."
             ),
             (
-                #"{labelIdentifier: "10000001", productId: 99}"#,
+                #"{labelIdentifier: "\#(Fixtures.BoxLabel.jeans)", locationId: \#(Fixtures.unknownID)}"#,
+                "The requested resource does not exist in the database."
+            ),
+            (
+                #"{labelIdentifier: "\#(Fixtures.BoxLabel.jeans)", productId: \#(Fixtures.unknownID)}"#,
                 "The requested resource does not exist in the database."
             ),
         ])
@@ -308,15 +369,15 @@ struct BoxMutationTests {
     func updateBoxSwitchesProductKind() async throws {
         let api = try await APIHarness.make()
         let toMeasure = await api.run(
-            #"mutation { updateBox(updateInput: {labelIdentifier: "10000001", productId: 2, measureValue: 2, displayUnitId: 1}) { size { id } measureValue displayUnit { symbol } } }"#
+            #"mutation { updateBox(updateInput: {labelIdentifier: "\#(Fixtures.BoxLabel.jeans)", productId: \#(Fixtures.ProductID.rice), measureValue: 2, displayUnitId: 1}) { size { id } measureValue displayUnit { symbol } } }"#
         )
         #expect(toMeasure.data?["updateBox"] == ["size": nil, "measureValue": 2, "displayUnit": ["symbol": "kg"]])
         let toSize = await api.run(
-            #"mutation { updateBox(updateInput: {labelIdentifier: "10000002", productId: 1, sizeId: 1}) { size { label } measureValue displayUnit { symbol } } }"#
+            #"mutation { updateBox(updateInput: {labelIdentifier: "\#(Fixtures.BoxLabel.rice)", productId: \#(Fixtures.ProductID.jeans), sizeId: \#(Fixtures.SizeID.small)}) { size { label } measureValue displayUnit { symbol } } }"#
         )
         #expect(toSize.data?["updateBox"] == ["size": ["label": "S"], "measureValue": nil, "displayUnit": nil])
         #expect(
-            try await api.historyChanges("stock", recordId: 2) == [
+            try await api.historyChanges("stock", recordId: Fixtures.BoxID.rice) == [
                 "product_id", "size_id", "display_unit_id", "changed units of measure from 1500.00g to \"\"",
             ])
     }
@@ -325,25 +386,28 @@ struct BoxMutationTests {
     func updateBoxPermission() async throws {
         let api = try await APIHarness.make()
         let answer = await api.run(
-            #"mutation { updateBox(updateInput: {labelIdentifier: "10000001", comment: "x"}) { id } }"#,
+            #"mutation { updateBox(updateInput: {labelIdentifier: "\#(Fixtures.BoxLabel.jeans)", comment: "x"}) { id } }"#,
             as: Fixtures.lesvosReader)
         #expect(answer.firstCode == "FORBIDDEN")
-        #expect(try await api.scalar("SELECT comments FROM stock WHERE id = 1") == "Warm")
+        #expect(try await api.scalar("SELECT comments FROM stock WHERE id = \(Fixtures.BoxID.jeans)") == "Warm")
     }
 
     @Test("Reference quirk fixed: updateBox put boxes into shipment states and deleted locations")
     func updateBoxRejectsShipmentStatesAndDeletedLocations() async throws {
         let api = try await APIHarness.make()
         let state = await api.run(
-            #"mutation { updateBox(updateInput: {labelIdentifier: "10000001", state: InTransit}) { id } }"#)
+            #"mutation { updateBox(updateInput: {labelIdentifier: "\#(Fixtures.BoxLabel.jeans)", state: InTransit}) { id } }"#
+        )
         #expect(
             state.errors.first?["extensions"]?["description"]
                 == "Invalid input: boxes cannot be set to state 'InTransit' directly")
         let location = await api.run(
-            #"mutation { updateBox(updateInput: {labelIdentifier: "10000001", locationId: 3}) { id } }"#)
+            #"mutation { updateBox(updateInput: {labelIdentifier: "\#(Fixtures.BoxLabel.jeans)", locationId: \#(Fixtures.LocationID.lesvosDeleted)}) { id } }"#
+        )
         #expect(location.firstCode == "BAD_USER_INPUT")
         let scrap = await api.run(
-            #"mutation { updateBox(updateInput: {labelIdentifier: "10000001", state: Scrap}) { state } }"#)
+            #"mutation { updateBox(updateInput: {labelIdentifier: "\#(Fixtures.BoxLabel.jeans)", state: Scrap}) { state } }"#
+        )
         #expect(scrap.data?["updateBox"]?["state"] == "Scrap")
     }
 
@@ -352,29 +416,30 @@ struct BoxMutationTests {
     @Test("updateMarkedForShipmentBox changes weight and value of boxes marked for shipment only")
     func updateMarkedForShipmentBox() async throws {
         let api = try await APIHarness.make()
-        _ = try await api.database.transaction {
-            try await $0.execute("UPDATE stock SET box_state_id = 3 WHERE id = 3", [])
-        }
+        try await api.execute("UPDATE stock SET box_state_id = 3 WHERE id = \(Fixtures.BoxID.lost)")
         let answer = await api.run(
-            #"mutation { updateMarkedForShipmentBox(updateInput: {labelIdentifier: "10000003", weight: 2.5}) { weight state } }"#
+            #"mutation { updateMarkedForShipmentBox(updateInput: {labelIdentifier: "\#(Fixtures.BoxLabel.lost)", weight: 2.5}) { weight state } }"#
         )
         #expect(answer.data?["updateMarkedForShipmentBox"] == ["weight": 2.5, "state": "MarkedForShipment"])
-        #expect(try await api.historyChanges("stock", recordId: 3) == [#"changed weight from "" to 2.50kg"#])
+        #expect(
+            try await api.historyChanges("stock", recordId: Fixtures.BoxID.lost) == [
+                #"changed weight from "" to 2.50kg"#
+            ])
         let wrongState = await api.run(
-            #"mutation { updateMarkedForShipmentBox(updateInput: {labelIdentifier: "10000001", weight: 2.5}) { weight } }"#
+            #"mutation { updateMarkedForShipmentBox(updateInput: {labelIdentifier: "\#(Fixtures.BoxLabel.jeans)", weight: 2.5}) { weight } }"#
         )
         #expect(wrongState.firstCode == "BAD_USER_INPUT")
         let negative = await api.run(
-            #"mutation { updateMarkedForShipmentBox(updateInput: {labelIdentifier: "10000003", monetaryValue: -1}) { weight } }"#
+            #"mutation { updateMarkedForShipmentBox(updateInput: {labelIdentifier: "\#(Fixtures.BoxLabel.lost)", monetaryValue: -1}) { weight } }"#
         )
         #expect(
             negative.errors.first?["extensions"]?["description"] == "Invalid input: negative value for 'monetaryValue'")
         let forbidden = await api.run(
-            #"mutation { updateMarkedForShipmentBox(updateInput: {labelIdentifier: "10000003", weight: 1}) { weight } }"#,
+            #"mutation { updateMarkedForShipmentBox(updateInput: {labelIdentifier: "\#(Fixtures.BoxLabel.lost)", weight: 1}) { weight } }"#,
             as: Fixtures.lesvosReader)
         #expect(forbidden.firstCode == "FORBIDDEN")
         let missing = await api.run(
-            #"mutation { updateMarkedForShipmentBox(updateInput: {labelIdentifier: "00000000", weight: 1}) { weight } }"#
+            #"mutation { updateMarkedForShipmentBox(updateInput: {labelIdentifier: "\#(Fixtures.unknownLabel)", weight: 1}) { weight } }"#
         )
         #expect(missing.firstCode == "BAD_USER_INPUT")
     }
@@ -399,15 +464,19 @@ struct BoxMutationTests {
     @Test("createBoxFromBox moves items into a new box, recorded as creation and move")
     func createBoxFromBox() async throws {
         let api = try await APIHarness.make()
-        let answer = await api.run(Self.fromBox, variables: ["label": "10000001", "items": 4, "location": 2])
+        let answer = await api.run(
+            Self.fromBox,
+            variables: [
+                "label": Map(Fixtures.BoxLabel.jeans), "items": 4, "location": Map(Fixtures.LocationID.lesvosLost),
+            ])
         #expect(
             answer.data?["createBoxFromBox"]
                 == [
                     "__typename": "Box", "labelIdentifier": "20000001", "numberOfItems": 4, "state": "Lost",
                     "location": ["id": "2"], "product": ["id": "1"], "size": ["id": "2"],
                 ])
-        #expect(try await api.scalar("SELECT items FROM stock WHERE id = 1") == "6")
-        #expect(try await api.historyChanges("stock", recordId: 1) == ["items"])
+        #expect(try await api.scalar("SELECT items FROM stock WHERE id = \(Fixtures.BoxID.jeans)") == "6")
+        #expect(try await api.historyChanges("stock", recordId: Fixtures.BoxID.jeans) == ["items"])
         let newId = Int(try await api.scalar("SELECT id FROM stock WHERE box_id = '20000001'") ?? "") ?? 0
         #expect(
             try await api.historyChanges("stock", recordId: newId) == [
@@ -416,15 +485,39 @@ struct BoxMutationTests {
         #expect(try await api.scalar("SELECT source_box_id FROM stock WHERE id = ?", [.integer(newId)]) == "1")
     }
 
-    static let fromBoxErrorCases: [(label: String, items: Int, location: Int, expected: JSONValue)] = [
-        ("10000001", 11, 2, ["__typename": "InvalidNumberOfItemsError", "numberOfItems": 11]),
-        ("10000001", -1, 2, ["__typename": "InvalidNumberOfItemsError", "numberOfItems": -1]),
-        ("10000004", 1, 2, ["__typename": "DeletedBoxError", "labelIdentifier": "10000004"]),
-        ("10000001", 1, 3, ["__typename": "DeletedLocationError", "name": "Old WH Lesvos"]),
-        ("10000006", 1, 2, ["__typename": "InvalidBoxStateError", "state": "InTransit"]),
-        ("10000001", 1, 99, ["__typename": "ResourceDoesNotExistError", "id": "99", "name": "Location"]),
-        ("00000000", 1, 2, ["__typename": "ResourceDoesNotExistError", "id": "00000000", "name": "Box"]),
-        ("10000001", 1, 5, ["__typename": "UnauthorizedForBaseError", "id": "3"]),
+    static let fromBoxErrorCases: [(label: String, items: Int, location: BoxtributeDomain.Location.ID, expected: JSONValue)] = [
+        (
+            Fixtures.BoxLabel.jeans, 11, Fixtures.LocationID.lesvosLost,
+            ["__typename": "InvalidNumberOfItemsError", "numberOfItems": 11]
+        ),
+        (
+            Fixtures.BoxLabel.jeans, -1, Fixtures.LocationID.lesvosLost,
+            ["__typename": "InvalidNumberOfItemsError", "numberOfItems": -1]
+        ),
+        (
+            Fixtures.BoxLabel.deleted, 1, Fixtures.LocationID.lesvosLost,
+            ["__typename": "DeletedBoxError", "labelIdentifier": "10000004"]
+        ),
+        (
+            Fixtures.BoxLabel.jeans, 1, Fixtures.LocationID.lesvosDeleted,
+            ["__typename": "DeletedLocationError", "name": "Old WH Lesvos"]
+        ),
+        (
+            Fixtures.BoxLabel.inTransit, 1, Fixtures.LocationID.lesvosLost,
+            ["__typename": "InvalidBoxStateError", "state": "InTransit"]
+        ),
+        (
+            Fixtures.BoxLabel.jeans, 1, .unknown,
+            ["__typename": "ResourceDoesNotExistError", "id": "99", "name": "Location"]
+        ),
+        (
+            "00000000", 1, Fixtures.LocationID.lesvosLost,
+            ["__typename": "ResourceDoesNotExistError", "id": "00000000", "name": "Box"]
+        ),
+        (
+            Fixtures.BoxLabel.jeans, 1, Fixtures.LocationID.thessalonikiWarehouse,
+            ["__typename": "UnauthorizedForBaseError", "id": "3"]
+        ),
     ]
 
     @Test("createBoxFromBox returns user errors as data", arguments: fromBoxErrorCases.indices)
@@ -434,7 +527,7 @@ struct BoxMutationTests {
         let answer = await api.run(
             Self.fromBox,
             variables: [
-                "label": .string(label), "items": .number(Number(items)), "location": .number(Number(location)),
+                "label": .string(label), "items": .number(Number(items)), "location": .number(Number(location.rawValue)),
             ])
         #expect(answer.data?["createBoxFromBox"] == expected)
         #expect(try await api.count("stock") == 7)
@@ -444,7 +537,10 @@ struct BoxMutationTests {
     func createBoxFromBoxPermission() async throws {
         let api = try await APIHarness.make()
         let answer = await api.run(
-            Self.fromBox, variables: ["label": "10000001", "items": 1, "location": 2], as: Fixtures.lesvosReader)
+            Self.fromBox,
+            variables: [
+                "label": Map(Fixtures.BoxLabel.jeans), "items": 1, "location": Map(Fixtures.LocationID.lesvosLost),
+            ], as: Fixtures.lesvosReader)
         #expect(
             answer.data?["createBoxFromBox"] == ["__typename": "InsufficientPermissionError", "name": "stock:write"])
     }
@@ -453,21 +549,24 @@ struct BoxMutationTests {
     func createBoxFromBoxAcrossBasesWritesNothing() async throws {
         let api = try await APIHarness.make()
         let answer = await api.run(
-            Self.fromBox, variables: ["label": "10000001", "items": 2, "location": 4], as: Fixtures.god)
+            Self.fromBox,
+            variables: [
+                "label": Map(Fixtures.BoxLabel.jeans), "items": 2, "location": Map(Fixtures.LocationID.samosWarehouse),
+            ], as: Fixtures.god)
         #expect(
             answer.errors.first?["extensions"]?["description"]
                 == "Invalid input: bases of old and new location not matching")
         #expect(try await api.count("stock") == 7)
-        #expect(try await api.scalar("SELECT items FROM stock WHERE id = 1") == "10")
+        #expect(try await api.scalar("SELECT items FROM stock WHERE id = \(Fixtures.BoxID.jeans)") == "10")
         #expect(try await api.count("history") == 7)
     }
 
     @Test("Reference quirk fixed: createBoxFromBox copies the stored measure value unchanged")
     func createBoxFromBoxKeepsMeasure() async throws {
         let api = try await APIHarness.make()
-        _ = try await api.database.transaction { try await $0.execute("UPDATE stock SET items = 3 WHERE id = 2", []) }
+        try await api.execute("UPDATE stock SET items = 3 WHERE id = \(Fixtures.BoxID.rice)")
         let answer = await api.run(
-            #"mutation { createBoxFromBox(creationInput: {sourceBoxLabelIdentifier: "10000002", numberOfItems: 1, locationId: 2}) { ... on Box { measureValue displayUnit { symbol } } } }"#
+            #"mutation { createBoxFromBox(creationInput: {sourceBoxLabelIdentifier: "\#(Fixtures.BoxLabel.rice)", numberOfItems: 1, locationId: \#(Fixtures.LocationID.lesvosLost)}) { ... on Box { measureValue displayUnit { symbol } } } }"#
         )
         #expect(answer.data?["createBoxFromBox"] == ["measureValue": 1500, "displayUnit": ["symbol": "g"]])
     }
@@ -478,13 +577,16 @@ struct BoxMutationTests {
     func createQrCode() async throws {
         let api = try await APIHarness.make()
         let answer = await api.run(
-            #"mutation { createQrCode(boxLabelIdentifier: "10000003") { code box { ... on Box { labelIdentifier } } } }"#
+            #"mutation { createQrCode(boxLabelIdentifier: "\#(Fixtures.BoxLabel.lost)") { code box { ... on Box { labelIdentifier } } } }"#
         )
         #expect(
             answer.data?["createQrCode"]
                 == ["code": "e4da3b7fbbce2345d7772b0674a318d5", "box": ["labelIdentifier": "10000003"]])
-        #expect(try await api.historyChanges("stock", recordId: 3) == ["New Qr-code assigned by pdf generation."])
-        let history = await api.run(#"{ box(labelIdentifier: "10000003") { history { changes } } }"#)
+        #expect(
+            try await api.historyChanges("stock", recordId: Fixtures.BoxID.lost) == [
+                "New Qr-code assigned by pdf generation."
+            ])
+        let history = await api.run(#"{ box(labelIdentifier: "\#(Fixtures.BoxLabel.lost)") { history { changes } } }"#)
         #expect(history.data?["box"]?["history"]?[0]?["changes"] == "created QR code label for box")
         let alone = await api.run("mutation { createQrCode { code box { ... on Box { id } } } }")
         #expect(alone.data?["createQrCode"] == ["code": "1679091c5a880faf6fb5e6087eb1b2dc", "box": nil])
@@ -495,9 +597,10 @@ struct BoxMutationTests {
         let api = try await APIHarness.make()
         #expect(await api.run("mutation { createQrCode { code } }", as: Fixtures.lesvosReader).firstCode == "FORBIDDEN")
         let otherBase = await api.run(
-            #"mutation { createQrCode(boxLabelIdentifier: "30000001") { code } }"#)
+            #"mutation { createQrCode(boxLabelIdentifier: "\#(Fixtures.BoxLabel.thessaloniki)") { code } }"#)
         #expect(otherBase.firstCode == "FORBIDDEN")
-        let missing = await api.run(#"mutation { createQrCode(boxLabelIdentifier: "00000000") { code } }"#)
+        let missing = await api.run(
+            #"mutation { createQrCode(boxLabelIdentifier: "\#(Fixtures.unknownLabel)") { code } }"#)
         #expect(missing.firstCode == "BAD_USER_INPUT")
         #expect(try await api.count("qr") == 4)
     }

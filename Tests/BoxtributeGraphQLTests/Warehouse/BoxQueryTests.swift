@@ -14,7 +14,7 @@ struct BoxQueryTests {
         let api = try await APIHarness.make()
         let answer = await api.run(
             #"""
-            { box(labelIdentifier: "10000001") {
+            { box(labelIdentifier: "\#(Fixtures.BoxLabel.jeans)") {
                 id labelIdentifier state numberOfItems comment weight monetaryValue measureValue deletedOn
                 location { __typename id name ... on ClassicLocation { defaultBoxState } }
                 product { name gender price inShop category { name hasGender } sizeRange { name } }
@@ -47,7 +47,8 @@ struct BoxQueryTests {
     func measureBox() async throws {
         let api = try await APIHarness.make()
         let answer = await api.run(
-            #"{ box(labelIdentifier: "10000002") { measureValue displayUnit { name symbol } size { id } } }"#)
+            #"{ box(labelIdentifier: "\#(Fixtures.BoxLabel.rice)") { measureValue displayUnit { name symbol } size { id } } }"#
+        )
         #expect(
             answer.data?["box"] == ["measureValue": 1500, "displayUnit": ["name": "gram", "symbol": "g"], "size": nil])
     }
@@ -58,7 +59,7 @@ struct BoxQueryTests {
         let missing = await api.run(#"{ box(labelIdentifier: "000") { id } }"#)
         #expect(missing.data == ["box": nil])
         #expect(missing.firstCode == "BAD_USER_INPUT")
-        let foreign = await api.run(#"{ box(labelIdentifier: "30000001") { id } }"#)
+        let foreign = await api.run(#"{ box(labelIdentifier: "\#(Fixtures.BoxLabel.thessaloniki)") { id } }"#)
         #expect(foreign.firstCode == "FORBIDDEN")
         #expect(foreign.errors.first?["extensions"]?["description"] == "You don't have access to 'base=3'")
     }
@@ -67,11 +68,12 @@ struct BoxQueryTests {
     func boxInTransit() async throws {
         let api = try await APIHarness.make()
         let target = await api.run(
-            #"{ box(labelIdentifier: "10000006") { state location { id } product { id } } }"#,
+            #"{ box(labelIdentifier: "\#(Fixtures.BoxLabel.inTransit)") { state location { id } product { id } } }"#,
             as: Fixtures.thessalonikiCoordinator)
         // Lenient fields: the receiving side sees the box but not the sender's location or product.
         #expect(target.data?["box"] == ["state": "InTransit", "location": nil, "product": nil])
-        let outsider = await api.run(#"{ box(labelIdentifier: "10000006") { state } }"#, as: Fixtures.samosVolunteer)
+        let outsider = await api.run(
+            #"{ box(labelIdentifier: "\#(Fixtures.BoxLabel.inTransit)") { state } }"#, as: Fixtures.samosVolunteer)
         #expect(outsider.errors.first?["extensions"]?["description"] == "You don't have access to 'bases=[1, 3]'")
     }
 
@@ -79,7 +81,7 @@ struct BoxQueryTests {
     func boxesPage() async throws {
         let api = try await APIHarness.make()
         let answer = await api.run(
-            #"{ boxes(baseId: "1") { totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } elements { labelIdentifier } } }"#
+            #"{ boxes(baseId: "\#(Fixtures.BaseID.lesvos)") { totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } elements { labelIdentifier } } }"#
         )
         let page = try #require(answer.data?["boxes"])
         #expect(page["totalCount"] == 4)
@@ -93,15 +95,17 @@ struct BoxQueryTests {
     func boxesFilters() async throws {
         let api = try await APIHarness.make()
         func labels(_ filter: String) async -> [JSONValue]? {
-            await api.run(#"{ boxes(baseId: "1", filterInput: \#(filter)) { elements { labelIdentifier } } }"#)
-                .data?["boxes"]?["elements"]?.array?.map { $0["labelIdentifier"] ?? .null }
+            await api.run(
+                #"{ boxes(baseId: "\#(Fixtures.BaseID.lesvos)", filterInput: \#(filter)) { elements { labelIdentifier } } }"#
+            )
+            .data?["boxes"]?["elements"]?.array?.map { $0["labelIdentifier"] ?? .null }
         }
         #expect(await labels("{states: [Lost]}") == ["10000003"])
-        #expect(await labels("{tagIds: [1]}") == ["10000002", "10000001"])
+        #expect(await labels("{tagIds: [\(Fixtures.TagID.winter)]}") == ["10000002", "10000001"])
         #expect(await labels("{tagIds: []}") == [])
         #expect(await labels("{productCategoryId: 11}") == ["10000002"])
-        #expect(await labels("{productGenders: [Men], sizeId: 1}") == ["10000003"])
-        #expect(await labels("{locationIds: [2]}") == ["10000003"])
+        #expect(await labels("{productGenders: [Men], sizeId: \(Fixtures.SizeID.small)}") == ["10000003"])
+        #expect(await labels("{locationIds: [\(Fixtures.LocationID.lesvosLost)]}") == ["10000003"])
         #expect(await labels(#"{lastModifiedFrom: "2024-02-01"}"#) == ["10000002", "10000001"])
         #expect(await labels(#"{lastModifiedUntil: "2024-01-16"}"#) == ["10000003"])
     }
@@ -110,11 +114,12 @@ struct BoxQueryTests {
     func boxesPagination() async throws {
         let api = try await APIHarness.make()
         let first = await api.run(
-            #"{ boxes(baseId: "1", paginationInput: {first: 2}) { pageInfo { hasNextPage endCursor } elements { id } } }"#
+            #"{ boxes(baseId: "\#(Fixtures.BaseID.lesvos)", paginationInput: {first: 2}) { pageInfo { hasNextPage endCursor } elements { id } } }"#
         )
         #expect(first.data?["boxes"]?["elements"]?.array?.count == 2)
         #expect(first.data?["boxes"]?["pageInfo"]?["hasNextPage"] == true)
-        let invalid = await api.run(#"{ boxes(baseId: "1", paginationInput: {last: 2}) { totalCount } }"#)
+        let invalid = await api.run(
+            #"{ boxes(baseId: "\#(Fixtures.BaseID.lesvos)", paginationInput: {last: 2}) { totalCount } }"#)
         #expect(invalid.data == .null)
         #expect(invalid.firstCode == "BAD_USER_INPUT")
         #expect(
@@ -124,7 +129,7 @@ struct BoxQueryTests {
     @Test("boxes of a foreign base is FORBIDDEN")
     func boxesForbidden() async throws {
         let api = try await APIHarness.make()
-        let answer = await api.run(#"{ boxes(baseId: "2") { totalCount } }"#)
+        let answer = await api.run(#"{ boxes(baseId: "\#(Fixtures.BaseID.samos)") { totalCount } }"#)
         #expect(answer.data == .null)
         #expect(answer.firstCode == "FORBIDDEN")
     }
@@ -135,13 +140,11 @@ struct BoxQueryTests {
         let manyBoxes = (100..<160).map { id in
             "(\(id), '2\(String(format: "%07d", id))', 1, 2, 1, 1, 1, '2024-01-01 00:00:00', '2024-05-01 00:00:00', '0000-00-00 00:00:00')"
         }.joined(separator: ", ")
-        _ = try await api.database.transaction { connection in
-            try await connection.execute(
-                "INSERT INTO stock (id, box_id, product_id, size_id, items, location_id, box_state_id, created, modified, deleted) VALUES \(manyBoxes)",
-                [])
-        }
+        try await api.execute(
+            "INSERT INTO stock (id, box_id, product_id, size_id, items, location_id, box_state_id, created, modified, deleted) VALUES \(manyBoxes)"
+        )
         let query = """
-            { boxes(baseId: "1") { totalCount elements { labelIdentifier state numberOfItems
+            { boxes(baseId: "\(Fixtures.BaseID.lesvos)") { totalCount elements { labelIdentifier state numberOfItems
                 product { name category { name } sizeRange { name } } size { label }
                 location { name } tags { name } qrCode { code } createdBy { name } } } }
             """
@@ -156,7 +159,8 @@ struct BoxQueryTests {
     func history() async throws {
         let api = try await APIHarness.make()
         let answer = await api.run(
-            #"{ box(labelIdentifier: "10000001") { history { id changes changeDate user { id } } } }"#)
+            #"{ box(labelIdentifier: "\#(Fixtures.BoxLabel.jeans)") { history { id changes changeDate user { id } } } }"#
+        )
         let history = try #require(answer.data?["box"]?["history"]?.array)
         #expect(
             history.map { $0["changes"] ?? .null } == [
@@ -180,7 +184,8 @@ struct BoxQueryTests {
     )
     func historyUnresolvable() async throws {
         let api = try await APIHarness.make()
-        let answer = await api.run(#"{ box(labelIdentifier: "10000001") { history { id changes } } }"#)
+        let answer = await api.run(
+            #"{ box(labelIdentifier: "\#(Fixtures.BoxLabel.jeans)") { history { id changes } } }"#)
         let ids = answer.data?["box"]?["history"]?.array?.compactMap { $0["id"]?.string }
         #expect(ids?.contains("6") == false)
         #expect(answer.data?["box"]?["history"]?.array?.first(where: { $0["id"] == "1" })?["changes"] == "created box")
@@ -215,7 +220,7 @@ struct BoxQueryTests {
     @Test("qrExists tells whether a code exists")
     func qrExists() async throws {
         let api = try await APIHarness.make()
-        #expect(await api.run(#"{ qrExists(code: "c4ca4238a0b923820dcc509a6f75849b") }"#).data == ["qrExists": true])
+        #expect(await api.run(#"{ qrExists(code: "\#(Fixtures.QrCode.jeans)") }"#).data == ["qrExists": true])
         #expect(await api.run(#"{ qrExists(code: "x") }"#).data == ["qrExists": false])
         #expect(await api.run(#"{ qrExists(code: null) }"#).data == ["qrExists": false])
         #expect(await api.run(#"{ qrExists(code: "x") }"#, as: Fixtures.nobody).firstCode == "FORBIDDEN")

@@ -30,7 +30,7 @@ struct BulkBoxMutationTests {
     func deleteBoxes() async throws {
         let api = try await APIHarness.make()
         let answer = await api.run(
-            #"mutation { deleteBoxes(labelIdentifiers: ["10000003", "10000001", "10000001", "10000004", "10000006", "30000001", "nope"]) { \#(Self.boxesResult) } }"#
+            #"mutation { deleteBoxes(labelIdentifiers: ["\#(Fixtures.BoxLabel.lost)", "\#(Fixtures.BoxLabel.jeans)", "\#(Fixtures.BoxLabel.jeans)", "\#(Fixtures.BoxLabel.deleted)", "\#(Fixtures.BoxLabel.inTransit)", "\#(Fixtures.BoxLabel.thessaloniki)", "nope"]) { \#(Self.boxesResult) } }"#
         )
         #expect(
             answer.data?["deleteBoxes"]
@@ -39,10 +39,14 @@ struct BulkBoxMutationTests {
                     "updatedBoxes": [["labelIdentifier": "10000001"], ["labelIdentifier": "10000003"]],
                     "invalidBoxLabelIdentifiers": ["10000004", "10000006", "30000001", "nope"],
                 ])
-        #expect(try await api.scalar("SELECT deleted FROM stock WHERE id = 1") == MutationEnvironment.fixtureNow)
-        #expect(try await api.historyChanges("stock", recordId: 3) == ["Record deleted"])
-        #expect(try await api.scalar("SELECT modified FROM stock WHERE id = 1") == "2024-02-01 10:00:00")
-        let history = await api.run(#"{ box(labelIdentifier: "10000001") { history { changes } } }"#)
+        #expect(
+            try await api.scalar("SELECT deleted FROM stock WHERE id = \(Fixtures.BoxID.jeans)")
+                == MutationEnvironment.fixtureNow)
+        #expect(try await api.historyChanges("stock", recordId: Fixtures.BoxID.lost) == ["Record deleted"])
+        #expect(
+            try await api.scalar("SELECT modified FROM stock WHERE id = \(Fixtures.BoxID.jeans)")
+                == "2024-02-01 10:00:00")
+        let history = await api.run(#"{ box(labelIdentifier: "\#(Fixtures.BoxLabel.jeans)") { history { changes } } }"#)
         #expect(history.data?["box"]?["history"]?[0]?["changes"] == "deleted box")
     }
 
@@ -50,7 +54,7 @@ struct BulkBoxMutationTests {
     func deleteBoxesPermission() async throws {
         let api = try await APIHarness.make()
         let answer = await api.run(
-            #"mutation { deleteBoxes(labelIdentifiers: ["10000001"]) { \#(Self.boxesResult) } }"#,
+            #"mutation { deleteBoxes(labelIdentifiers: ["\#(Fixtures.BoxLabel.jeans)"]) { \#(Self.boxesResult) } }"#,
             as: Fixtures.lesvosReader)
         #expect(answer.data?["deleteBoxes"] == ["__typename": "InsufficientPermissionError", "name": "stock:write"])
         #expect(try await api.count("history") == 7)
@@ -62,7 +66,7 @@ struct BulkBoxMutationTests {
     func moveBoxes() async throws {
         let api = try await APIHarness.make()
         let answer = await api.run(
-            #"mutation { moveBoxesToLocation(updateInput: {labelIdentifiers: ["10000001", "10000002", "10000003", "10000007", "10000004"], locationId: 2}) { \#(Self.boxesResult) \#(Self.moveErrors) } }"#
+            #"mutation { moveBoxesToLocation(updateInput: {labelIdentifiers: ["\#(Fixtures.BoxLabel.jeans)", "\#(Fixtures.BoxLabel.rice)", "\#(Fixtures.BoxLabel.lost)", "\#(Fixtures.BoxLabel.samos)", "\#(Fixtures.BoxLabel.deleted)"], locationId: \#(Fixtures.LocationID.lesvosLost)}) { \#(Self.boxesResult) \#(Self.moveErrors) } }"#
         )
         #expect(
             answer.data?["moveBoxesToLocation"]
@@ -72,12 +76,15 @@ struct BulkBoxMutationTests {
                     "invalidBoxLabelIdentifiers": ["10000003", "10000004", "10000007"],
                 ])
         #expect(
-            try await api.rows("SELECT location_id, box_state_id, modified FROM stock WHERE id IN (1, 2) ORDER BY id")
+            try await api.rows(
+                "SELECT location_id, box_state_id, modified FROM stock WHERE id IN (\(Fixtures.BoxID.jeans), \(Fixtures.BoxID.rice)) ORDER BY id"
+            )
                 == [
                     ["2", "2", MutationEnvironment.fixtureNow], ["2", "2", MutationEnvironment.fixtureNow],
                 ])
-        #expect(try await api.historyChanges("stock", recordId: 1) == ["location_id", "box_state_id"])
-        let history = await api.run(#"{ box(labelIdentifier: "10000001") { history { changes } } }"#)
+        #expect(
+            try await api.historyChanges("stock", recordId: Fixtures.BoxID.jeans) == ["location_id", "box_state_id"])
+        let history = await api.run(#"{ box(labelIdentifier: "\#(Fixtures.BoxLabel.jeans)") { history { changes } } }"#)
         #expect(
             history.data?["box"]?["history"]?.array?.prefix(2).compactMap { $0["changes"]?.string }
                 == ["changed box state from Instock to Lost", "changed box location from WH Lesvos to Lost Lesvos"])
@@ -99,17 +106,17 @@ struct BulkBoxMutationTests {
     func moveBoxesErrors(location: Int, expected: JSONValue) async throws {
         let api = try await APIHarness.make()
         let answer = await api.run(
-            "mutation { moveBoxesToLocation(updateInput: {labelIdentifiers: [\"10000001\"], locationId: \(location)}) { \(Self.boxesResult) \(Self.moveErrors) } }"
+            "mutation { moveBoxesToLocation(updateInput: {labelIdentifiers: [\"\(Fixtures.BoxLabel.jeans)\"], locationId: \(location)}) { \(Self.boxesResult) \(Self.moveErrors) } }"
         )
         #expect(answer.data?["moveBoxesToLocation"] == expected)
-        #expect(try await api.scalar("SELECT location_id FROM stock WHERE id = 1") == "1")
+        #expect(try await api.scalar("SELECT location_id FROM stock WHERE id = \(Fixtures.BoxID.jeans)") == "1")
     }
 
     @Test("moveBoxesToLocation without stock:write is an InsufficientPermissionError")
     func moveBoxesPermission() async throws {
         let api = try await APIHarness.make()
         let answer = await api.run(
-            #"mutation { moveBoxesToLocation(updateInput: {labelIdentifiers: ["10000001"], locationId: 2}) { \#(Self.boxesResult) \#(Self.moveErrors) } }"#,
+            #"mutation { moveBoxesToLocation(updateInput: {labelIdentifiers: ["\#(Fixtures.BoxLabel.jeans)"], locationId: \#(Fixtures.LocationID.lesvosLost)}) { \#(Self.boxesResult) \#(Self.moveErrors) } }"#,
             as: Fixtures.lesvosReader)
         #expect(
             answer.data?["moveBoxesToLocation"] == ["__typename": "InsufficientPermissionError", "name": "stock:write"])
@@ -127,7 +134,7 @@ struct BulkBoxMutationTests {
     func assignTags() async throws {
         let api = try await APIHarness.make()
         let answer = await api.run(
-            #"mutation { assignTagsToBoxes(updateInput: {labelIdentifiers: ["10000001", "10000002", "10000003", "10000004", "30000001"], tagIds: [1, 3, 2, 4, 99]}) { \#(Self.tagsResult) } }"#
+            #"mutation { assignTagsToBoxes(updateInput: {labelIdentifiers: ["\#(Fixtures.BoxLabel.jeans)", "\#(Fixtures.BoxLabel.rice)", "\#(Fixtures.BoxLabel.lost)", "\#(Fixtures.BoxLabel.deleted)", "\#(Fixtures.BoxLabel.thessaloniki)"], tagIds: [\#(Fixtures.TagID.winter), \#(Fixtures.TagID.urgent), \#(Fixtures.TagID.family), \#(Fixtures.TagID.deleted), \#(Fixtures.unknownID)]}) { \#(Self.tagsResult) } }"#
         )
         #expect(
             answer.data?["assignTagsToBoxes"]
@@ -143,15 +150,19 @@ struct BulkBoxMutationTests {
                         ["id": "99", "error": ["__typename": "ResourceDoesNotExistError", "id": "99", "name": "Tag"]],
                     ],
                 ])
-        #expect(try await api.scalar("SELECT modified FROM stock WHERE id = 3") == MutationEnvironment.fixtureNow)
-        #expect(try await api.scalar("SELECT modified FROM stock WHERE id = 2") == "2024-03-01 10:00:00")
+        #expect(
+            try await api.scalar("SELECT modified FROM stock WHERE id = \(Fixtures.BoxID.lost)")
+                == MutationEnvironment.fixtureNow)
+        #expect(
+            try await api.scalar("SELECT modified FROM stock WHERE id = \(Fixtures.BoxID.rice)")
+                == "2024-03-01 10:00:00")
     }
 
     @Test("assignTagsToBoxes with tags of two bases uses none of them")
     func assignTagsOfTwoBases() async throws {
         let api = try await APIHarness.make()
         let answer = await api.run(
-            #"mutation { assignTagsToBoxes(updateInput: {labelIdentifiers: ["10000003"], tagIds: [1, 5]}) { updatedBoxes { id } invalidBoxLabelIdentifiers tagErrorInfo { id error { __typename } } } }"#,
+            #"mutation { assignTagsToBoxes(updateInput: {labelIdentifiers: ["\#(Fixtures.BoxLabel.lost)"], tagIds: [\#(Fixtures.TagID.winter), \#(Fixtures.TagID.thessaloniki)]}) { updatedBoxes { id } invalidBoxLabelIdentifiers tagErrorInfo { id error { __typename } } } }"#,
             as: Fixtures.god)
         #expect(
             answer.data?["assignTagsToBoxes"]
@@ -169,13 +180,13 @@ struct BulkBoxMutationTests {
     func assignTagsPermission() async throws {
         let api = try await APIHarness.make()
         let answer = await api.run(
-            #"mutation { assignTagsToBoxes(updateInput: {labelIdentifiers: ["10000003"], tagIds: [5]}) { \#(Self.tagsResult) } }"#
+            #"mutation { assignTagsToBoxes(updateInput: {labelIdentifiers: ["\#(Fixtures.BoxLabel.lost)"], tagIds: [\#(Fixtures.TagID.thessaloniki)]}) { \#(Self.tagsResult) } }"#
         )
         #expect(
             answer.data?["assignTagsToBoxes"]?["tagErrorInfo"]
                 == [["id": "5", "error": ["__typename": "UnauthorizedForBaseError", "id": "3"]]])
         let reader = await api.run(
-            #"mutation { assignTagsToBoxes(updateInput: {labelIdentifiers: ["10000003"], tagIds: [1]}) { \#(Self.tagsResult) } }"#,
+            #"mutation { assignTagsToBoxes(updateInput: {labelIdentifiers: ["\#(Fixtures.BoxLabel.lost)"], tagIds: [\#(Fixtures.TagID.winter)]}) { \#(Self.tagsResult) } }"#,
             as: Fixtures.lesvosReader)
         #expect(
             reader.data?["assignTagsToBoxes"]?["tagErrorInfo"]
@@ -189,7 +200,7 @@ struct BulkBoxMutationTests {
     func unassignTags() async throws {
         let api = try await APIHarness.make()
         let answer = await api.run(
-            #"mutation { unassignTagsFromBoxes(updateInput: {labelIdentifiers: ["10000001", "10000002", "10000003"], tagIds: [1, 4]}) { \#(Self.tagsResult) } }"#
+            #"mutation { unassignTagsFromBoxes(updateInput: {labelIdentifiers: ["\#(Fixtures.BoxLabel.jeans)", "\#(Fixtures.BoxLabel.rice)", "\#(Fixtures.BoxLabel.lost)"], tagIds: [\#(Fixtures.TagID.winter), \#(Fixtures.TagID.deleted)]}) { \#(Self.tagsResult) } }"#
         )
         #expect(
             answer.data?["unassignTagsFromBoxes"]
@@ -205,7 +216,7 @@ struct BulkBoxMutationTests {
                 "SELECT id FROM tags_relations WHERE deleted_on = ? ORDER BY id",
                 [.text(MutationEnvironment.fixtureNow)])
                 == [["1"], ["3"], ["4"]])
-        let history = await api.run(#"{ box(labelIdentifier: "10000002") { history { changes } } }"#)
+        let history = await api.run(#"{ box(labelIdentifier: "\#(Fixtures.BoxLabel.rice)") { history { changes } } }"#)
         #expect(history.data?["box"]?["history"]?[0]?["changes"] == "removed tag 'Winter' from box")
     }
 
@@ -217,13 +228,13 @@ struct BulkBoxMutationTests {
         let answer = await api.run(
             #"""
             mutation { createBoxes(creationInput: [
-              {productId: 1, sizeName: "m", numberOfItems: 5, locationId: 1, tagIds: [1], newTagNames: ["Import"]},
-              {productId: 1, sizeName: "XXL", locationId: 2, comment: "from sheet", newTagNames: ["Import"]},
-              {productId: 2, sizeName: " 2.5 KG", numberOfItems: 1, locationId: 1},
-              {productId: 2, sizeName: "a lot", locationId: 1},
-              {productId: 1, sizeName: "", numberOfItems: 3, locationId: 1, boxLabelIdentifierForMerge: "10000003"},
-              {productId: 1, sizeName: "", numberOfItems: 2, locationId: 1, boxLabelIdentifierForMerge: "10000003"},
-              {productId: 1, sizeName: "", numberOfItems: 1, locationId: 1, boxLabelIdentifierForMerge: "10000004"}
+              {productId: \#(Fixtures.ProductID.jeans), sizeName: "m", numberOfItems: 5, locationId: \#(Fixtures.LocationID.lesvosWarehouse), tagIds: [\#(Fixtures.TagID.winter)], newTagNames: ["Import"]},
+              {productId: \#(Fixtures.ProductID.jeans), sizeName: "XXL", locationId: \#(Fixtures.LocationID.lesvosLost), comment: "from sheet", newTagNames: ["Import"]},
+              {productId: \#(Fixtures.ProductID.rice), sizeName: " 2.5 KG", numberOfItems: 1, locationId: \#(Fixtures.LocationID.lesvosWarehouse)},
+              {productId: \#(Fixtures.ProductID.rice), sizeName: "a lot", locationId: \#(Fixtures.LocationID.lesvosWarehouse)},
+              {productId: \#(Fixtures.ProductID.jeans), sizeName: "", numberOfItems: 3, locationId: \#(Fixtures.LocationID.lesvosWarehouse), boxLabelIdentifierForMerge: "\#(Fixtures.BoxLabel.lost)"},
+              {productId: \#(Fixtures.ProductID.jeans), sizeName: "", numberOfItems: 2, locationId: \#(Fixtures.LocationID.lesvosWarehouse), boxLabelIdentifierForMerge: "\#(Fixtures.BoxLabel.lost)"},
+              {productId: \#(Fixtures.ProductID.jeans), sizeName: "", numberOfItems: 1, locationId: \#(Fixtures.LocationID.lesvosWarehouse), boxLabelIdentifierForMerge: "\#(Fixtures.BoxLabel.deleted)"}
             ]) { ... on BoxesResult { invalidBoxLabelIdentifiers updatedBoxes {
               labelIdentifier numberOfItems state size { label } measureValue displayUnit { symbol } comment tags { name } } } } }
             """#)
@@ -261,26 +272,31 @@ struct BulkBoxMutationTests {
                         "measureValue": nil, "displayUnit": nil, "comment": nil, "tags": [],
                     ],
                 ])
-        #expect(try await api.historyChanges("stock", recordId: 3) == ["items"])
+        #expect(try await api.historyChanges("stock", recordId: Fixtures.BoxID.lost) == ["items"])
         #expect(
-            try await api.rows("SELECT from_int, to_int FROM history WHERE record_id = 3 AND changes = 'items'") == [
-                ["5", "10"]
-            ])
+            try await api.rows(
+                "SELECT from_int, to_int FROM history WHERE record_id = \(Fixtures.BoxID.lost) AND changes = 'items'")
+                == [
+                    ["5", "10"]
+                ])
         #expect(try await api.count("tags WHERE label = 'Import'") == 1)
     }
 
     static let createErrorCases: [(String, JSONValue)] = [
         (
-            #"[{productId: 1, sizeName: "M", locationId: 1}, {productId: 5, sizeName: "M", locationId: 5}]"#,
+            #"[{productId: \#(Fixtures.ProductID.jeans), sizeName: "M", locationId: \#(Fixtures.LocationID.lesvosWarehouse)}, {productId: \#(Fixtures.ProductID.blanket), sizeName: "M", locationId: \#(Fixtures.LocationID.thessalonikiWarehouse)}]"#,
             ["__typename": "InvalidBaseError", "ids": [1, 3]]
         ),
-        (#"[{productId: 1, sizeName: "M", locationId: 99}]"#, ["__typename": "InvalidBaseError", "ids": []]),
         (
-            #"[{productId: 5, sizeName: "M", locationId: 1}]"#,
+            #"[{productId: \#(Fixtures.ProductID.jeans), sizeName: "M", locationId: \#(Fixtures.unknownID)}]"#,
+            ["__typename": "InvalidBaseError", "ids": []]
+        ),
+        (
+            #"[{productId: \#(Fixtures.ProductID.blanket), sizeName: "M", locationId: \#(Fixtures.LocationID.lesvosWarehouse)}]"#,
             ["__typename": "ProductLocationBaseMismatchError", "_": nil]
         ),
         (
-            #"[{productId: 1, sizeName: "M", locationId: 5}]"#,
+            #"[{productId: \#(Fixtures.ProductID.jeans), sizeName: "M", locationId: \#(Fixtures.LocationID.thessalonikiWarehouse)}]"#,
             [
                 "__typename": "UnauthorizedForBaseError", "id": "3", "name": "Thessaloniki",
                 "organisationName": "Aid Org B",
@@ -302,7 +318,7 @@ struct BulkBoxMutationTests {
     func createBoxesIsAllOrNothing() async throws {
         let api = try await APIHarness.make()
         let answer = await api.run(
-            #"mutation { createBoxes(creationInput: [{productId: 1, sizeName: "M", locationId: 1, newTagNames: ["Ghost"]}, {productId: 1, sizeName: "M", locationId: 1, tagIds: [999]}]) { __typename } }"#
+            #"mutation { createBoxes(creationInput: [{productId: \#(Fixtures.ProductID.jeans), sizeName: "M", locationId: \#(Fixtures.LocationID.lesvosWarehouse), newTagNames: ["Ghost"]}, {productId: \#(Fixtures.ProductID.jeans), sizeName: "M", locationId: \#(Fixtures.LocationID.lesvosWarehouse), tagIds: [\#(Fixtures.anotherUnknownID)]}]) { __typename } }"#
         )
         #expect(answer.firstCode == "BAD_USER_INPUT")
         #expect(try await api.count("tags") == 5)
@@ -313,13 +329,11 @@ struct BulkBoxMutationTests {
     @Test("createBoxes in a deleted base is a DeletedBaseError")
     func createBoxesDeletedBase() async throws {
         let api = try await APIHarness.make()
-        _ = try await api.database.transaction {
-            try await $0.execute(
-                "INSERT INTO locations (id, label, camp_id, type, seq, box_state_id) VALUES (9, 'Closed WH', 4, 'Warehouse', 1, 1)",
-                [])
-        }
+        try await api.execute(
+            "INSERT INTO locations (id, label, camp_id, type, seq, box_state_id) VALUES (9, 'Closed WH', \(Fixtures.BaseID.closed), 'Warehouse', 1, 1)"
+        )
         let answer = await api.run(
-            #"mutation { createBoxes(creationInput: [{productId: 1, sizeName: "M", locationId: 9}]) { \#(Self.boxesResult) \#(Self.createErrors) } }"#,
+            #"mutation { createBoxes(creationInput: [{productId: \#(Fixtures.ProductID.jeans), sizeName: "M", locationId: 9}]) { \#(Self.boxesResult) \#(Self.createErrors) } }"#,
             as: Fixtures.god)
         #expect(answer.data?["createBoxes"] == ["__typename": "DeletedBaseError", "name": "Closed camp"])
     }

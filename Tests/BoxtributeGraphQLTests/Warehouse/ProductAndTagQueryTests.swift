@@ -10,7 +10,8 @@ struct ProductAndTagQueryTests {
     func location() async throws {
         let api = try await APIHarness.make()
         let answer = await api.run(
-            #"{ location(id: "1") { name seq isStockroom base { name } createdBy { id } createdOn } }"#)
+            #"{ location(id: "\#(Fixtures.LocationID.lesvosWarehouse)") { name seq isStockroom base { name } createdBy { id } createdOn } }"#
+        )
         #expect(
             answer.data?["location"]
                 == [
@@ -18,9 +19,14 @@ struct ProductAndTagQueryTests {
                     "createdBy": ["id": "2"],
                     "createdOn": "2023-01-01T00:00:00+00:00",
                 ])
-        #expect(await api.run(#"{ location(id: "6") { name } }"#).data == ["location": nil])
-        #expect(await api.run(#"{ location(id: "60") { name } }"#).firstCode == "BAD_USER_INPUT")
-        #expect(await api.run(#"{ location(id: "5") { name } }"#).firstCode == "FORBIDDEN")
+        #expect(
+            await api.run(#"{ location(id: "\#(Fixtures.LocationID.lesvosDistributionSpot)") { name } }"#).data == [
+                "location": nil
+            ])
+        #expect(await api.run(#"{ location(id: "\#(Fixtures.unknownID)") { name } }"#).firstCode == "BAD_USER_INPUT")
+        #expect(
+            await api.run(#"{ location(id: "\#(Fixtures.LocationID.thessalonikiWarehouse)") { name } }"#).firstCode
+                == "FORBIDDEN")
     }
 
     @Test("locations includes deleted classic locations of readable bases")
@@ -35,7 +41,8 @@ struct ProductAndTagQueryTests {
     func locationBoxes() async throws {
         let api = try await APIHarness.make()
         let answer = await api.run(
-            #"{ location(id: "1") { boxes { totalCount elements { labelIdentifier deletedOn } } } }"#)
+            #"{ location(id: "\#(Fixtures.LocationID.lesvosWarehouse)") { boxes { totalCount elements { labelIdentifier deletedOn } } } }"#
+        )
         #expect(answer.data?["location"]?["boxes"]?["totalCount"] == 4)
         #expect(answer.data?["location"]?["boxes"]?["elements"]?[2]?["deletedOn"] == "2024-04-01T00:00:00+00:00")
     }
@@ -44,7 +51,7 @@ struct ProductAndTagQueryTests {
     func product() async throws {
         let api = try await APIHarness.make()
         let answer = await api.run(
-            #"{ product(id: "1") { name type comment price instockItemsCount transferItemsCount base { id } standardProduct { id } createdBy { name } } }"#
+            #"{ product(id: "\#(Fixtures.ProductID.jeans)") { name type comment price instockItemsCount transferItemsCount base { id } standardProduct { id } createdBy { name } } }"#
         )
         #expect(
             answer.data?["product"]
@@ -53,10 +60,11 @@ struct ProductAndTagQueryTests {
                     "transferItemsCount": 8, "base": ["id": "1"], "standardProduct": nil,
                     "createdBy": ["name": "Coordinator Lesvos"],
                 ])
-        #expect(await api.run(#"{ product(id: "99") { name } }"#).firstCode == "BAD_USER_INPUT")
-        #expect(await api.run(#"{ product(id: "5") { name } }"#).firstCode == "FORBIDDEN")
+        #expect(await api.run(#"{ product(id: "\#(Fixtures.unknownID)") { name } }"#).firstCode == "BAD_USER_INPUT")
+        #expect(await api.run(#"{ product(id: "\#(Fixtures.ProductID.blanket)") { name } }"#).firstCode == "FORBIDDEN")
         let standard = await api.run(
-            #"{ product(id: "4") { type standardProduct { name version } } }"#, as: Fixtures.samosVolunteer)
+            #"{ product(id: "\#(Fixtures.ProductID.standardTShirt)") { type standardProduct { name version } } }"#,
+            as: Fixtures.samosVolunteer)
         #expect(
             standard.data?["product"] == [
                 "type": "StandardInstantiation", "standardProduct": ["name": "T-shirt", "version": 2],
@@ -68,7 +76,8 @@ struct ProductAndTagQueryTests {
         let api = try await APIHarness.make()
         let answer = await api.run("{ products { totalCount elements { id } } }")
         #expect(answer.data == ["products": ["totalCount": 3, "elements": [["id": "1"], ["id": "2"], ["id": "3"]]]])
-        let foreign = await api.run(#"{ products(baseId: "3") { totalCount elements { id } } }"#)
+        let foreign = await api.run(
+            #"{ products(baseId: "\#(Fixtures.BaseID.thessaloniki)") { totalCount elements { id } } }"#)
         #expect(foreign.data == ["products": ["totalCount": 0, "elements": []]])
         let backward = await api.run(
             #"{ products(paginationInput: {before: "MDAwMDAwMDM=", last: 1}) { elements { id } pageInfo { hasPreviousPage hasNextPage } } }"#
@@ -81,7 +90,7 @@ struct ProductAndTagQueryTests {
     func standardProducts() async throws {
         let api = try await APIHarness.make()
         let one = await api.run(
-            #"{ standardProduct(id: "1") { ... on StandardProduct { name supercededByProduct { id } category { name } sizeRange { name } gender addedBy { id } } } }"#
+            #"{ standardProduct(id: "\#(Fixtures.StandardProductID.tShirtVersion1)") { ... on StandardProduct { name supercededByProduct { id } category { name } sizeRange { name } gender addedBy { id } } } }"#
         )
         #expect(
             one.data?["standardProduct"]
@@ -90,19 +99,21 @@ struct ProductAndTagQueryTests {
                     "sizeRange": ["name": "S, M, L"],
                     "gender": "UnisexAdult", "addedBy": ["id": "1"],
                 ])
-        let missing = await api.run(#"{ standardProduct(id: "9") { ... on ResourceDoesNotExistError { name } } }"#)
+        let missing = await api.run(
+            #"{ standardProduct(id: "\#(Fixtures.unknownID)") { ... on ResourceDoesNotExistError { name } } }"#)
         #expect(missing.data?["standardProduct"] == ["name": "StandardProduct"])
         let latest = await api.run("{ standardProducts { ... on StandardProductPage { totalCount elements { id } } } }")
         #expect(latest.data?["standardProducts"] == ["totalCount": 2, "elements": [["id": "2"], ["id": "3"]]])
         let forBase = await api.run(
-            #"{ standardProducts(baseId: "2") { ... on StandardProductPage { elements { id instantiation { id } } } } }"#,
+            #"{ standardProducts(baseId: "\#(Fixtures.BaseID.samos)") { ... on StandardProductPage { elements { id instantiation { id } } } } }"#,
             as: Fixtures.samosVolunteer)
         #expect(
             forBase.data?["standardProducts"]?["elements"] == [
                 ["id": "2", "instantiation": nil], ["id": "3", "instantiation": ["id": "4"]],
             ])
         let foreign = await api.run(
-            #"{ standardProducts(baseId: "3") { __typename ... on UnauthorizedForBaseError { id name } } }"#)
+            #"{ standardProducts(baseId: "\#(Fixtures.BaseID.thessaloniki)") { __typename ... on UnauthorizedForBaseError { id name } } }"#
+        )
         #expect(
             foreign.data?["standardProducts"] == [
                 "__typename": "UnauthorizedForBaseError", "id": "3", "name": "Thessaloniki",
@@ -118,7 +129,8 @@ struct ProductAndTagQueryTests {
         let category = await api.run(#"{ productCategory(id: "2") { name hasGender products { totalCount } } }"#)
         #expect(
             category.data?["productCategory"] == ["name": "Bottoms", "hasGender": true, "products": ["totalCount": 1]])
-        #expect(await api.run(#"{ productCategory(id: "99") { name } }"#).firstCode == "BAD_USER_INPUT")
+        #expect(
+            await api.run(#"{ productCategory(id: "\#(Fixtures.unknownID)") { name } }"#).firstCode == "BAD_USER_INPUT")
         let categories = await api.run("{ productCategories { id } }")
         #expect(categories.data?["productCategories"]?.array?.count == 18)
         let ranges = await api.run("{ sizeRanges { id label sizes { label } units { symbol } } }")
@@ -135,7 +147,8 @@ struct ProductAndTagQueryTests {
     func tags() async throws {
         let api = try await APIHarness.make()
         let tag = await api.run(
-            #"{ tag(id: "1") { name description color type base { name } lastUsedOn createdBy { id } } }"#)
+            #"{ tag(id: "\#(Fixtures.TagID.winter)") { name description color type base { name } lastUsedOn createdBy { id } } }"#
+        )
         #expect(
             tag.data?["tag"]
                 == [
@@ -144,11 +157,11 @@ struct ProductAndTagQueryTests {
                     "lastUsedOn": "2024-01-05T00:00:00+00:00", "createdBy": ["id": "2"],
                 ])
         #expect(
-            await api.run(#"{ tag(id: "4") { deletedOn } }"#).data == [
+            await api.run(#"{ tag(id: "\#(Fixtures.TagID.deleted)") { deletedOn } }"#).data == [
                 "tag": ["deletedOn": "2023-01-01T00:00:00+00:00"]
             ])
-        #expect(await api.run(#"{ tag(id: "40") { name } }"#).firstCode == "BAD_USER_INPUT")
-        #expect(await api.run(#"{ tag(id: "5") { name } }"#).firstCode == "FORBIDDEN")
+        #expect(await api.run(#"{ tag(id: "\#(Fixtures.unknownID)") { name } }"#).firstCode == "BAD_USER_INPUT")
+        #expect(await api.run(#"{ tag(id: "\#(Fixtures.TagID.thessaloniki)") { name } }"#).firstCode == "FORBIDDEN")
         #expect(await api.run("{ tags { id } }").data == ["tags": [["id": "1"], ["id": "2"], ["id": "3"]]])
         #expect(await api.run("{ tags { id } }", as: Fixtures.nobody).firstCode == "FORBIDDEN")
     }

@@ -29,7 +29,8 @@ struct ProductMutationTests {
         let api = try await APIHarness.make()
         let answer = await api.run(
             Self.createCustom(
-                #"name: "Scarf", categoryId: 4, sizeRangeId: 1, gender: UnisexAdult, baseId: 1, price: 3"#))
+                #"name: "Scarf", categoryId: 4, sizeRangeId: \#(Fixtures.SizeRangeID.smallMediumLarge), gender: UnisexAdult, baseId: \#(Fixtures.BaseID.lesvos), price: 3"#
+            ))
         #expect(
             answer.data?["createCustomProduct"]
                 == [
@@ -42,23 +43,23 @@ struct ProductMutationTests {
 
     static let createErrorCases: [(String, JSONValue)] = [
         (
-            #"name: "Scarf", categoryId: 4, sizeRangeId: 1, gender: Men, baseId: 1, price: -1"#,
+            #"name: "Scarf", categoryId: 4, sizeRangeId: \#(Fixtures.SizeRangeID.smallMediumLarge), gender: Men, baseId: \#(Fixtures.BaseID.lesvos), price: -1"#,
             ["__typename": "InvalidPriceError", "value": -1]
         ),
         (
-            #"name: "", categoryId: 4, sizeRangeId: 1, gender: Men, baseId: 1"#,
+            #"name: "", categoryId: 4, sizeRangeId: \#(Fixtures.SizeRangeID.smallMediumLarge), gender: Men, baseId: \#(Fixtures.BaseID.lesvos)"#,
             ["__typename": "EmptyNameError", "_": nil]
         ),
         (
-            #"name: "Scarf", categoryId: 999, sizeRangeId: 1, gender: Men, baseId: 1"#,
+            #"name: "Scarf", categoryId: \#(Fixtures.anotherUnknownID), sizeRangeId: \#(Fixtures.SizeRangeID.smallMediumLarge), gender: Men, baseId: \#(Fixtures.BaseID.lesvos)"#,
             ["__typename": "ResourceDoesNotExistError", "id": nil, "name": "ProductCategory"]
         ),
         (
-            #"name: "Scarf", categoryId: 4, sizeRangeId: 999, gender: Men, baseId: 1"#,
+            #"name: "Scarf", categoryId: 4, sizeRangeId: \#(Fixtures.anotherUnknownID), gender: Men, baseId: \#(Fixtures.BaseID.lesvos)"#,
             ["__typename": "ResourceDoesNotExistError", "id": nil, "name": "SizeRange"]
         ),
         (
-            #"name: "Scarf", categoryId: 4, sizeRangeId: 1, gender: Men, baseId: 3"#,
+            #"name: "Scarf", categoryId: 4, sizeRangeId: \#(Fixtures.SizeRangeID.smallMediumLarge), gender: Men, baseId: \#(Fixtures.BaseID.thessaloniki)"#,
             ["__typename": "UnauthorizedForBaseError", "id": "3"]
         ),
     ]
@@ -69,7 +70,9 @@ struct ProductMutationTests {
         #expect(await api.run(Self.createCustom(fields)).data?["createCustomProduct"] == expected)
         #expect(try await api.count("products") == Self.fixtureProducts)
         let reader = await api.run(
-            Self.createCustom(#"name: "Scarf", categoryId: 4, sizeRangeId: 1, gender: Men, baseId: 1"#),
+            Self.createCustom(
+                #"name: "Scarf", categoryId: 4, sizeRangeId: \#(Fixtures.SizeRangeID.smallMediumLarge), gender: Men, baseId: \#(Fixtures.BaseID.lesvos)"#
+            ),
             as: Fixtures.lesvosReader)
         #expect(
             reader.data?["createCustomProduct"] == [
@@ -81,25 +84,25 @@ struct ProductMutationTests {
     func editCustomProduct() async throws {
         let api = try await APIHarness.make()
         let answer = await api.run(
-            #"mutation { editCustomProduct(editInput: {id: 1, name: "Denim", price: 12, inShop: false, comment: "Blue"}) { ... on Product { name price inShop lastModifiedOn } } }"#
+            #"mutation { editCustomProduct(editInput: {id: \#(Fixtures.ProductID.jeans), name: "Denim", price: 12, inShop: false, comment: "Blue"}) { ... on Product { name price inShop lastModifiedOn } } }"#
         )
         #expect(
             answer.data?["editCustomProduct"]
                 == ["name": "Denim", "price": 12, "inShop": false, "lastModifiedOn": "2025-06-01T12:00:00+00:00"])
         #expect(
-            try await api.historyChanges("products", recordId: 1) == [
+            try await api.historyChanges("products", recordId: Fixtures.ProductID.jeans) == [
                 #"name changed from "Jeans" to "Denim";"#, "value", "stockincontainer",
             ])
         let standard = await api.run(
-            #"mutation { editCustomProduct(editInput: {id: 4, name: "x"}) { ... on ProductTypeMismatchError { expectedType } } }"#,
+            #"mutation { editCustomProduct(editInput: {id: \#(Fixtures.ProductID.standardTShirt), name: "x"}) { ... on ProductTypeMismatchError { expectedType } } }"#,
             as: Fixtures.god)
         #expect(standard.data?["editCustomProduct"] == ["expectedType": "Custom"])
         let missing = await api.run(
-            #"mutation { editCustomProduct(editInput: {id: 99, name: "x"}) { ... on ResourceDoesNotExistError { id name } } }"#
+            #"mutation { editCustomProduct(editInput: {id: \#(Fixtures.unknownID), name: "x"}) { ... on ResourceDoesNotExistError { id name } } }"#
         )
         #expect(missing.data?["editCustomProduct"] == ["id": "99", "name": "Product"])
         let empty = await api.run(
-            #"mutation { editCustomProduct(editInput: {id: 1, name: ""}) { __typename } }"#)
+            #"mutation { editCustomProduct(editInput: {id: \#(Fixtures.ProductID.jeans), name: ""}) { __typename } }"#)
         #expect(empty.data?["editCustomProduct"] == ["__typename": "EmptyNameError"])
     }
 
@@ -107,19 +110,25 @@ struct ProductMutationTests {
     func deleteProduct() async throws {
         let api = try await APIHarness.make()
         let inUse = await api.run(
-            "mutation { deleteProduct(id: 1) { ... on BoxesStillAssignedToProductError { labelIdentifiers } } }")
+            "mutation { deleteProduct(id: \(Fixtures.ProductID.jeans)) { ... on BoxesStillAssignedToProductError { labelIdentifiers } } }"
+        )
         #expect(inUse.data?["deleteProduct"] == ["labelIdentifiers": ["10000001", "10000006"]])
-        let deleted = await api.run("mutation { deleteProduct(id: 3) { ... on Product { deletedOn } } }")
+        let deleted = await api.run(
+            "mutation { deleteProduct(id: \(Fixtures.ProductID.oldCoat)) { ... on Product { deletedOn } } }")
         #expect(deleted.data?["deleteProduct"] == ["deletedOn": "2021-05-05T00:00:00+00:00"])
-        _ = await api.run(Self.createCustom(#"name: "Scarf", categoryId: 4, sizeRangeId: 1, gender: Men, baseId: 1"#))
+        _ = await api.run(
+            Self.createCustom(
+                #"name: "Scarf", categoryId: 4, sizeRangeId: \#(Fixtures.SizeRangeID.smallMediumLarge), gender: Men, baseId: \#(Fixtures.BaseID.lesvos)"#
+            ))
         let fresh = await api.run("mutation { deleteProduct(id: 62) { ... on Product { deletedOn } } }")
         #expect(fresh.data?["deleteProduct"] == ["deletedOn": "2025-06-01T12:00:00+00:00"])
         #expect(try await api.historyChanges("products", recordId: 62) == ["Record created", "Record deleted"])
         let standard = await api.run(
-            "mutation { deleteProduct(id: 4) { ... on ProductTypeMismatchError { expectedType } } }", as: Fixtures.god)
+            "mutation { deleteProduct(id: \(Fixtures.ProductID.standardTShirt)) { ... on ProductTypeMismatchError { expectedType } } }",
+            as: Fixtures.god)
         #expect(standard.data?["deleteProduct"] == ["expectedType": "Custom"])
         let reader = await api.run(
-            "mutation { deleteProduct(id: 2) { __typename ... on InsufficientPermissionError { name } } }",
+            "mutation { deleteProduct(id: \(Fixtures.ProductID.rice)) { __typename ... on InsufficientPermissionError { name } } }",
             as: Fixtures.lesvosReader)
         #expect(
             reader.data?["deleteProduct"] == ["__typename": "InsufficientPermissionError", "name": "product:write"])
@@ -129,7 +138,7 @@ struct ProductMutationTests {
     func enableStandardProduct() async throws {
         let api = try await APIHarness.make()
         let enabled = await api.run(
-            #"mutation { enableStandardProduct(enableInput: {standardProductId: 2, baseId: 1, price: 4, inShop: true}) { \#(Self.productResult) } }"#
+            #"mutation { enableStandardProduct(enableInput: {standardProductId: \#(Fixtures.StandardProductID.soap), baseId: \#(Fixtures.BaseID.lesvos), price: 4, inShop: true}) { \#(Self.productResult) } }"#
         )
         #expect(
             enabled.data?["enableStandardProduct"]
@@ -139,14 +148,14 @@ struct ProductMutationTests {
                     "base": ["id": "1"], "deletedOn": nil,
                 ])
         let twice = await api.run(
-            #"mutation { enableStandardProduct(enableInput: {standardProductId: 2, baseId: 1}) { ... on StandardProductAlreadyEnabledForBaseError { existingStandardProductInstantiationId } } }"#
+            #"mutation { enableStandardProduct(enableInput: {standardProductId: \#(Fixtures.StandardProductID.soap), baseId: \#(Fixtures.BaseID.lesvos)}) { ... on StandardProductAlreadyEnabledForBaseError { existingStandardProductInstantiationId } } }"#
         )
         #expect(twice.data?["enableStandardProduct"] == ["existingStandardProductInstantiationId": "62"])
         let disabled = await api.run(
             "mutation { disableStandardProduct(instantiationId: 62) { ... on Product { deletedOn } } }")
         #expect(disabled.data?["disableStandardProduct"] == ["deletedOn": "2025-06-01T12:00:00+00:00"])
         let again = await api.run(
-            #"mutation { enableStandardProduct(enableInput: {standardProductId: 2, baseId: 1}) { ... on Product { id price inShop deletedOn } } }"#
+            #"mutation { enableStandardProduct(enableInput: {standardProductId: \#(Fixtures.StandardProductID.soap), baseId: \#(Fixtures.BaseID.lesvos)}) { ... on Product { id price inShop deletedOn } } }"#
         )
         #expect(again.data?["enableStandardProduct"] == ["id": "62", "price": 0, "inShop": false, "deletedOn": nil])
         #expect(
@@ -159,22 +168,22 @@ struct ProductMutationTests {
     func enableStandardProductErrors() async throws {
         let api = try await APIHarness.make()
         let outdated = await api.run(
-            #"mutation { enableStandardProduct(enableInput: {standardProductId: 1, baseId: 1}) { ... on OutdatedStandardProductVersionError { mostRecentStandardProductId } } }"#
+            #"mutation { enableStandardProduct(enableInput: {standardProductId: \#(Fixtures.StandardProductID.tShirtVersion1), baseId: \#(Fixtures.BaseID.lesvos)}) { ... on OutdatedStandardProductVersionError { mostRecentStandardProductId } } }"#
         )
         #expect(outdated.data?["enableStandardProduct"] == ["mostRecentStandardProductId": "3"])
         let missing = await api.run(
-            #"mutation { enableStandardProduct(enableInput: {standardProductId: 99, baseId: 1}) { \#(Self.productResult) } }"#
+            #"mutation { enableStandardProduct(enableInput: {standardProductId: \#(Fixtures.unknownID), baseId: \#(Fixtures.BaseID.lesvos)}) { \#(Self.productResult) } }"#
         )
         #expect(
             missing.data?["enableStandardProduct"] == [
                 "__typename": "ResourceDoesNotExistError", "id": nil, "name": "StandardProduct",
             ])
         let price = await api.run(
-            #"mutation { enableStandardProduct(enableInput: {standardProductId: 2, baseId: 1, price: -5}) { \#(Self.productResult) } }"#
+            #"mutation { enableStandardProduct(enableInput: {standardProductId: \#(Fixtures.StandardProductID.soap), baseId: \#(Fixtures.BaseID.lesvos), price: -5}) { \#(Self.productResult) } }"#
         )
         #expect(price.data?["enableStandardProduct"] == ["__typename": "InvalidPriceError", "value": -5])
         let otherBase = await api.run(
-            #"mutation { enableStandardProduct(enableInput: {standardProductId: 2, baseId: 2}) { \#(Self.productResult) } }"#
+            #"mutation { enableStandardProduct(enableInput: {standardProductId: \#(Fixtures.StandardProductID.soap), baseId: \#(Fixtures.BaseID.samos)}) { \#(Self.productResult) } }"#
         )
         #expect(otherBase.data?["enableStandardProduct"] == ["__typename": "UnauthorizedForBaseError", "id": "2"])
         #expect(try await api.count("products") == Self.fixtureProducts)
@@ -184,7 +193,7 @@ struct ProductMutationTests {
     func enableStandardProducts() async throws {
         let api = try await APIHarness.make()
         let answer = await api.run(
-            "mutation { enableStandardProducts(enableInput: {standardProductIds: [2, 1, 99, 3, 2], baseId: 1}) { ... on ProductsResult { instantiations { name standardProduct { id } } invalidStandardProductIds } } }"
+            "mutation { enableStandardProducts(enableInput: {standardProductIds: [\(Fixtures.StandardProductID.soap), \(Fixtures.StandardProductID.tShirtVersion1), \(Fixtures.unknownID), \(Fixtures.StandardProductID.tShirt), \(Fixtures.StandardProductID.soap)], baseId: \(Fixtures.BaseID.lesvos)}) { ... on ProductsResult { instantiations { name standardProduct { id } } invalidStandardProductIds } } }"
         )
         #expect(
             answer.data?["enableStandardProducts"]
@@ -196,11 +205,11 @@ struct ProductMutationTests {
                     "invalidStandardProductIds": [1, 99],
                 ])
         let empty = await api.run(
-            "mutation { enableStandardProducts(enableInput: {standardProductIds: [], baseId: 1}) { ... on ProductsResult { instantiations { id } invalidStandardProductIds } } }"
+            "mutation { enableStandardProducts(enableInput: {standardProductIds: [], baseId: \(Fixtures.BaseID.lesvos)}) { ... on ProductsResult { instantiations { id } invalidStandardProductIds } } }"
         )
         #expect(empty.data?["enableStandardProducts"] == ["instantiations": [], "invalidStandardProductIds": []])
         let reader = await api.run(
-            "mutation { enableStandardProducts(enableInput: {standardProductIds: [2], baseId: 1}) { ... on InsufficientPermissionError { name } } }",
+            "mutation { enableStandardProducts(enableInput: {standardProductIds: [\(Fixtures.StandardProductID.soap)], baseId: \(Fixtures.BaseID.lesvos)}) { ... on InsufficientPermissionError { name } } }",
             as: Fixtures.lesvosReader)
         #expect(reader.data?["enableStandardProducts"] == ["name": "product:write"])
     }
@@ -209,19 +218,20 @@ struct ProductMutationTests {
     func editStandardProductInstantiation() async throws {
         let api = try await APIHarness.make()
         let answer = await api.run(
-            #"mutation { editStandardProductInstantiation(editInput: {id: 4, price: 7, comment: "Popular"}) { \#(Self.productResult) } }"#,
+            #"mutation { editStandardProductInstantiation(editInput: {id: \#(Fixtures.ProductID.standardTShirt), price: 7, comment: "Popular"}) { \#(Self.productResult) } }"#,
             as: Fixtures.god)
         #expect(answer.data?["editStandardProductInstantiation"]?["price"] == 7)
         #expect(
-            try await api.historyChanges("products", recordId: 4) == [
+            try await api.historyChanges("products", recordId: Fixtures.ProductID.standardTShirt) == [
                 "value", #"comments changed from "" to "Popular";"#,
             ])
         let custom = await api.run(
-            #"mutation { editStandardProductInstantiation(editInput: {id: 1, price: 7}) { ... on ProductTypeMismatchError { expectedType } } }"#
+            #"mutation { editStandardProductInstantiation(editInput: {id: \#(Fixtures.ProductID.jeans), price: 7}) { ... on ProductTypeMismatchError { expectedType } } }"#
         )
         #expect(custom.data?["editStandardProductInstantiation"] == ["expectedType": "StandardInstantiation"])
         let forbidden = await api.run(
-            #"mutation { editStandardProductInstantiation(editInput: {id: 4, price: 7}) { \#(Self.productResult) } }"#)
+            #"mutation { editStandardProductInstantiation(editInput: {id: \#(Fixtures.ProductID.standardTShirt), price: 7}) { \#(Self.productResult) } }"#
+        )
         #expect(
             forbidden.data?["editStandardProductInstantiation"] == [
                 "__typename": "UnauthorizedForBaseError", "id": "2",
@@ -232,15 +242,16 @@ struct ProductMutationTests {
     func disableStandardProduct() async throws {
         let api = try await APIHarness.make()
         let inUse = await api.run(
-            "mutation { disableStandardProduct(instantiationId: 4) { ... on BoxesStillAssignedToProductError { labelIdentifiers } } }",
+            "mutation { disableStandardProduct(instantiationId: \(Fixtures.ProductID.standardTShirt)) { ... on BoxesStillAssignedToProductError { labelIdentifiers } } }",
             as: Fixtures.god)
         #expect(inUse.data?["disableStandardProduct"] == ["labelIdentifiers": ["10000007"]])
         let custom = await api.run(
-            "mutation { disableStandardProduct(instantiationId: 1) { ... on ProductTypeMismatchError { expectedType } } }"
+            "mutation { disableStandardProduct(instantiationId: \(Fixtures.ProductID.jeans)) { ... on ProductTypeMismatchError { expectedType } } }"
         )
         #expect(custom.data?["disableStandardProduct"] == ["expectedType": "StandardInstantiation"])
         let missing = await api.run(
-            "mutation { disableStandardProduct(instantiationId: 99) { ... on ResourceDoesNotExistError { id name } } }")
+            "mutation { disableStandardProduct(instantiationId: \(Fixtures.unknownID)) { ... on ResourceDoesNotExistError { id name } } }"
+        )
         #expect(missing.data?["disableStandardProduct"] == ["id": "99", "name": "Product"])
     }
 }
@@ -249,23 +260,23 @@ struct ProductMutationTests {
 struct ProductAndTagMutationAccessTests {
     static let readerCases: [(String, String)] = [
         (
-            #"mutation { editCustomProduct(editInput: {id: 1, name: "x"}) { ... on InsufficientPermissionError { name } } }"#,
+            #"mutation { editCustomProduct(editInput: {id: \#(Fixtures.ProductID.jeans), name: "x"}) { ... on InsufficientPermissionError { name } } }"#,
             "editCustomProduct"
         ),
         (
-            "mutation { disableStandardProduct(instantiationId: 4) { ... on InsufficientPermissionError { name } } }",
+            "mutation { disableStandardProduct(instantiationId: \(Fixtures.ProductID.standardTShirt)) { ... on InsufficientPermissionError { name } } }",
             "disableStandardProduct"
         ),
         (
-            #"mutation { editStandardProductInstantiation(editInput: {id: 4, price: 1}) { ... on InsufficientPermissionError { name } } }"#,
+            #"mutation { editStandardProductInstantiation(editInput: {id: \#(Fixtures.ProductID.standardTShirt), price: 1}) { ... on InsufficientPermissionError { name } } }"#,
             "editStandardProductInstantiation"
         ),
         (
-            #"mutation { enableStandardProduct(enableInput: {standardProductId: 2, baseId: 1}) { ... on InsufficientPermissionError { name } } }"#,
+            #"mutation { enableStandardProduct(enableInput: {standardProductId: \#(Fixtures.StandardProductID.soap), baseId: \#(Fixtures.BaseID.lesvos)}) { ... on InsufficientPermissionError { name } } }"#,
             "enableStandardProduct"
         ),
         (
-            #"mutation { updateTag(updateInput: {id: 1, name: "x"}) { ... on InsufficientPermissionError { name } } }"#,
+            #"mutation { updateTag(updateInput: {id: \#(Fixtures.TagID.winter), name: "x"}) { ... on InsufficientPermissionError { name } } }"#,
             "updateTag"
         ),
     ]
@@ -275,7 +286,8 @@ struct ProductAndTagMutationAccessTests {
         let api = try await APIHarness.make()
         let reader = CurrentUser(
             id: Fixtures.UserID.samosVolunteer, organisationId: Fixtures.Org.aidA, maxBetaLevel: 99,
-            permissions: CurrentUser.permissionMap(PermissionCatalogue.reads, baseIds: [1, 2]))
+            permissions: CurrentUser.permissionMap(
+                PermissionCatalogue.reads, baseIds: [Fixtures.BaseID.lesvos, Fixtures.BaseID.samos]))
         let answer = await api.run(document, as: reader)
         let name = answer.data?[field]?["name"]?.string
         #expect(name == "product:write" || name == "tag:write")
@@ -286,17 +298,19 @@ struct ProductAndTagMutationAccessTests {
     func missingResources() async throws {
         let api = try await APIHarness.make()
         let edit = await api.run(
-            "mutation { editStandardProductInstantiation(editInput: {id: 99, price: 1}) { ... on ResourceDoesNotExistError { id name } } }"
+            "mutation { editStandardProductInstantiation(editInput: {id: \(Fixtures.unknownID), price: 1}) { ... on ResourceDoesNotExistError { id name } } }"
         )
         #expect(edit.data?["editStandardProductInstantiation"] == ["id": "99", "name": "Product"])
         let unassign = await api.run(
-            #"mutation { unassignTag(unassignmentInput: {id: 99, resourceId: 1, resourceType: Box}) { __typename } }"#)
+            #"mutation { unassignTag(unassignmentInput: {id: \#(Fixtures.unknownID), resourceId: \#(Fixtures.BoxID.jeans), resourceType: Box}) { __typename } }"#
+        )
         #expect(unassign.firstCode == "BAD_USER_INPUT")
         let unassignBox = await api.run(
-            #"mutation { unassignTag(unassignmentInput: {id: 1, resourceId: 99, resourceType: Box}) { __typename } }"#)
+            #"mutation { unassignTag(unassignmentInput: {id: \#(Fixtures.TagID.winter), resourceId: \#(Fixtures.unknownID), resourceType: Box}) { __typename } }"#
+        )
         #expect(unassignBox.firstCode == "BAD_USER_INPUT")
         let bulk = await api.run(
-            #"mutation { unassignTagsFromBoxes(updateInput: {labelIdentifiers: ["10000001"], tagIds: [99, 5]}) { updatedBoxes { id } tagErrorInfo { id error { __typename } } } }"#
+            #"mutation { unassignTagsFromBoxes(updateInput: {labelIdentifiers: ["\#(Fixtures.BoxLabel.jeans)"], tagIds: [\#(Fixtures.unknownID), \#(Fixtures.TagID.thessaloniki)]}) { updatedBoxes { id } tagErrorInfo { id error { __typename } } } }"#
         )
         #expect(
             bulk.data?["unassignTagsFromBoxes"]

@@ -115,7 +115,7 @@ struct AuthenticationTests {
         var development = ServerConfiguration()
         development.auth0PublicKey = nil
         var request = DevelopmentTokens.Request()
-        request.userId = 2
+        request.userId = Fixtures.UserID.lesvosCoordinator
         let token = try await DevelopmentTokens.mint(request, key: key, configuration: development)
         try await ServerHarness.withClient(configuration: development, developmentKey: key) { client in
             try await client.graphQL("{ bases { name } }", token: token) { response in

@@ -30,44 +30,43 @@ struct ConnectionHardeningTests {
         }
     }
 
+    /// Sends `head`, then `piece(n)` every 200 ms (40 at most), and expects the server to close
+    /// the connection within 6 seconds.
+    static func expectClosedWhileTrickling(
+        _ port: Int, head: String, piece: @escaping @Sendable (Int) -> String
+    ) async throws {
+        let connection = try await RawConnection.connect(port: port)
+        let received = try await connection.withInbound { inbound in
+            await connection.send(head)
+            let trickle = Task {
+                for index in 0..<40 {
+                    try await Task.sleep(for: .milliseconds(200))
+                    guard await connection.send(piece(index)) else { return }
+                }
+            }
+            defer { trickle.cancel() }
+            return await connection.readUntilClosed(within: .seconds(6), reading: inbound)
+        }
+        #expect(received.closedByServer)
+    }
+
     @Test("a client that sends its headers slowly is closed after the header timeout")
     func slowHeaders() async throws {
         try await Self.live(Self.configuration(header: .seconds(1))) { port in
-            let connection = try await RawConnection.connect(port: port)
-            let received = try await connection.withInbound { inbound in
-                await connection.send("POST /public HTTP/1.1\r\nHost: localhost\r\n")
-                // One header line every 200 ms: activity, but the headers never end.
-                let trickle = Task {
-                    for index in 0..<40 {
-                        try await Task.sleep(for: .milliseconds(200))
-                        guard await connection.send("X-Slow-\(index): x\r\n") else { return }
-                    }
-                }
-                defer { trickle.cancel() }
-                return await connection.readUntilClosed(within: .seconds(6), reading: inbound)
-            }
-            #expect(received.closedByServer)
+            // One header line every 200 ms: activity, but the headers never end.
+            try await Self.expectClosedWhileTrickling(
+                port, head: "POST /public HTTP/1.1\r\nHost: localhost\r\n", piece: { "X-Slow-\($0): x\r\n" })
         }
     }
 
     @Test("a body that trickles is cut after the body timeout")
     func slowBody() async throws {
         try await Self.live(Self.configuration(body: .seconds(1))) { port in
-            let connection = try await RawConnection.connect(port: port)
-            let received = try await connection.withInbound { inbound in
-                await connection.send(
-                    "POST /public HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"
-                )
-                let trickle = Task {
-                    for _ in 0..<40 {
-                        try await Task.sleep(for: .milliseconds(200))
-                        guard await connection.send(" ") else { return }
-                    }
-                }
-                defer { trickle.cancel() }
-                return await connection.readUntilClosed(within: .seconds(6), reading: inbound)
-            }
-            #expect(received.closedByServer)
+            try await Self.expectClosedWhileTrickling(
+                port,
+                head:
+                    "POST /public HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{",
+                piece: { _ in " " })
         }
     }
 
@@ -75,17 +74,13 @@ struct ConnectionHardeningTests {
     func idle() async throws {
         try await Self.live(Self.configuration(idle: .seconds(1))) { port in
             let silent = try await RawConnection.connect(port: port)
-            let nothing = try await silent.withInbound { inbound in
-                await silent.readUntilClosed(within: .seconds(6), reading: inbound)
-            }
+            let nothing = try await silent.exchange(within: .seconds(6))
             #expect(nothing.closedByServer)
             #expect(nothing.text.isEmpty)
 
             let kept = try await RawConnection.connect(port: port)
-            let answered = try await kept.withInbound { inbound in
-                await kept.send("GET /health HTTP/1.1\r\nHost: localhost\r\n\r\n")
-                return await kept.readUntilClosed(within: .seconds(6), reading: inbound)
-            }
+            let answered = try await kept.exchange(
+                "GET /health HTTP/1.1\r\nHost: localhost\r\n\r\n", within: .seconds(6))
             #expect(answered.status == 200)
             #expect(answered.closedByServer)
         }
@@ -100,19 +95,15 @@ struct ConnectionHardeningTests {
             // Both are accepted before the third arrives.
             try await Task.sleep(for: .milliseconds(300))
             let third = try await RawConnection.connect(port: port)
-            let refused = try await third.withInbound { inbound in
-                await third.readUntilClosed(within: .seconds(5), reading: inbound)
-            }
+            let refused = try await third.exchange(within: .seconds(5))
             #expect(refused.closedByServer)
             #expect(refused.status == 503)
 
             try? await first.channel.channel.close()
             try await Task.sleep(for: .milliseconds(300))
             let fourth = try await RawConnection.connect(port: port)
-            let served = try await fourth.withInbound { inbound in
-                await fourth.send("GET /health HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
-                return await fourth.readUntilClosed(within: .seconds(5), reading: inbound)
-            }
+            let served = try await fourth.exchange(
+                "GET /health HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n", within: .seconds(5))
             #expect(served.status == 200)
             try? await second.channel.channel.close()
         }
@@ -123,12 +114,9 @@ struct ConnectionHardeningTests {
         try await Self.live(Self.configuration(body: .seconds(1))) { port in
             // The chunk never comes: cut by the body timeout.
             let stalled = try await RawConnection.connect(port: port)
-            let cut = try await stalled.withInbound { inbound in
-                await stalled.send(
-                    "POST /public HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                        + "Transfer-Encoding: chunked\r\n\r\nffffffffffffffff\r\n{\"query\":")
-                return await stalled.readUntilClosed(within: .seconds(6), reading: inbound)
-            }
+            let cut = try await stalled.exchange(
+                "POST /public HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Transfer-Encoding: chunked\r\n\r\nffffffffffffffff\r\n{\"query\":", within: .seconds(6))
             #expect(cut.closedByServer)
         }
         // The chunk keeps coming: refused at the body limit. A body timeout long enough that
@@ -156,20 +144,15 @@ struct ConnectionHardeningTests {
     func http10() async throws {
         try await Self.live(Self.configuration()) { port in
             let plain = try await RawConnection.connect(port: port)
-            let closed = try await plain.withInbound { inbound in
-                await plain.send("GET /health HTTP/1.0\r\n\r\n")
-                return await plain.readUntilClosed(within: .seconds(5), reading: inbound)
-            }
+            let closed = try await plain.exchange("GET /health HTTP/1.0\r\n\r\n", within: .seconds(5))
             #expect(closed.status == 200)
             #expect(closed.closedByServer)
             #expect(closed.text.lowercased().contains("connection: close"))
             #expect(closed.body == #"{"status":"ok"}"#)
 
             let keepAlive = try await RawConnection.connect(port: port)
-            let open = try await keepAlive.withInbound { inbound in
-                await keepAlive.send("GET /health HTTP/1.0\r\nConnection: keep-alive\r\n\r\n")
-                return await keepAlive.readUntilClosed(within: .seconds(1), reading: inbound)
-            }
+            let open = try await keepAlive.exchange(
+                "GET /health HTTP/1.0\r\nConnection: keep-alive\r\n\r\n", within: .seconds(1))
             #expect(open.status == 200)
             #expect(!open.closedByServer)
         }
@@ -179,12 +162,9 @@ struct ConnectionHardeningTests {
     func hugeBody() async throws {
         try await Self.live(Self.configuration()) { port in
             let declared = try await RawConnection.connect(port: port)
-            let refused = try await declared.withInbound { inbound in
-                await declared.send(
-                    "POST /public HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                        + "Content-Length: 104857600\r\n\r\n{\"query\": \"")
-                return await declared.readUntilClosed(within: .seconds(5), reading: inbound)
-            }
+            let refused = try await declared.exchange(
+                "POST /public HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: 104857600\r\n\r\n{\"query\": \"", within: .seconds(5))
             #expect(refused.status == 413)
             #expect(refused.closedByServer)
             #expect(refused.body == #"{"errors":[{"message":"The request body is too large."}]}"#)

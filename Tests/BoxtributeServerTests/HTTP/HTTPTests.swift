@@ -65,7 +65,8 @@ struct HTTPTests {
                 #expect(response.status == .badRequest)
                 #expect(response.json["data"] == nil)
             }
-            try await client.graphQL(#"{ base(id: "3") { name } }"#, token: token) { response in
+            try await client.graphQL(#"{ base(id: "\#(Fixtures.BaseID.thessaloniki)") { name } }"#, token: token) {
+                response in
                 #expect(response.status == .ok)
                 #expect(response.json["errors"]?[0]?["extensions"]?["code"] == "FORBIDDEN")
             }
@@ -153,7 +154,7 @@ struct HTTPTests {
                         try await TestClient.withClient(host: "127.0.0.1", port: port) { connection in
                             for round in 0..<5 {
                                 let page = try await connection.graphQL(
-                                    #"{ boxes(baseId: "1", paginationInput: {first: 2}) { totalCount elements { id } } }"#,
+                                    #"{ boxes(baseId: "\#(Fixtures.BaseID.lesvos)", paginationInput: {first: 2}) { totalCount elements { id } } }"#,
                                     token: token)
                                 #expect(page["data"]?["boxes"]?["elements"]?.array?.count == 2)
                                 let comment = "connection \(connectionNumber) round \(round)"

@@ -42,10 +42,8 @@ struct ServeLifecycleTests {
 
         func isHealthy() async -> Bool {
             guard let connection = try? await RawConnection.connect(port: port) else { return false }
-            let received = try? await connection.withInbound { inbound in
-                await connection.send("GET /health HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
-                return await connection.readUntilClosed(within: .seconds(5), reading: inbound)
-            }
+            let received = try? await connection.exchange(
+                "GET /health HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n", within: .seconds(5))
             return received?.status == 200
         }
 

@@ -83,6 +83,15 @@ struct RawConnection {
             text: text, closedByServer: !timedOut.withLock { $0 }, elapsed: ContinuousClock.now - start)
     }
 
+    /// Sends `text` (nothing when `nil`), reads until the server closes the connection or
+    /// `limit` has passed, then closes it.
+    func exchange(_ text: String? = nil, within limit: Duration) async throws -> Received {
+        try await withInbound { inbound in
+            if let text { await send(text) }
+            return await readUntilClosed(within: limit, reading: inbound)
+        }
+    }
+
     /// Runs `body` with the connection's inbound stream, then closes the connection.
     func withInbound<T: Sendable>(
         _ body: (NIOAsyncChannelInboundStream<ByteBuffer>) async throws -> T

@@ -42,13 +42,14 @@ struct ExternalClaims: JWTPayload {
     )
         -> ExternalClaims
     {
-        ExternalClaims([
-            "sub": .string("auth0|2"), "iss": .string("https://\(domain)/"), "aud": .strings([audience]),
+        let (user, base) = (Fixtures.UserID.lesvosCoordinator, Fixtures.BaseID.lesvos)
+        return ExternalClaims([
+            "sub": .string("auth0|\(user)"), "iss": .string("https://\(domain)/"), "aud": .strings([audience]),
             "exp": .number(Date().timeIntervalSince1970 + expiresIn), "iat": .number(Date().timeIntervalSince1970),
-            "https://www.boxtribute.com/roles": .strings(["base_1_coordinator"]),
-            "https://www.boxtribute.com/permissions": .strings(["base_1/base:read", "organisation:read"]),
-            "https://www.boxtribute.com/base_ids": .strings(["1"]),
-            "https://www.boxtribute.com/organisation_id": .string("1"),
+            "https://www.boxtribute.com/roles": .strings(["base_\(base)_coordinator"]),
+            "https://www.boxtribute.com/permissions": .strings(["base_\(base)/base:read", "organisation:read"]),
+            "https://www.boxtribute.com/base_ids": .strings(["\(base)"]),
+            "https://www.boxtribute.com/organisation_id": .string("\(Fixtures.Org.aidA)"),
         ])
     }
 }
@@ -105,11 +106,7 @@ struct ServerHarness {
     ) async throws {
         let logger =
             logger
-            ?? {
-                var logger = Logger(label: "boxtribute.tests")
-                logger.logLevel = .warning
-                return logger
-            }()
+            ?? Logger.quiet()
         let database: any Database
         if let given { database = given } else { database = try await Fixtures.makeDatabase() }
         let verifier = try await TokenVerifier(
