@@ -70,9 +70,26 @@ public final class GraphQLAPI: Sendable {
         self.variant = variant
         self.introspection = introspection
         self.limits = limits
-        schema = try buildSchema(source: try variant.sdlSource())
+        let compiled = try Self.compiledSchema(of: variant)
+        schema = compiled.schema
+        executor = Executor(compiled: compiled)
+    }
+
+    /// Each variant's schema and resolvers, built once per process: they depend on nothing but
+    /// the variant, and building them is most of the cost of making an API (GraphQLSwift's type
+    /// caches also serialise every schema built at the same time).
+    private static let compiledSchemas = Mutex<[APIVariant: CompiledSchema]>([:])
+
+    private static func compiledSchema(of variant: APIVariant) throws -> CompiledSchema {
+        if let built = compiledSchemas.withLock({ $0[variant] }) { return built }
+        let schema = try buildSchema(source: try variant.sdlSource())
         Scalars.install(on: schema)
-        executor = Executor(compiled: try CompiledSchema(schema: schema, registry: variant.registry()))
+        let compiled = try CompiledSchema(schema: schema, registry: variant.registry())
+        return compiledSchemas.withLock { built in
+            if let first = built[variant] { return first }
+            built[variant] = compiled
+            return compiled
+        }
     }
 
     /// The schema as SDL.
@@ -201,9 +218,11 @@ public final class GraphQLAPI: Sendable {
     /// Runs a document through GraphQLSwift's executor (introspection only: rare and not hot).
     private func introspect(document: Document, request: GraphQLRequest) async -> GraphQLAnswer {
         do {
-            let result = try await GraphQL.execute(
-                schema: schema, documentAST: document, rootValue: RootValue(), context: RootValue(),
-                variableValues: request.variables ?? [:], operationName: request.operationName)
+            let result = try await withTaskExecutorPreference(IntrospectionThread.shared) {
+                try await GraphQL.execute(
+                    schema: schema, documentAST: document, rootValue: RootValue(), context: RootValue(),
+                    variableValues: request.variables ?? [:], operationName: request.operationName)
+            }
             let encoder = JSONEncoder()
             return GraphQLAnswer(.executed, body: Array(try encoder.encode(result)))
         } catch {
