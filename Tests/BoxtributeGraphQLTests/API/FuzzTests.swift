@@ -12,8 +12,10 @@ import Testing
 /// server answers each with JSON, quickly, never with INTERNAL_SERVER_ERROR for a document
 /// that validated, with a small answer. `BOXTRIBUTE_FUZZ_COUNT` (default 2,000 per API) and
 /// `BOXTRIBUTE_FUZZ_SEED` run more or other documents; a run with `BOXTRIBUTE_FUZZ_COUNT` set
-/// (the suite alone, e.g. `swift test --filter Fuzzing`) also bounds the process's memory
-/// growth, which in the whole suite belongs to every test running beside this one.
+/// (the suite alone, e.g. `swift test --filter FuzzTests`) also bounds each document's time and
+/// the process's memory growth, which in the whole suite belong to every test running beside
+/// this one (the suite's 400 tests start at once on two cores: a document can wait a minute
+/// for its turn). In the whole suite a hung document fails the test by its time limit.
 @Suite("Fuzzing")
 struct FuzzTests {
     static let isDedicatedRun = ProcessInfo.processInfo.environment["BOXTRIBUTE_FUZZ_COUNT"] != nil
@@ -26,7 +28,7 @@ struct FuzzTests {
 
     @Test(
         "generated documents get JSON answers, quickly, and no internal error when valid",
-        arguments: APIVariant.allCases)
+        .timeLimit(.minutes(15)), arguments: APIVariant.allCases)
     func fuzz(variant: APIVariant) async throws {
         let harness = try await APIHarness.make(variant)
         var generator = DocumentGenerator(
@@ -48,8 +50,7 @@ struct FuzzTests {
             let shown = String(request.document.prefix(600))
             if elapsed > slowest.time { slowest = (elapsed, shown) }
             times.append(elapsed)
-            // A hang, not a slow moment: other suites share the two cores and may hold them.
-            #expect(elapsed < .seconds(60), "slow (\(elapsed)): \(shown)")
+            if Self.isDedicatedRun { #expect(elapsed < .seconds(10), "slow (\(elapsed)): \(shown)") }
             #expect(answer.size < 1 << 20, "answer of \(answer.size) bytes: \(shown)")
             #expect(answer.kind == .executed || answer.json["data"] == nil, "refused with data: \(shown)")
             #expect(answer.json["data"] != nil || !answer.errors.isEmpty, "not a GraphQL answer: \(shown)")
@@ -67,7 +68,7 @@ struct FuzzTests {
         if Self.isDedicatedRun { #expect(growth < 512 << 20, "memory grew by \(growth >> 20) MiB") }
         times.sort()
         let p99 = times[times.count * 99 / 100]
-        #expect(p99 < .seconds(2), "99th percentile \(p99)")
+        if Self.isDedicatedRun { #expect(p99 < .seconds(1), "99th percentile \(p99)") }
         // Both kinds were exercised.
         #expect(answered.valid > Self.count / 10 && answered.refused > Self.count / 10)
         print(
