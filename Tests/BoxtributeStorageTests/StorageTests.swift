@@ -297,7 +297,8 @@ struct RowsByIdTests {
         #expect(repeated.sorted() == [1, 2])
         let bases = try await database.rows(
             columns: "c.id, o.id", from: "camps c JOIN organisations o ON o.id = c.organisation_id", idColumn: "c.id",
-            ids: [Fixtures.BaseID.lesvos.rawValue, Fixtures.BaseID.thessaloniki.rawValue], decode: { [$0.int(0), $0.int(1)] })
+            ids: [Fixtures.BaseID.lesvos.rawValue, Fixtures.BaseID.thessaloniki.rawValue],
+            decode: { [$0.int(0), $0.int(1)] })
         let expected = try await database.query(
             "SELECT c.id, c.organisation_id FROM camps c WHERE c.id IN (\(Fixtures.BaseID.lesvos), \(Fixtures.BaseID.thessaloniki)) ORDER BY c.id",
             []

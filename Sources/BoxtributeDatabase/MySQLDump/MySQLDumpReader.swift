@@ -11,12 +11,6 @@ public struct MySQLDumpStatement: Sendable, Equatable {
     public var text: String
     /// 1-based line of the statement's first character in the dump.
     public var line: Int
-
-    public init(number: Int, text: String, line: Int) {
-        self.number = number
-        self.text = text
-        self.line = line
-    }
 }
 
 /// Streams the statements of a MySQL dump (mysqldump / mariadb-dump output).

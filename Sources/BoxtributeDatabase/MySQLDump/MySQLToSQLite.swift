@@ -8,12 +8,6 @@ public struct MySQLDumpError: Error, CustomStringConvertible, Sendable, Equatabl
     public var line: Int
     public var reason: String
 
-    public init(statementNumber: Int, line: Int, reason: String) {
-        self.statementNumber = statementNumber
-        self.line = line
-        self.reason = reason
-    }
-
     public var description: String {
         "MySQL dump statement #\(statementNumber) (line \(line)): \(reason)"
     }

@@ -56,16 +56,13 @@ final class Executor: Sendable {
         if estimate.cost(of: operation.selectionSet, rootType: rootType.name) > limits.maxCost {
             return Outcome(data: nil, errors: [ExecutionError(.cost(limits.maxCost))])
         }
-        let root = ObjectBatch()
-        let budget = ExecutionBudget(
-            limits: limits, stops: operation.operation != .mutation, clientIsGone: context.clientIsGone)
         let run = Run(
-            compiled: compiled, fragments: fragments, variables: variables, coercion: coercion, context: context,
-            root: root, plans: plans, budget: budget)
+            compiled: compiled, fragments: fragments, variables: variables, context: context, plans: plans,
+            stopsEarly: operation.operation != .mutation)
         await run.executeObjects(
-            PendingBatch(batch: root, values: [RootValue()]), typeName: rootType.name,
+            PendingBatch(batch: run.root, values: [RootValue()]), typeName: rootType.name,
             selectionSets: [operation.selectionSet])
-        switch budget.stop {
+        switch run.budget.stop {
         case .limit(let violation):
             return Outcome(data: nil, errors: [ExecutionError(violation)])
         case .clientGone:
@@ -73,7 +70,7 @@ final class Executor: Sendable {
         case nil:
             break
         }
-        let tree = ResultNode.object(root, index: 0)
+        let tree = ResultNode.object(run.root, index: 0)
         // Every null in a non-null position records an error, so without errors there is
         // nothing to propagate.
         let data = run.errors.isEmpty ? tree : tree.propagatingNulls()
@@ -131,7 +128,8 @@ private final class Run {
     let variables: [String: Map]
     let coercion: InputCoercion
     let context: ResolverContext
-    let root: ObjectBatch
+    /// The batch of the one root value, whose results are the answer's `data`.
+    let root = ObjectBatch()
     let plans: FieldPlans?
     let budget: ExecutionBudget
     var errors: [ExecutionError] = []
@@ -145,19 +143,16 @@ private final class Run {
     /// List indices from the field being completed down to the current item (error paths).
     private var indices: [Int] = []
 
+    /// - Parameter stopsEarly: whether the deadline and a gone client stop the execution
+    ///   (queries); a mutation runs to its end once it has started.
     init(
         compiled: CompiledSchema, fragments: [String: FragmentDefinition], variables: [String: Map],
-        coercion: InputCoercion, context: ResolverContext, root: ObjectBatch, plans: FieldPlans?,
-        budget: ExecutionBudget
+        context: ResolverContext, plans: FieldPlans?, stopsEarly: Bool
     ) {
-        self.budget = budget
-        self.root = root
-        self.plans = plans
-        self.compiled = compiled
-        self.fragments = fragments
-        self.variables = variables
-        self.coercion = coercion
-        self.context = context
+        (self.compiled, self.fragments, self.variables, self.context, self.plans) =
+            (compiled, fragments, variables, context, plans)
+        coercion = InputCoercion(schema: compiled.schema)
+        budget = ExecutionBudget(limits: context.limits, stops: stopsEarly, clientIsGone: context.clientIsGone)
     }
 
     func executeObjects(_ pending: PendingBatch, typeName: String, selectionSets: [SelectionSet]) async {

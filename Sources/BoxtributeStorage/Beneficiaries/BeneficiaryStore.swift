@@ -39,9 +39,7 @@ public enum BeneficiaryStore {
             familyHeadId: row.int(8), deletedOn: row.timestamp(9), isVolunteer: row.bool(10), signed: row.bool(11),
             registered: !row.bool(12), phoneNumber: row.string(13), signature: row.string(14),
             dateOfSignature: row.timestamp(15),
-            audit: AuditStamps(
-                createdOn: row.timestamp(16), createdBy: row.int(17), lastModifiedOn: row.timestamp(18),
-                lastModifiedBy: row.int(19)))
+            audit: row.auditStamps(from: 16))
     }
 
     public static func byIds(_ ids: [Int], in db: any SQLQuerying) async throws -> [Int: Beneficiary] {

@@ -9,6 +9,14 @@ extension SQLValue {
 extension SQLRow {
     /// The integer at `index` as a typed id; `nil` for NULL.
     func id<Entity>(_ index: Int) -> Tagged<Entity, Int>? { int(index).map(Tagged.init(rawValue:)) }
+
+    /// The audit columns `created, created_by, modified, modified_by`, selected in that order
+    /// from `index` on.
+    func auditStamps(from index: Int) -> AuditStamps {
+        AuditStamps(
+            createdOn: timestamp(index), createdBy: int(index + 1), lastModifiedOn: timestamp(index + 2),
+            lastModifiedBy: int(index + 3))
+    }
 }
 
 extension SQLQuerying {

@@ -61,9 +61,7 @@ public enum BoxStore {
             displayUnitId: row.int(9), measureValue: row.double(10), weight: row.double(11),
             weightDisplayUnitId: row.int(12), monetaryValue: row.double(13), distributionEventId: row.int(14),
             sourceBoxId: row.id(15), deletedOn: row.timestamp(16),
-            audit: AuditStamps(
-                createdOn: row.timestamp(17), createdBy: row.int(18), lastModifiedOn: row.timestamp(19),
-                lastModifiedBy: row.int(20)))
+            audit: row.auditStamps(from: 17))
     }
 
     public static func byLabel(_ label: String, in db: any SQLQuerying) async throws -> Box? {

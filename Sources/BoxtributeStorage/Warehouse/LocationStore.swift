@@ -13,9 +13,7 @@ public enum LocationStore {
             id: row.id(0) ?? 0, name: row.string(1), baseId: row.id(2) ?? 0, type: row.string(3) ?? "Warehouse",
             seq: row.int(4), defaultBoxState: row.int(5).flatMap(BoxState.init(rawValue:)), isShop: row.bool(6),
             isStockroom: row.bool(7), deletedOn: row.timestamp(8), latitude: row.double(9), longitude: row.double(10),
-            audit: AuditStamps(
-                createdOn: row.timestamp(11), createdBy: row.int(12), lastModifiedOn: row.timestamp(13),
-                lastModifiedBy: row.int(14)))
+            audit: row.auditStamps(from: 11))
     }
 
     public static func byIds(_ ids: [Location.ID], in db: any SQLQuerying) async throws -> [Location.ID: Location] {

@@ -14,9 +14,7 @@ public enum ProductStore {
             gender: row.int(3).flatMap(ProductGender.init(rawValue:)), sizeRangeId: row.int(4) ?? 0,
             baseId: row.id(5) ?? 0, price: row.double(6) ?? 0, inShop: row.bool(7), comment: row.string(8),
             deletedOn: row.timestamp(9), standardProductId: row.int(10),
-            audit: AuditStamps(
-                createdOn: row.timestamp(11), createdBy: row.int(12), lastModifiedOn: row.timestamp(13),
-                lastModifiedBy: row.int(14)))
+            audit: row.auditStamps(from: 11))
     }
 
     public static func byIds(_ ids: [Product.ID], in db: any SQLQuerying) async throws -> [Product.ID: Product] {

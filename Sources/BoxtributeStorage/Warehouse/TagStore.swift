@@ -12,9 +12,7 @@ public enum TagStore {
         Tag(
             id: row.id(0) ?? 0, name: row.string(1) ?? "", description: row.string(2), color: row.string(3),
             type: TagType(databaseValue: row.string(4)) ?? .all, baseId: row.id(5) ?? 0, deletedOn: row.timestamp(6),
-            audit: AuditStamps(
-                createdOn: row.timestamp(7), createdBy: row.int(8), lastModifiedOn: row.timestamp(9),
-                lastModifiedBy: row.int(10)))
+            audit: row.auditStamps(from: 7))
     }
 
     public static func byIds(_ ids: [Tag.ID], in db: any SQLQuerying) async throws -> [Tag.ID: Tag] {

@@ -33,7 +33,8 @@ struct ExecutorTests {
               base(id: $id) { id @skip(if: $skipId) name @include(if: $withName) }
             }
             """
-        let answer = await api.run(query, variables: ["id": Map(Fixtures.BaseID.lesvos.rawValue), "skipId": .bool(true)])
+        let answer = await api.run(
+            query, variables: ["id": Map(Fixtures.BaseID.lesvos.rawValue), "skipId": .bool(true)])
         #expect(answer.data == ["base": ["name": "Lesvos"]])
         let other = await api.run(
             query,

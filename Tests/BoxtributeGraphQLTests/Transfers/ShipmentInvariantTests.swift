@@ -39,7 +39,8 @@ struct ShipmentInvariantTests {
         try await api.execute(
             "UPDATE stock SET box_state_id = 8 WHERE id = \(Fixtures.BoxID.lost)")
         return World(
-            api: api, labels: labels, boxIds: (Array(1...7) + Array(100..<110) + Array(200..<205) + Array(300..<305)).map(Box.ID.init(rawValue:)))
+            api: api, labels: labels,
+            boxIds: (Array(1...7) + Array(100..<110) + Array(200..<205) + Array(300..<305)).map(Box.ID.init(rawValue:)))
     }
 
     @Test("thousands of random shipment operations never break an invariant", arguments: [1, 2, 3, 4] as [UInt64])
@@ -100,11 +101,14 @@ struct ShipmentInvariantTests {
         let operation =
             Int.random(in: 0..<10, using: &random) < 7
             ? nextSteps[Int.random(in: 0..<nextSteps.count, using: &random)] : Int.random(in: 0..<13, using: &random)
-        let coordinators: [Base.ID: CurrentUser] = [1: Transfer.lesvos, 2: Transfer.samosCoordinator, 3: Transfer.thessaloniki]
+        let coordinators: [Base.ID: CurrentUser] = [
+            1: Transfer.lesvos, 2: Transfer.samosCoordinator, 3: Transfer.thessaloniki,
+        ]
         let actingBase = [5, 6, 7, 8].contains(operation) ? targetBase : sourceBase
         let user =
             Int.random(in: 0..<4, using: &random) < 3
-            ? coordinators[Base.ID(rawValue: actingBase)] ?? Fixtures.god : actors[Int.random(in: 0..<actors.count, using: &random)]
+            ? coordinators[Base.ID(rawValue: actingBase)] ?? Fixtures.god
+            : actors[Int.random(in: 0..<actors.count, using: &random)]
         let sourceLabels =
             (try? await api.rows(
                 "SELECT s.box_id FROM stock s JOIN locations l ON l.id = s.location_id WHERE l.camp_id = ? ORDER BY s.id",

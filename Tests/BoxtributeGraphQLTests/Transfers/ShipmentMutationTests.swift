@@ -529,7 +529,9 @@ struct ShipmentMutationTests {
                 5, "The requested resource does not exist in the database."
             ),
         ])
-    func reconcileInvalid(product: Product.ID, location: BoxtributeDomain.Location.ID, size: Int, quantity: Int, description: String) async throws {
+    func reconcileInvalid(
+        product: Product.ID, location: BoxtributeDomain.Location.ID, size: Int, quantity: Int, description: String
+    ) async throws {
         let api = try await APIHarness.make()
         try await Self.receivingShipment(api)
         let answer = await Self.thessalonikiReceivesSent(

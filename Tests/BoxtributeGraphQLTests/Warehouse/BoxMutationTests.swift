@@ -485,40 +485,41 @@ struct BoxMutationTests {
         #expect(try await api.scalar("SELECT source_box_id FROM stock WHERE id = ?", [.integer(newId)]) == "1")
     }
 
-    static let fromBoxErrorCases: [(label: String, items: Int, location: BoxtributeDomain.Location.ID, expected: JSONValue)] = [
-        (
-            Fixtures.BoxLabel.jeans, 11, Fixtures.LocationID.lesvosLost,
-            ["__typename": "InvalidNumberOfItemsError", "numberOfItems": 11]
-        ),
-        (
-            Fixtures.BoxLabel.jeans, -1, Fixtures.LocationID.lesvosLost,
-            ["__typename": "InvalidNumberOfItemsError", "numberOfItems": -1]
-        ),
-        (
-            Fixtures.BoxLabel.deleted, 1, Fixtures.LocationID.lesvosLost,
-            ["__typename": "DeletedBoxError", "labelIdentifier": "10000004"]
-        ),
-        (
-            Fixtures.BoxLabel.jeans, 1, Fixtures.LocationID.lesvosDeleted,
-            ["__typename": "DeletedLocationError", "name": "Old WH Lesvos"]
-        ),
-        (
-            Fixtures.BoxLabel.inTransit, 1, Fixtures.LocationID.lesvosLost,
-            ["__typename": "InvalidBoxStateError", "state": "InTransit"]
-        ),
-        (
-            Fixtures.BoxLabel.jeans, 1, .unknown,
-            ["__typename": "ResourceDoesNotExistError", "id": "99", "name": "Location"]
-        ),
-        (
-            "00000000", 1, Fixtures.LocationID.lesvosLost,
-            ["__typename": "ResourceDoesNotExistError", "id": "00000000", "name": "Box"]
-        ),
-        (
-            Fixtures.BoxLabel.jeans, 1, Fixtures.LocationID.thessalonikiWarehouse,
-            ["__typename": "UnauthorizedForBaseError", "id": "3"]
-        ),
-    ]
+    static let fromBoxErrorCases:
+        [(label: String, items: Int, location: BoxtributeDomain.Location.ID, expected: JSONValue)] = [
+            (
+                Fixtures.BoxLabel.jeans, 11, Fixtures.LocationID.lesvosLost,
+                ["__typename": "InvalidNumberOfItemsError", "numberOfItems": 11]
+            ),
+            (
+                Fixtures.BoxLabel.jeans, -1, Fixtures.LocationID.lesvosLost,
+                ["__typename": "InvalidNumberOfItemsError", "numberOfItems": -1]
+            ),
+            (
+                Fixtures.BoxLabel.deleted, 1, Fixtures.LocationID.lesvosLost,
+                ["__typename": "DeletedBoxError", "labelIdentifier": "10000004"]
+            ),
+            (
+                Fixtures.BoxLabel.jeans, 1, Fixtures.LocationID.lesvosDeleted,
+                ["__typename": "DeletedLocationError", "name": "Old WH Lesvos"]
+            ),
+            (
+                Fixtures.BoxLabel.inTransit, 1, Fixtures.LocationID.lesvosLost,
+                ["__typename": "InvalidBoxStateError", "state": "InTransit"]
+            ),
+            (
+                Fixtures.BoxLabel.jeans, 1, .unknown,
+                ["__typename": "ResourceDoesNotExistError", "id": "99", "name": "Location"]
+            ),
+            (
+                "00000000", 1, Fixtures.LocationID.lesvosLost,
+                ["__typename": "ResourceDoesNotExistError", "id": "00000000", "name": "Box"]
+            ),
+            (
+                Fixtures.BoxLabel.jeans, 1, Fixtures.LocationID.thessalonikiWarehouse,
+                ["__typename": "UnauthorizedForBaseError", "id": "3"]
+            ),
+        ]
 
     @Test("createBoxFromBox returns user errors as data", arguments: fromBoxErrorCases.indices)
     func createBoxFromBoxErrors(index: Int) async throws {
@@ -527,7 +528,8 @@ struct BoxMutationTests {
         let answer = await api.run(
             Self.fromBox,
             variables: [
-                "label": .string(label), "items": .number(Number(items)), "location": .number(Number(location.rawValue)),
+                "label": .string(label), "items": .number(Number(items)),
+                "location": .number(Number(location.rawValue)),
             ])
         #expect(answer.data?["createBoxFromBox"] == expected)
         #expect(try await api.count("stock") == 7)
