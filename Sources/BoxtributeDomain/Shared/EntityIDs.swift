@@ -10,11 +10,6 @@ extension Box: Identifiable { public typealias ID = Tagged<Box, Int> }
 extension Product: Identifiable { public typealias ID = Tagged<Product, Int> }
 extension Tag: Identifiable { public typealias ID = Tagged<Tag, Int> }
 
-extension Tagged where RawValue == Int {
-    /// The ids of integer primary keys, for storage and wire formats that carry plain integers.
-    public static func of(_ rawValues: some Sequence<Int>) -> [Self] { rawValues.map(Self.init(rawValue:)) }
-}
-
 extension Sequence {
     /// The plain integers of typed ids.
     public func rawValues<Entity>() -> [Int] where Element == Tagged<Entity, Int> { map(\.rawValue) }
