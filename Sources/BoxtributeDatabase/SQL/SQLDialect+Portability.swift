@@ -10,6 +10,28 @@ extension SQLDialect {
         case .mysql: " FOR UPDATE"
         }
     }
+
+    /// `expression` rounded to three significant digits, half up as `DECIMAL` arithmetic
+    /// rounds; NULL for NULL, zero or negative values (the reference's
+    /// `ROUND(x, 3 - FLOOR(LOG10(x) + 1))`, `statistics/sql.py`). SQLite calls the function
+    /// every connection registers (`bx_significant3`).
+    public func threeSignificantDigits(_ expression: String) -> String {
+        switch self {
+        // The guard also keeps MariaDB from warning "Division by 0" for LOG10(0).
+        case .mysql: "CASE WHEN \(expression) > 0 THEN ROUND(\(expression), 3 - FLOOR(LOG10(\(expression)) + 1)) END"
+        case .sqlite: "bx_significant3(\(expression))"
+        }
+    }
+
+    /// Full years from `birthDate` to `today`, both `YYYY-MM-DD` expressions (an age).
+    public func fullYears(from birthDate: String, to today: String) -> String {
+        switch self {
+        case .mysql: "TIMESTAMPDIFF(YEAR, \(birthDate), \(today))"
+        case .sqlite:
+            "(CAST(substr(\(today), 1, 4) AS INTEGER) - CAST(substr(\(birthDate), 1, 4) AS INTEGER)"
+                + " - (substr(\(today), 6, 5) < substr(\(birthDate), 6, 5)))"
+        }
+    }
 }
 
 extension SQL {

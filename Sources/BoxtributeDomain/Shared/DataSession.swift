@@ -36,6 +36,7 @@ public protocol Repositories: Sendable {
     var transfers: any TransferRepository { get }
     var beneficiaries: any BeneficiaryRepository { get }
     var distribution: any DistributionRepository { get }
+    var statistics: any StatisticsRepository { get }
 }
 
 /// The repositories of one transaction: the reads see the transaction's own changes.
@@ -43,4 +44,5 @@ public protocol TransactionRepositories: Repositories {
     var historyWrites: any HistoryWriteRepository { get }
     var warehouseWrites: any WarehouseWriteRepository { get }
     var transferWrites: any TransferWriteRepository { get }
+    var shareableLinkWrites: any ShareableLinkWriteRepository { get }
 }

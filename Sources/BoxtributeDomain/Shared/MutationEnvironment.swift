@@ -6,14 +6,25 @@ public struct MutationEnvironment: Sendable {
     public var newLabel: @Sendable () -> String
     /// A colour for a tag created on the fly.
     public var newColor: @Sendable () -> String
+    /// The code of a new share link: 64 lower-case hex digits, unguessable.
+    public var newLinkCode: @Sendable () -> String
 
     public init(
         now: @escaping @Sendable () -> Timestamp, newLabel: @escaping @Sendable () -> String,
-        newColor: @escaping @Sendable () -> String
+        newColor: @escaping @Sendable () -> String,
+        newLinkCode: @escaping @Sendable () -> String = MutationEnvironment.randomLinkCode
     ) {
         self.now = now
         self.newLabel = newLabel
         self.newColor = newColor
+        self.newLinkCode = newLinkCode
+    }
+
+    /// 32 bytes of the system's random number generator as 64 lower-case hex digits.
+    @Sendable public static func randomLinkCode() -> String {
+        var generator = SystemRandomNumberGenerator()
+        let digits = Array("0123456789abcdef")
+        return String((0..<64).map { _ in digits[Int(generator.next(upperBound: UInt8(16)))] })
     }
 }
 

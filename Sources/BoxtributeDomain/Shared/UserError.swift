@@ -20,6 +20,8 @@ public enum UserError: Error, Equatable, Sendable {
     case invalidNumberOfItems(Int)
     case invalidColor(String)
     case invalidBase(ids: [Base.ID])
+    /// A date in the past where a future one is needed (a share link's expiry).
+    case invalidDate(Timestamp)
 
     /// A missing row looked up by its numeric id.
     public static func missing(_ name: String, id: Int?) -> UserError {

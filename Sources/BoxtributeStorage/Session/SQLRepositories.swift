@@ -12,6 +12,7 @@ class SQLRepositories: Repositories, @unchecked Sendable {
     let transfers: any TransferRepository
     let beneficiaries: any BeneficiaryRepository
     let distribution: any DistributionRepository
+    let statistics: any StatisticsRepository
 
     /// `warehouse` and `transfers` replace the read-only repositories of those domains (a
     /// transaction reads through its write repositories).
@@ -24,6 +25,7 @@ class SQLRepositories: Repositories, @unchecked Sendable {
         self.transfers = transfers ?? SQLTransferRepository(db: db)
         beneficiaries = SQLBeneficiaryRepository(db: db)
         distribution = SQLDistributionRepository(db: db)
+        statistics = SQLStatisticsRepository(db: db)
     }
 }
 
@@ -32,6 +34,7 @@ final class SQLTransactionRepositories: SQLRepositories, TransactionRepositories
     let historyWrites: any HistoryWriteRepository
     let warehouseWrites: any WarehouseWriteRepository
     let transferWrites: any TransferWriteRepository
+    let shareableLinkWrites: any ShareableLinkWriteRepository
 
     init(_ context: SQLWriteContext) {
         let warehouse = SQLWarehouseWriteRepository(context: context)
@@ -39,6 +42,7 @@ final class SQLTransactionRepositories: SQLRepositories, TransactionRepositories
         warehouseWrites = warehouse
         transferWrites = transfers
         historyWrites = SQLHistoryWriteRepository(context: context)
+        shareableLinkWrites = SQLShareableLinkWriteRepository(context: context)
         super.init(db: context.connection, warehouse: warehouse, transfers: transfers)
     }
 }

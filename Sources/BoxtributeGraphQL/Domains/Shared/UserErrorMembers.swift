@@ -24,6 +24,7 @@ struct UserErrorValue: GraphQLObjectValue {
         case .invalidNumberOfItems: "InvalidNumberOfItemsError"
         case .invalidColor: "InvalidColorError"
         case .invalidBase: "InvalidBaseError"
+        case .invalidDate: "InvalidDateError"
         }
     }
 
@@ -43,6 +44,7 @@ struct UserErrorValue: GraphQLObjectValue {
         case .invalidNumberOfItems(let number): number
         case .invalidColor(let color): color
         case .invalidBase(let ids): ids
+        case .invalidDate(let date): date
         }
     }
 
