@@ -11,7 +11,7 @@ extension Fixtures {
     /// clock's date; history of people; services; transactions; and six share links.
     public enum Statistics {
         /// The tests' clock.
-        public static let now = Timestamp(trustedText: "2025-06-01 12:00:00")
+        public static let now = Timestamp(trustedText: MutationEnvironment.fixtureNow)
 
         public enum LocationID {
             /// Lesvos, a Donated location.
