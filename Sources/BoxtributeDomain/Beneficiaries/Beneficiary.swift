@@ -104,7 +104,13 @@ public struct Beneficiary: Sendable, Hashable {
 
     /// Full years between the date of birth and `today` (`YYYY-MM-DD`); `nil` without a date of birth.
     public func age(today: String) -> Int? {
-        guard let dateOfBirth, let born = Self.parts(dateOfBirth), let now = Self.parts(today) else { return nil }
+        dateOfBirth.flatMap { Self.fullYears(bornOn: $0, on: today) }
+    }
+
+    /// Full years from `birthDate` to `date` (both `YYYY-MM-DD`): an age. `nil` when either
+    /// is not a date.
+    public static func fullYears(bornOn birthDate: String, on date: String) -> Int? {
+        guard let born = parts(birthDate), let now = parts(date) else { return nil }
         let hadBirthday = (now.month, now.day) >= (born.month, born.day)
         return now.year - born.year - (hadBirthday ? 0 : 1)
     }
