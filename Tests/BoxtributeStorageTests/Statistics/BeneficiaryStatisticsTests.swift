@@ -82,6 +82,43 @@ struct BeneficiaryStatisticsTests {
         #expect(cube.dimensions.tags.isEmpty)
     }
 
+    @Test("Reference quirk fixed: people with the same tags, assigned in different orders, share one fact")
+    func demographicsGroupSortedTags() async throws {
+        let database = try await Fixtures.Statistics.makeDatabase()
+        let twin = 300
+        try await database.transaction { connection in
+            _ = try await connection.execute(
+                """
+                INSERT INTO people (id, parent_id, seq, firstname, lastname, date_of_birth, gender, family_id, container, \
+                comments, phone, camp_id, deleted, notregistered, volunteer, approvalsigned, signaturefield, \
+                date_of_signature, bicyclebancomment, workshopbancomment, created, created_by, modified, modified_by) VALUES \
+                (?, NULL, 1, 'Rana', 'Saleh', '1985-06-02', 'F', 0, 'R1', NULL, NULL, 1, '0000-00-00 00:00:00', 0, 0, 0, \
+                NULL, '0000-00-00 00:00:00', '', '', '2025-05-20 18:00:00', 2, NULL, NULL)
+                """, [.integer(twin)])
+            // Mona gets Urgent before Family, her twin Family before Urgent.
+            _ = try await connection.execute(
+                """
+                INSERT INTO tags_relations (id, object_id, object_type, tag_id, created_on, created_by_id) VALUES
+                (300, ?, 'People', ?, '2025-05-21 00:00:00', 2), (301, ?, 'People', ?, '2025-05-21 00:00:00', 2),
+                (302, ?, 'People', ?, '2025-05-21 00:00:00', 2), (303, ?, 'People', ?, '2025-05-21 00:00:00', 2)
+                """,
+                [
+                    .integer(NewPeople.mona), .integer(Tags.urgent.rawValue), .integer(NewPeople.mona),
+                    .integer(Tags.family.rawValue), .integer(twin), .integer(Tags.family.rawValue), .integer(twin),
+                    .integer(Tags.urgent.rawValue),
+                ])
+        }
+        let scope = ReadScope(user: Fixtures.god, session: SQLRequestSession(database: database))
+        let cube = try await Service.demographics(ofBase: Bases.lesvos, now: Self.now, in: scope)
+        await database.close()
+        #expect(
+            cube.facts.last
+                == BeneficiaryDemographicsFact(
+                    age: 39, gender: .female, createdOn: "2025-05-20", deletedOn: nil,
+                    tagIds: [Tags.family, Tags.urgent], count: 2))
+        #expect(cube.facts.count == 4)
+    }
+
     @Test("the share-link cube has no permission check and the same facts")
     func demographicsCubeWithoutAuthorization() async throws {
         let (cube, count) = try await Self.read(as: Fixtures.nobody) { scope, session in
