@@ -42,6 +42,14 @@ final class SQLiteHandle: @unchecked Sendable {
             throw DatabaseError(kind: Self.kind(of: status), message: "SQLite \(status): \(message)", code: Int(status))
         }
         sqlite_nio_sqlite3_extended_result_codes(db, 1)
+        // Every connection, writer and readers alike: a statement may run on any of them.
+        let registered = SQLiteFunctions.register(on: db)
+        guard registered == SQLITE_OK else {
+            let message = String(cString: sqlite_nio_sqlite3_errmsg(db))
+            sqlite_nio_sqlite3_close(db)
+            throw DatabaseError(
+                kind: Self.kind(of: registered), message: "SQLite \(registered): \(message)", code: Int(registered))
+        }
         state = LockedState(State(db: db))
     }
 

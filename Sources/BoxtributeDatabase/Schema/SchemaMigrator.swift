@@ -29,6 +29,7 @@ public enum SchemaMigrator {
         Migration(version: 2, name: "reference data", resource: "0002_reference_data"),
         Migration(version: 3, name: "box list indexes", resource: "0003_box_list_indexes"),
         Migration(version: 4, name: "box list covering index", resource: "0004_box_list_covering_index"),
+        Migration(version: 5, name: "statistics indexes", resource: "0005_statistics_indexes"),
     ]
 
     static let recordTable = "boxtribute_schema_migrations"
@@ -91,9 +92,10 @@ public enum SchemaMigrator {
         case .mysql: return statements.map(\.text)
         case .sqlite:
             return try statements.flatMap { (statement) throws(MySQLDumpError) -> [String] in
-                // Plain CREATE INDEX statements are written portably and need no translation.
+                // Plain CREATE INDEX statements are written portably but for MySQL's prefix
+                // lengths of TEXT columns, which SQLite does not know.
                 let text = statement.text.trimmingCharacters(in: .whitespacesAndNewlines)
-                if text.uppercased().hasPrefix("CREATE INDEX ") { return [text] }
+                if text.uppercased().hasPrefix("CREATE INDEX ") { return [strippingPrefixLengths(text)] }
                 // MySQL names the table of the index (`DROP INDEX name ON table`); SQLite does not.
                 let words = text.split(whereSeparator: \.isWhitespace)
                 if words.count == 5, words[0].uppercased() == "DROP", words[1].uppercased() == "INDEX",
@@ -104,6 +106,31 @@ public enum SchemaMigrator {
                 return try MySQLToSQLite.translate(statement)
             }
         }
+    }
+
+    /// `statement` without MySQL's index prefix lengths: each `(<digits>)` right after an
+    /// identifier character or a backtick is removed, so `changes(24)` becomes `changes`.
+    static func strippingPrefixLengths(_ statement: String) -> String {
+        let characters = Array(statement)
+        var result = ""
+        result.reserveCapacity(characters.count)
+        var index = 0
+        while index < characters.count {
+            let character = characters[index]
+            if character == "(", let previous = result.last,
+                previous == "`" || previous == "_" || previous.isLetter || previous.isNumber
+            {
+                var end = index + 1
+                while end < characters.count, characters[end].isASCII, characters[end].isNumber { end += 1 }
+                if end > index + 1, end < characters.count, characters[end] == ")" {
+                    index = end + 1
+                    continue
+                }
+            }
+            result.append(character)
+            index += 1
+        }
+        return result
     }
 
     static func tableExists(_ name: String, in database: any Database) async throws -> Bool {

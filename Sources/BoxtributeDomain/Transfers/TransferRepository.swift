@@ -27,6 +27,10 @@ public protocol TransferRepository: Sendable {
     /// For each detail whose source product instantiates a standard product, the non-deleted
     /// product of the shipment's target base instantiating the same one, keyed by detail id.
     func autoMatchingTargetProducts(ofDetails ids: [Int]) async throws -> [Int: Product]
+    /// Whether a detail of an accepted agreement links `baseId` with one of `userBases`, in
+    /// either direction; the agreement's type and validity dates do not matter. False for no
+    /// user bases.
+    func hasAcceptedAgreement(linking baseId: Base.ID, withAnyOf userBases: [Base.ID]) async throws -> Bool
 }
 
 /// Writes of the transfers domain, inside a transaction. Rows it writes are stamped with the

@@ -45,6 +45,10 @@ extension SQLTransferReads {
     func autoMatchingTargetProducts(ofDetails ids: [Int]) async throws -> [Int: Product] {
         try await ShipmentDetailStore.autoMatchingTargetProducts(ofDetails: ids, in: db)
     }
+
+    func hasAcceptedAgreement(linking baseId: Base.ID, withAnyOf userBases: [Base.ID]) async throws -> Bool {
+        try await TransferAgreementStore.hasAcceptedAgreement(linking: baseId, withAnyOf: userBases, in: db)
+    }
 }
 
 /// ``TransferRepository`` in SQL, reading through a request's reader.

@@ -73,6 +73,25 @@ public enum TransferAgreementStore {
             binds, decode: decode)
     }
 
+    /// Whether a detail of an accepted agreement links `baseId` with one of `userBases`, in
+    /// either direction. The agreement's type and validity dates are not checked, as in the
+    /// reference's `authorize_cross_organisation_access` (`authz.py`).
+    public static func hasAcceptedAgreement(
+        linking baseId: Base.ID, withAnyOf userBases: [Base.ID], in db: any SQLQuerying
+    ) async throws -> Bool {
+        let unique = Array(Set(userBases)).sorted()
+        guard !unique.isEmpty, unique.count <= SQL.maxIdsPerStatement else { return false }
+        let marks = SQL.placeholders(unique.count)
+        let ids = unique.map(SQLValue.init)
+        let rows = try await db.query(
+            """
+            SELECT 1 FROM transfer_agreement_detail d JOIN transfer_agreement a ON a.id = d.transfer_agreement_id \
+            WHERE a.state = 'Accepted' AND ((d.source_base_id IN (\(marks)) AND d.target_base_id = ?) \
+            OR (d.source_base_id = ? AND d.target_base_id IN (\(marks)))) LIMIT 1
+            """, ids + [SQLValue(baseId), SQLValue(baseId)] + ids)
+        return !rows.isEmpty
+    }
+
     /// The distinct bases on each side of the given agreements (deleted bases included),
     /// ordered by agreement, side and base id.
     public static func bases(ofAgreements agreementIds: [Int], in db: any SQLQuerying) async throws -> [AgreementBase] {

@@ -1,0 +1,57 @@
+import BoxtributeStorage
+import BoxtributeTestSupport
+import Testing
+
+@testable import BoxtributeDatabase
+
+/// Migration 5: the indexes of the statistics queries, and the translation of MySQL's index
+/// prefix lengths for SQLite.
+@Suite("Statistics migration")
+struct StatisticsMigrationTests {
+    static let indexes = [
+        "history_record_changes", "history_changes_from", "history_table_changedate", "stock_created",
+        "people_created", "tags_relations_created_type",
+    ]
+
+    @Test("the migrated database has every statistics index, on the engine the tests run on")
+    func indexesExist() async throws {
+        let database = try await Fixtures.makeDatabase()
+        let sql =
+            switch database.dialect {
+            case .sqlite: "SELECT name FROM sqlite_master WHERE type = 'index' AND name = ?"
+            case .mysql:
+                "SELECT DISTINCT index_name FROM information_schema.statistics WHERE table_schema = DATABASE() AND index_name = ?"
+            }
+        for name in Self.indexes {
+            #expect(try await database.query(sql, [.text(name)]).count == 1, "index \(name)")
+        }
+        #expect(try await SchemaMigrator.state(of: database) == .managed(version: 5))
+        await database.close()
+    }
+
+    @Test("SQLite's statements of migration 5 have no prefix lengths; MySQL's keep them")
+    func migrationStatements() throws {
+        let migration = try #require(SchemaMigrator.migrations.first { $0.version == 5 })
+        #expect(migration.name == "statistics indexes")
+        let sqlite = try SchemaMigrator.statements(of: migration, dialect: .sqlite)
+        #expect(sqlite.count == Self.indexes.count)
+        #expect(sqlite.allSatisfy { !$0.contains("(24)") })
+        #expect(sqlite.contains { $0.hasSuffix("ON history (tablename, record_id, changes, id)") })
+        let mysql = try SchemaMigrator.statements(of: migration, dialect: .mysql)
+        #expect(mysql.contains { $0.contains("changes(24), id)") })
+    }
+
+    @Test("a prefix length goes after an identifier or a backtick, and only there")
+    func prefixStripping() {
+        let strip = SchemaMigrator.strippingPrefixLengths
+        #expect(strip("CREATE INDEX a ON t (x, changes(24), id)") == "CREATE INDEX a ON t (x, changes, id)")
+        #expect(strip("CREATE INDEX a ON t (`changes`(191))") == "CREATE INDEX a ON t (`changes`)")
+        #expect(strip("CREATE INDEX a ON t (col_2(8), b)") == "CREATE INDEX a ON t (col_2, b)")
+        // A parenthesis after a space, or one holding anything but digits, stays.
+        #expect(strip("CREATE INDEX a ON t (24)") == "CREATE INDEX a ON t (24)")
+        #expect(strip("CREATE INDEX a ON t(x)") == "CREATE INDEX a ON t(x)")
+        #expect(strip("CREATE INDEX a ON t (x(2a))") == "CREATE INDEX a ON t (x(2a))")
+        #expect(strip("CREATE INDEX a ON t (x())") == "CREATE INDEX a ON t (x())")
+        #expect(strip("CREATE INDEX a ON t (x(12") == "CREATE INDEX a ON t (x(12")
+    }
+}

@@ -1,0 +1,59 @@
+import BoxtributeDatabase
+import BoxtributeTestSupport
+import Testing
+
+@testable import BoxtributeStorage
+
+/// SQLite's plans of the history-heavy cubes: every history look-up seeks
+/// `history_record_changes` (or `history_changes_from`); none reads the whole table.
+@Suite("Stock statistics: SQLite query plans")
+struct StatisticsPlanTests {
+    /// The `detail` lines of SQLite's plan for `sql`.
+    static func plan(_ sql: String, _ binds: [SQLValue]) async throws -> [String] {
+        let database = try await Fixtures.makeSQLiteDatabase()
+        let rows = try await database.query("EXPLAIN QUERY PLAN " + sql, binds)
+        await database.close()
+        return rows.compactMap { $0.string(3) }
+    }
+
+    /// Whether a plan line reads all of `history` (aliased `h` in the statements).
+    static func scansHistory(_ line: String) -> Bool {
+        line == "SCAN h" || line.hasPrefix("SCAN h ") || line.hasPrefix("SCAN history")
+    }
+
+    @Test("movedBoxes seeks the box's history rows by record and change")
+    func movedBoxes() async throws {
+        let lines = try await Self.plan(
+            MovedBoxesStore.statement(for: .sqlite), [.integer(1), .integer(1), .integer(1), .integer(1), .integer(1)])
+        #expect(lines.contains { $0.contains("history_record_changes") }, "\(lines)")
+        #expect(!lines.contains(where: Self.scansHistory), "\(lines)")
+    }
+
+    @Test("createdBoxes seeks the oldest changes by record, and the moves out of the base by change")
+    func createdBoxes() async throws {
+        let lines = try await Self.plan(
+            StockStatisticsStore.createdBoxesStatement, [.integer(1), .integer(1), .integer(1)])
+        #expect(lines.contains { $0.contains("history_record_changes") }, "\(lines)")
+        #expect(lines.contains { $0.contains("history_changes_from") }, "\(lines)")
+        #expect(!lines.contains(where: Self.scansHistory), "\(lines)")
+    }
+
+    /// Whether a plan line reads every tag relation of a type instead of seeking the object's.
+    static func scansTagRelations(_ line: String) -> Bool {
+        line.hasPrefix("SCAN tr") || (line.hasPrefix("SEARCH tr") && !line.contains("object_id"))
+    }
+
+    @Test("the tag lists of createdBoxes and movedBoxes seek the box's relations by object id")
+    func tagLists() async throws {
+        let plans = [
+            try await Self.plan(
+                MovedBoxesStore.statement(for: .sqlite),
+                [.integer(1), .integer(1), .integer(1), .integer(1), .integer(1)]),
+            try await Self.plan(StockStatisticsStore.createdBoxesStatement, [.integer(1), .integer(1), .integer(1)]),
+        ]
+        for lines in plans {
+            #expect(lines.contains { $0.hasPrefix("SEARCH tr") }, "\(lines)")
+            #expect(!lines.contains(where: Self.scansTagRelations), "\(lines)")
+        }
+    }
+}
