@@ -94,6 +94,9 @@ let package = Package(
                 .copy("Domains/Distribution/distribution.graphql"),
                 .copy("Domains/Beneficiaries/beneficiaries.graphql"),
                 .copy("Domains/Public/public.graphql"),
+                .copy("Domains/Statistics/data-cubes.graphql"),
+                .copy("Domains/Statistics/statistics.graphql"),
+                .copy("Domains/Statistics/statistics-mutations.graphql"),
             ],
             swiftSettings: swiftSettings
         ),

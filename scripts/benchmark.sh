@@ -2,15 +2,20 @@
 # Measures throughput and latency of a release build on the demo data with wrk (Debian package `wrk`).
 #
 #   scripts/benchmark.sh [--boxes N] [--duration SECONDS] [--connections N] [--database URL]
+#                        [--scenarios a,b,...] [--statistics-connections N]
 #
+# BOXTRIBUTE_BINARY=path measures that binary instead of building one.
 # Without --database (or DATABASE_URL) a fresh SQLite file is used. With a mysql:// URL the
 # binary is built with `--traits MySQL`; an empty database there is seeded first, one that
 # already holds Boxtribute data is measured as it is.
 #
 # Scenarios: organisations + bases; a page of 50 boxes with nested fields; one box by label
 # with its history; updateBox (a new comment on one of 20 boxes per request); and
-# moveBoxesToLocation (50 boxes, back and forth between two locations). Prints requests/s and
-# p50/p99 latency per scenario. Traffic goes to
+# moveBoxesToLocation (50 boxes, back and forth between two locations); and the statistics
+# dashboard's cubes of base 1 (createdBoxes, movedBoxes, stockOverview, beneficiaryDemographics,
+# with the front-end's fields), each of which groups the whole base, sent by
+# --statistics-connections clients (default 2: a dashboard is not read by 32 clients at once).
+# Prints requests/s and p50/p99 latency per scenario. Traffic goes to
 # 127.0.0.1 only; the server is stopped at the end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,6 +23,9 @@ cd "$(dirname "$0")/.."
 boxes=5000
 duration=15
 connections=32
+statistics_connections=2
+scenarios="organisations_and_bases,box_page_50,box_with_history,update_box,move_50_boxes"
+scenarios+=",created_boxes,moved_boxes,stock_overview,beneficiary_demographics"
 port=5099
 database="${DATABASE_URL:-}"
 while [ $# -gt 0 ]; do
@@ -27,6 +35,8 @@ while [ $# -gt 0 ]; do
         --connections) connections="$2"; shift 2 ;;
         --port) port="$2"; shift 2 ;;
         --database) database="$2"; shift 2 ;;
+        --scenarios) scenarios="$2"; shift 2 ;;
+        --statistics-connections) statistics_connections="$2"; shift 2 ;;
         *) echo "unknown option $1" >&2; exit 2 ;;
     esac
 done
@@ -34,8 +44,13 @@ command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)"
 
 traits=()
 case "$database" in mysql://*) traits=(--traits MySQL) ;; esac
-swift build -c release --scratch-path .build-release "${traits[@]}" --product boxtribute >/dev/null
-binary="$(swift build -c release --scratch-path .build-release "${traits[@]}" --show-bin-path)/boxtribute"
+if [ -n "${BOXTRIBUTE_BINARY:-}" ]; then
+    # A binary built elsewhere (comparing two builds side by side).
+    binary="$BOXTRIBUTE_BINARY"
+else
+    swift build -c release --scratch-path .build-release "${traits[@]}" --product boxtribute >/dev/null
+    binary="$(swift build -c release --scratch-path .build-release "${traits[@]}" --show-bin-path)/boxtribute"
+fi
 work="$(mktemp -d)"
 trap 'kill "${server:-0}" 2>/dev/null || true; rm -rf "$work"' EXIT
 if [ -z "$database" ]; then
@@ -63,6 +78,10 @@ declare -A queries
 queries[organisations_and_bases]='{ organisations { id name } bases { id name organisation { id name } } }'
 queries[box_page_50]='{ boxes(baseId: "1") { totalCount pageInfo { hasNextPage endCursor } elements { id labelIdentifier state numberOfItems comment lastModifiedOn product { id name gender category { id name } sizeRange { id name } } size { id name } location { id name } tags { id name color } qrCode { code } } } }'
 queries[box_with_history]="{ box(labelIdentifier: \"$label\") { labelIdentifier state product { name } location { name } history { id changes changeDate user { id name } } } }"
+queries[created_boxes]='{ createdBoxes(baseId: 1) { facts { boxesCount productId categoryId createdOn tagIds gender itemsCount } dimensions { product { id name gender } category { id name } tag { id name color } } } }'
+queries[moved_boxes]='{ movedBoxes(baseId: 1) { facts { movedOn targetId categoryId sizeId boxesCount itemsCount gender productName tagIds organisationName } dimensions { category { id name } size { id name } target { id name type deletedOn } } } }'
+queries[stock_overview]='{ stockOverview(baseId: 1) { facts { productName categoryId gender boxesCount itemsCount sizeId tagIds boxState locationId } dimensions { category { id name } size { id name } tag { id name color } location { id name } } } }'
+queries[beneficiary_demographics]='{ beneficiaryDemographics(baseId: 1) { facts { count createdOn age gender tagIds } dimensions { tag { id name color } } } }'
 
 # Mutation scenarios: many different request bodies, cycled through by wrk.
 boxes_json="$(curl -sf "$url" -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
@@ -112,9 +131,11 @@ PY
     fi
 }
 
-echo "database: ${database%%:*}; machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo); boxes: $boxes; wrk: $connections connections, ${duration}s"
+echo "database: ${database%%:*}; machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo); boxes: $boxes; wrk: $connections connections ($statistics_connections for statistics), ${duration}s"
 printf "%-26s %12s %10s %10s\n" scenario "requests/s" p50 p99
-for name in organisations_and_bases box_page_50 box_with_history update_box move_50_boxes; do
+for name in ${scenarios//,/ }; do
+    clients="$connections"
+    case "$name" in created_boxes | moved_boxes | stock_overview | beneficiary_demographics) clients="$statistics_connections" ;; esac
     if [ -n "${queries[$name]:-}" ]; then
         python3 -c 'import json, sys; print(json.dumps({"query": sys.argv[1]}))' "${queries[$name]}" >"$work/$name.json"
     fi
@@ -125,8 +146,9 @@ for name in organisations_and_bases box_page_50 box_with_history update_box move
         echo "$name does not answer cleanly: $answer" >&2
         exit 1
     fi
-    wrk -t2 -c"$connections" -d2s -s "$work/$name.lua" "$url" >/dev/null
-    output="$(wrk -t2 -c"$connections" -d"${duration}s" --latency -s "$work/$name.lua" "$url")"
+    threads=$((clients < 2 ? clients : 2))
+    wrk -t"$threads" -c"$clients" -d2s --timeout 60s -s "$work/$name.lua" "$url" >/dev/null
+    output="$(wrk -t"$threads" -c"$clients" -d"${duration}s" --timeout 60s --latency -s "$work/$name.lua" "$url")"
     if grep -q "Non-2xx" <<<"$output"; then
         echo "$name: some responses were not 200" >&2
         exit 1

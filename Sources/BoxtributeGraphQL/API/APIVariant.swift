@@ -12,8 +12,9 @@ public enum APIVariant: String, Sendable, CaseIterable {
     /// The domains this variant serves, in the order their SDL is read.
     var domains: [GraphQLDomain] {
         switch self {
-        case .full, .query: [.shared, .core, .warehouse, .transfers, .distribution, .beneficiaries]
-        case .public: [.shared, .publicSharing]
+        case .full, .query:
+            [.shared, .core, .warehouse, .transfers, .distribution, .beneficiaries, .dataCubes, .statistics]
+        case .public: [.shared, .dataCubes, .publicSharing]
         }
     }
 

@@ -13,6 +13,8 @@ public final class ResolverContext: @unchecked Sendable {
     public let session: any DataSession
     /// Clock and randomness for mutations.
     public let environment: MutationEnvironment
+    /// What the statistics do differently in production.
+    public let statistics: StatisticsSettings
     /// The request's logger: its metadata names the request (`request.id`) and, once known,
     /// the operation, never the user.
     public internal(set) var logger: Logger
@@ -23,11 +25,13 @@ public final class ResolverContext: @unchecked Sendable {
 
     public init(
         user: CurrentUser?, session: any DataSession, environment: MutationEnvironment = .live,
-        logger: Logger = ResolverContext.silentLogger, clientIsGone: @escaping @Sendable () -> Bool = { false }
+        statistics: StatisticsSettings = .standard, logger: Logger = ResolverContext.silentLogger,
+        clientIsGone: @escaping @Sendable () -> Bool = { false }
     ) {
         self.user = user
         self.session = session
         self.environment = environment
+        self.statistics = statistics
         self.logger = logger
         self.clientIsGone = clientIsGone
     }

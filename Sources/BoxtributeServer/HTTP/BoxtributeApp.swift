@@ -95,7 +95,8 @@ public enum BoxtributeApp {
             return errorResponse(status: .badRequest, message: "The request body is not valid JSON.")
         }
         let resolverContext = ResolverContext(
-            user: context.user, session: services.data.openSession(), logger: context.logger,
+            user: context.user, session: services.data.openSession(),
+            statistics: services.configuration.isProduction ? .production : .standard, logger: context.logger,
             clientIsGone: context.clientIsGone)
         let answer = await api.handle(graphQLRequest, context: resolverContext)
         context.logRecord.operationName = answer.operationName

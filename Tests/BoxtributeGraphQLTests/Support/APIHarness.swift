@@ -12,6 +12,8 @@ struct APIHarness {
     let database: any Database
     /// Clock and label source of mutations: fixed, so results are predictable.
     var environment = MutationEnvironment.fixed()
+    /// The statistics' settings of the requests (production's differ).
+    var statistics = StatisticsSettings.standard
 
     /// The answer to one request.
     struct Answer {
@@ -32,17 +34,28 @@ struct APIHarness {
             database: try await Fixtures.makeDatabase())
     }
 
+    /// An API of `variant` over the standard fixtures and the statistics rows.
+    static func makeStatistics(
+        _ variant: APIVariant = .full, settings: StatisticsSettings = .standard
+    ) async throws -> APIHarness {
+        APIHarness(
+            api: try GraphQLAPI(variant: variant), database: try await Fixtures.Statistics.makeDatabase(),
+            statistics: settings)
+    }
+
     /// The same data through an API of `variant` with `limits`.
     func limited(_ limits: GraphQLLimits, variant: APIVariant = .full) throws -> APIHarness {
         APIHarness(
-            api: try GraphQLAPI(variant: variant, limits: limits), database: database, environment: environment)
+            api: try GraphQLAPI(variant: variant, limits: limits), database: database, environment: environment,
+            statistics: statistics)
     }
 
     func run(
         _ query: String, variables: [String: Map] = [:], operationName: String? = nil,
         as user: CurrentUser? = Fixtures.lesvosCoordinator
     ) async -> Answer {
-        let context = ResolverContext(user: user, database: database, environment: environment)
+        let context = ResolverContext(
+            user: user, database: database, environment: environment, statistics: statistics)
         let response = await api.handle(
             GraphQLRequest(query: query, variables: variables, operationName: operationName), context: context)
         return Answer(
@@ -92,11 +105,11 @@ extension ResolverContext {
     /// A context on a new SQL session of `database`.
     convenience init(
         user: CurrentUser?, database: any Database, environment: MutationEnvironment = .live,
-        clientIsGone: @escaping @Sendable () -> Bool = { false }
+        statistics: StatisticsSettings = .standard, clientIsGone: @escaping @Sendable () -> Bool = { false }
     ) {
         self.init(
             user: user, session: SQLRequestSession(database: database), environment: environment,
-            clientIsGone: clientIsGone)
+            statistics: statistics, clientIsGone: clientIsGone)
     }
 }
 

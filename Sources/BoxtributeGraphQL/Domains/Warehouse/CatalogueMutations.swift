@@ -220,14 +220,6 @@ struct ProductsResult: GraphQLObjectValue {
     var graphQLTypeName: String { "ProductsResult" }
 }
 
-extension Optional {
-    /// A nullable input argument the mutation cannot do without: its absence is a bad input.
-    fileprivate func required(_ name: String) throws(DomainError) -> Wrapped {
-        guard let self else { throw .badUserInput("Missing argument '\(name)'.") }
-        return self
-    }
-}
-
 extension TaggedResource {
     /// The box or beneficiary itself, a member of the `TaggableResource` union.
     fileprivate var graphQLValue: any Sendable {
