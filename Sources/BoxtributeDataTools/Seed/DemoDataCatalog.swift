@@ -20,6 +20,9 @@ enum DemoCatalog {
         .init(id: 5, name: "Calais", organisationId: 3, isDeleted: false, currencyName: "Drops"),
     ]
 
+    /// Share links of each active base (the reference's generator makes 25).
+    static let shareableLinksPerBase = 25
+
     /// Share of the boxes per base (the deleted base gets none).
     static let boxWeights: [Int: Int] = [1: 40, 2: 20, 3: 25, 4: 0, 5: 15]
 

@@ -26,6 +26,8 @@ import Logging
 ///   (Preparing, Sent, Receiving, Lost, Completed, Canceled), 2–10 boxes each; their boxes
 ///   are MarkedForShipment / InTransit / Receiving / NotDelivered (or received / back in stock)
 ///   with matching `shipment_detail` rows and state history.
+/// - 25 share links per active base, by its coordinator, in the three weeks before the base
+///   date; random views; half valid for a week, half for 2–10 weeks.
 /// - `boxes` boxes over bases 1, 2, 3, 5 (40/20/25/15 %): about 87 % InStock, 8 % Donated,
 ///   2.7 % Lost, 1.5 % Scrap, 0.8 % deleted; measure boxes, weights, values, comments,
 ///   QR codes (92 % of boxes; `qr.code` = MD5 of the id), history and tag relations.
@@ -44,7 +46,7 @@ public enum DemoData {
     static let tables = [
         "cms_users", "organisations", "camps", "sizegroup", "sizes", "sizes_sizegroup", "standard_product", "locations",
         "products", "tags", "people", "x_people_languages", "transfer_agreement", "transfer_agreement_detail",
-        "shipment", "qr", "stock", "shipment_detail", "history", "tags_relations",
+        "shipment", "qr", "stock", "shipment_detail", "history", "tags_relations", "shareable_link",
     ]
 
     /// Seeds `database` (migrating it first when needed) and returns what was written.

@@ -332,6 +332,7 @@ struct DemoSetup {
         flush(&tags)
 
         buildPeople()
+        buildShareableLinks()
 
         // Transfer agreements: 1 accepted (org 1 ↔ org 2, used by the shipments), 2 under
         // review (org 3 → org 1), 3 canceled (org 2 ↔ org 3).
@@ -456,6 +457,38 @@ struct DemoSetup {
             boxBaseWeights: boxBases.map { DemoCatalog.boxWeights[DemoCatalog.bases[$0].id] ?? 0 },
             shipments: shipments, shipmentBoxes: shipmentBoxes, shipmentProductIndices: shipmentProductIndices,
             customProductSizes: customProductSizes, tagDeletedAt: tagDeletedAt)
+    }
+
+    /// Share links per active base, as the reference's generator makes them
+    /// (`cron/data_faking.py`): created by the base's coordinator every 36 012 s from three
+    /// weeks before the base date on; a random view; half valid for the default week, half for
+    /// 2 to 10 weeks. Codes are 64 hex digits hashed from the link's id. A stream of its own,
+    /// so the other tables' random values do not depend on it.
+    private mutating func buildShareableLinks() {
+        var random = SplitMix64(seed: Self.seed ^ 0x5AFE_11)
+        var links = DemoInsertBuffer(
+            "shareable_link",
+            ["id", "code", "valid_until", "view", "base_id", "url_parameters", "created_on", "created_by_id"])
+        var id = 0
+        for base in DemoCatalog.bases where !base.isDeleted {
+            // 25 links 36 012 s apart take 10.4 days, so every base's end before the base date.
+            var created = DemoClock.daysBeforeBase(21)
+            for index in 0..<DemoCatalog.shareableLinksPerBase {
+                id += 1
+                created += 36_012
+                let weeks = index % 2 == 0 ? 1 : random.int(in: 2...10)
+                let view = random.chance(perMille: 500) ? "StatvizDashboard" : "StockOverview"
+                let code = (0..<4).map { part in
+                    let word = String(splitMixHash(UInt64(id) << 2 | UInt64(part)), radix: 16)
+                    return String(repeating: "0", count: 16 - word.count) + word
+                }.joined()
+                links.add([
+                    .int(id), .text(code), .time(created + weeks * 7 * DemoClock.day), .text(view), .int(base.id),
+                    .null, .time(created), .int(DemoCatalog.coordinatorId(ofBase: base.id)),
+                ])
+            }
+        }
+        flush(&links)
     }
 
     /// Beneficiaries of the active bases: families (head with `parent_id` NULL, members
