@@ -6,7 +6,7 @@ import Testing
 
 /// The facts behind share links: the dashboard's four cubes, and the stock overview filtered by
 /// the link's `tags` and `notags` parameters.
-@Suite("Share links: the data of resolved links", .disabled("needs the stock and beneficiary statistics"))
+@Suite("Share links: the data of resolved links")
 struct ResolvedLinkDataTests {
     typealias LinkID = Fixtures.Statistics.LinkID
 
