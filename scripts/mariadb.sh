@@ -32,10 +32,12 @@ start)
         fresh=1
     fi
     chown -R "$run_as" "$dir"
+    # The test suites start all their tests at once, each with its own database and pool (and
+    # the server tests a whole app's pool): 500 connections are not enough for them.
     mariadbd --no-defaults --user="$run_as" --datadir="$dir/data" --socket="$socket" --port="$port" \
         --bind-address=127.0.0.1 --pid-file="$dir/mariadb.pid" --log-error="$dir/error.log" \
         --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci \
-        --innodb-buffer-pool-size=256M --innodb-flush-log-at-trx-commit=2 --max-connections=500 \
+        --innodb-buffer-pool-size=256M --innodb-flush-log-at-trx-commit=2 --max-connections=2000 \
         >>"$dir/error.log" 2>&1 &
     for _ in $(seq 1 60); do
         if client -e 'SELECT 1' >/dev/null 2>&1; then break; fi

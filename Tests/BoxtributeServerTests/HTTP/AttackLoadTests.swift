@@ -43,7 +43,9 @@ struct AttackLoadTests {
                 }
                 held.append(channel)
             }
-            // One after another: the test client keeps one connection.
+            // One after another: the test client keeps one connection. The bounds catch a stall,
+            // not slowness: beside the whole suite on two cores an answer can wait seconds.
+            let stall = Duration.seconds(30)
             for _ in 0..<5 {
                 for document in Self.hostileDocuments {
                     let started = ContinuousClock.now
@@ -51,7 +53,7 @@ struct AttackLoadTests {
                     try await client.graphQL(document, path: "/public") { response in
                         #expect(response.status == .badRequest)
                     }
-                    #expect(ContinuousClock.now - started < .seconds(5))
+                    #expect(ContinuousClock.now - started < stall)
                 }
             }
             let started = ContinuousClock.now
@@ -59,7 +61,7 @@ struct AttackLoadTests {
                 #expect(response.status == .ok)
                 #expect(response.json["data"]?["bases"]?.array?.isEmpty == false)
             }
-            #expect(ContinuousClock.now - started < .seconds(5))
+            #expect(ContinuousClock.now - started < stall)
             #expect(ProcessMemory.residentBytes() - memoryBefore < 256 << 20)
             for channel in held { try? await channel.close() }
         }

@@ -147,11 +147,15 @@ struct HTTPTests {
         try await ServerHarness.withClient(mode: .live) { client in
             let port = try #require(client.port)
             // Eight connections at once: reads share the reader connections while the writes
-            // queue for the writer, over real sockets and the server `serve` runs.
+            // queue for the writer, over real sockets and the server `serve` runs. An answer may
+            // wait its turn for long beside the whole suite on MariaDB: the client waits 2 minutes,
+            // not the test client's default 15 s.
+            let patient = TestClient.Configuration(timeout: .seconds(120))
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for connectionNumber in 0..<8 {
                     group.addTask {
-                        try await TestClient.withClient(host: "127.0.0.1", port: port) { connection in
+                        try await TestClient.withClient(host: "127.0.0.1", port: port, configuration: patient) {
+                            connection in
                             for round in 0..<5 {
                                 let page = try await connection.graphQL(
                                     #"{ boxes(baseId: "\#(Fixtures.BaseID.lesvos)", paginationInput: {first: 2}) { totalCount elements { id } } }"#,
