@@ -27,6 +27,9 @@ struct StatisticsPlanTests {
             MovedBoxesStore.statement(for: .sqlite), [.integer(1), .integer(1), .integer(1), .integer(1), .integer(1)])
         #expect(lines.contains { $0.contains("history_record_changes") }, "\(lines)")
         #expect(!lines.contains(where: Self.scansHistory), "\(lines)")
+        // Every look-up starts from a box: `history_changes_from` would read the moves of all
+        // boxes once per box.
+        #expect(!lines.contains { $0.contains("history_changes_from") }, "\(lines)")
     }
 
     @Test("createdBoxes seeks the oldest changes by record, and the moves out of the base by change")
