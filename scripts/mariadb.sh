@@ -3,13 +3,15 @@
 #   scripts/mariadb.sh start   creates the data directory on first use and starts the server
 #   scripts/mariadb.sh stop    stops it
 # Settings: MARIADB_DIR (default /tmp/boxtribute-mariadb), MARIADB_PORT (3306),
-# MARIADB_USER / MARIADB_PASSWORD (boxtribute / boxtribute): a user that may create databases.
+# MARIADB_USER / MARIADB_PASSWORD (boxtribute / boxtribute): a user that may create databases,
+# MARIADB_BUFFER_POOL (256M; benchmarks at a million boxes want their ~1 GB of data in memory, e.g. 3G).
 # The test URL is then mysql://boxtribute:boxtribute@127.0.0.1:3306/boxtribute.
 set -euo pipefail
 dir="${MARIADB_DIR:-/tmp/boxtribute-mariadb}"
 port="${MARIADB_PORT:-3306}"
 user="${MARIADB_USER:-boxtribute}"
 password="${MARIADB_PASSWORD:-boxtribute}"
+buffer_pool="${MARIADB_BUFFER_POOL:-256M}"
 socket="$dir/mariadb.sock"
 # mariadbd refuses to run as root unless told to; Debian's package creates the `mysql` user.
 run_as=$(id -un)
@@ -37,7 +39,7 @@ start)
     mariadbd --no-defaults --user="$run_as" --datadir="$dir/data" --socket="$socket" --port="$port" \
         --bind-address=127.0.0.1 --pid-file="$dir/mariadb.pid" --log-error="$dir/error.log" \
         --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci \
-        --innodb-buffer-pool-size=256M --innodb-flush-log-at-trx-commit=2 --max-connections=2000 \
+        --innodb-buffer-pool-size="$buffer_pool" --innodb-flush-log-at-trx-commit=2 --max-connections=2000 \
         >>"$dir/error.log" 2>&1 &
     for _ in $(seq 1 60); do
         if client -e 'SELECT 1' >/dev/null 2>&1; then break; fi

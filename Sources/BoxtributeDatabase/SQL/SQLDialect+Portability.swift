@@ -23,6 +23,17 @@ extension SQLDialect {
         }
     }
 
+    /// Written right after a table's alias: the engine reads the table through index `name`
+    /// (`FORCE INDEX` on MySQL, `INDEXED BY` on SQLite; both refuse a statement whose index is
+    /// missing, so only for indexes our migrations create). For look-ups whose best index the
+    /// planners miss without statistics.
+    public func usingIndex(_ name: String) -> String {
+        switch self {
+        case .mysql: "FORCE INDEX (\(name))"
+        case .sqlite: "INDEXED BY \(name)"
+        }
+    }
+
     /// Full years from `birthDate` to `today`, both `YYYY-MM-DD` expressions (an age).
     public func fullYears(from birthDate: String, to today: String) -> String {
         switch self {
