@@ -22,15 +22,18 @@ enum MovedBoxesStore {
     /// product's base, none of which a fact shows, so it could emit facts with identical keys.
     /// Its history look-ups did not require `tablename = 'stock'`; ours do, which also lets
     /// the `history_record_changes` index serve them. Every look-up from a box names that
-    /// index: without it both engines may pick `history_changes_from` and read every change of
-    /// the kind, of every box, once per box (minutes at a million boxes). SQLite's `LOWER` folds ASCII letters
-    /// only, so names with other capitals group differently there than on MySQL.
+    /// index where the database has it (migration 5; a Boxtribute database served as it is may
+    /// not): with both of that migration's history indexes and no hint, either engine may pick
+    /// `history_changes_from` and read every change of the kind, of every box, once per box
+    /// (minutes at a million boxes). SQLite's `LOWER` folds ASCII letters only, so names with
+    /// other capitals group differently there than on MySQL.
     static func movedBoxes(
         ofBase baseId: Base.ID, firstHistoryId: Int, in db: any SQLQuerying
     ) async throws -> [MovedBoxesFact] {
         let base = SQLValue(baseId)
         let binds = [base, .integer(firstHistoryId), base, base, base]
-        return try await db.query(statement(for: db.dialect), binds) { row in
+        let hinted = try await hasRecordChangesIndex(db)
+        return try await db.query(statement(for: db.dialect, hinted: hinted), binds) { row in
             let label = row.string(3) ?? ""
             let target: MovedBoxesTarget =
                 switch row.string(1) {
@@ -49,16 +52,35 @@ enum MovedBoxesStore {
         }
     }
 
-    /// The statement for `dialect`; binds `baseId`, `firstHistoryId`, then `baseId` three times.
-    static func statement(for dialect: SQLDialect) -> String {
-        switch dialect {
-        case .sqlite: sqliteStatement
-        case .mysql: mysqlStatement
+    /// Whether `history` has the index `history_record_changes` of migration 5.
+    static func hasRecordChangesIndex(_ db: any SQLQuerying) async throws -> Bool {
+        let sql =
+            switch db.dialect {
+            case .sqlite: "SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = 'history_record_changes'"
+            case .mysql:
+                """
+                SELECT 1 FROM information_schema.statistics WHERE table_schema = DATABASE()
+                AND table_name = 'history' AND index_name = 'history_record_changes' LIMIT 1
+                """
+            }
+        return try await !db.query(sql, []).isEmpty
+    }
+
+    /// The statement for `dialect`, naming `history_record_changes` when `hinted`; binds
+    /// `baseId`, `firstHistoryId`, then `baseId` three times.
+    static func statement(for dialect: SQLDialect, hinted: Bool = true) -> String {
+        switch (dialect, hinted) {
+        case (.sqlite, true): sqliteStatement
+        case (.sqlite, false): sqliteStatementWithoutHint
+        case (.mysql, true): mysqlStatement
+        case (.mysql, false): mysqlStatementWithoutHint
         }
     }
 
-    private static let sqliteStatement = sql(for: .sqlite)
-    private static let mysqlStatement = sql(for: .mysql)
+    private static let sqliteStatement = sql(for: .sqlite, hinted: true)
+    private static let sqliteStatementWithoutHint = sql(for: .sqlite, hinted: false)
+    private static let mysqlStatement = sql(for: .mysql, hinted: true)
+    private static let mysqlStatementWithoutHint = sql(for: .mysql, hinted: false)
 
     /// The history row of `field` nearest to the event `e`: the next change's `from_int`, else
     /// the previous change's `to_int`, else `current`.
@@ -82,9 +104,9 @@ enum MovedBoxesStore {
     }
 
     /// The statement in `dialect`.
-    private static func sql(for dialect: SQLDialect) -> String {
+    private static func sql(for dialect: SQLDialect, hinted: Bool) -> String {
         let sig3 = dialect.threeSignificantDigits
-        let byRecord = dialect.usingIndex("history_record_changes")
+        let byRecord = hinted ? dialect.usingIndex("history_record_changes") : ""
         func versionOf(_ field: String, current: String) -> String {
             Self.versionOf(field, current: current, byRecord: byRecord)
         }

@@ -49,6 +49,23 @@ struct MovedBoxesTests {
         moved("2024-02-15", toThessaloniki, 2, "jeans", men, size: 1, organisation: "Aid Org B", boxes: 1, items: 9),
     ]
 
+    @Test("movedBoxes answers the same facts on a database without the statistics' history indexes")
+    func withoutStatisticsIndexes() async throws {
+        let database = try await Fixtures.Statistics.makeDatabase()
+        let dropIndex: (String) -> String =
+            switch database.dialect {
+            case .sqlite: { "DROP INDEX \($0)" }
+            case .mysql: { "DROP INDEX \($0) ON history" }
+            }
+        for index in ["history_record_changes", "history_changes_from"] {
+            _ = try await database.query(dropIndex(index), [])
+        }
+        let session = SQLDataSource(database: database).openSession()
+        let cube = try await StockStatisticsService.movedBoxes(
+            ofBase: Fixtures.BaseID.lesvos, settings: .standard, in: ReadScope(user: Fixtures.god, session: session))
+        #expect(cube.facts == Self.lesvos)
+    }
+
     @Test("movedBoxes of Lesvos with the standard settings")
     func lesvosStandard() async throws {
         let cube = try await StockStatisticsService.movedBoxes(
