@@ -2,7 +2,7 @@
 # Measures throughput and latency of a release build on the demo data with wrk (Debian package `wrk`).
 #
 #   scripts/benchmark.sh [--boxes N] [--duration SECONDS] [--connections N] [--database URL]
-#                        [--scenarios a,b,...] [--statistics-connections N]
+#                        [--scenarios a,b,...] [--statistics-connections N] [--sequential N]
 #
 # BOXTRIBUTE_BINARY=path measures that binary instead of building one.
 # Without --database (or DATABASE_URL) a fresh SQLite file is used. With a mysql:// URL the
@@ -15,7 +15,10 @@
 # dashboard's cubes of base 1 (createdBoxes, movedBoxes, stockOverview, beneficiaryDemographics,
 # with the front-end's fields), each of which groups the whole base, sent by
 # --statistics-connections clients (default 2: a dashboard is not read by 32 clients at once).
-# Prints requests/s and p50/p99 latency per scenario. Traffic goes to
+# Prints requests/s and p50/p99 latency per scenario. With --sequential N, each scenario is
+# instead sent N times one after another by one client (for answers that take seconds, where
+# wrk's fixed duration ends before the first one), printing the fastest, median and slowest.
+# Traffic goes to
 # 127.0.0.1 only; the server is stopped at the end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,6 +27,7 @@ boxes=5000
 duration=15
 connections=32
 statistics_connections=2
+sequential=0
 scenarios="organisations_and_bases,box_page_50,box_with_history,update_box,move_50_boxes"
 scenarios+=",created_boxes,moved_boxes,stock_overview,beneficiary_demographics"
 port=5099
@@ -37,6 +41,7 @@ while [ $# -gt 0 ]; do
         --database) database="$2"; shift 2 ;;
         --scenarios) scenarios="$2"; shift 2 ;;
         --statistics-connections) statistics_connections="$2"; shift 2 ;;
+        --sequential) sequential="$2"; shift 2 ;;
         *) echo "unknown option $1" >&2; exit 2 ;;
     esac
 done
@@ -60,6 +65,7 @@ fi
 if ! "$binary" seed --database "$database" --boxes "$boxes" >/dev/null 2>"$work/seed.log"; then
     grep -q "not empty\|already" "$work/seed.log" || { cat "$work/seed.log" >&2; exit 1; }
     echo "the database already holds data: measuring it as it is"
+    boxes="as in the database"
 fi
 LOG_LEVEL=warning "$binary" serve --database "$database" --port "$port" >"$work/server.log" 2>&1 &
 server=$!
@@ -132,7 +138,11 @@ PY
 }
 
 echo "database: ${database%%:*}; machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo); boxes: $boxes; wrk: $connections connections ($statistics_connections for statistics), ${duration}s"
-printf "%-26s %12s %10s %10s\n" scenario "requests/s" p50 p99
+if [ "$sequential" -gt 0 ]; then
+    printf "%-26s %10s %10s %10s %10s\n" scenario fastest median slowest answer
+else
+    printf "%-26s %12s %10s %10s\n" scenario "requests/s" p50 p99
+fi
 for name in ${scenarios//,/ }; do
     clients="$connections"
     case "$name" in created_boxes | moved_boxes | stock_overview | beneficiary_demographics) clients="$statistics_connections" ;; esac
@@ -145,6 +155,16 @@ for name in ${scenarios//,/ }; do
     if [ "$(tail -n1 <<<"$answer")" != 200 ] || grep -q '"errors"' <<<"$answer"; then
         echo "$name does not answer cleanly: $answer" >&2
         exit 1
+    fi
+    if [ "$sequential" -gt 0 ]; then
+        times="$(for _ in $(seq 1 "$sequential"); do
+            curl -s -o /dev/null -w '%{time_total}\n' "$url" -H "Authorization: Bearer $token" \
+                -H 'Content-Type: application/json' --data-binary "@$work/$name.json"
+        done | sort -n)"
+        printf "%-26s %10s %10s %10s %10s\n" "$name" "$(head -n1 <<<"$times")s" \
+            "$(sed -n "$(((sequential + 1) / 2))p" <<<"$times")s" "$(tail -n1 <<<"$times")s" \
+            "$(wc -c <<<"$answer" | awk '{printf "%.1f MB", $1/1e6}')"
+        continue
     fi
     threads=$((clients < 2 ? clients : 2))
     wrk -t"$threads" -c"$clients" -d2s --timeout 60s -s "$work/$name.lua" "$url" >/dev/null
