@@ -49,7 +49,7 @@ struct CrossTenantTests {
         }
     }
 
-    static let api: GraphQLAPI? = try? GraphQLAPI(variant: .full)
+    static let api: GraphQLAPI? = try? APIHarness.api()
 
     static func generator() throws -> CrossTenantGenerator {
         CrossTenantGenerator(schema: try #require(api).schema)

@@ -245,7 +245,7 @@ struct ExecutorTests {
         let database = try await SQLiteDatabase.open(path: path, readers: 2, logger: logger)
         try await SchemaMigrator.migrate(database, logger: logger)
         try await Fixtures.load(into: database)
-        let api = APIHarness(api: try GraphQLAPI(variant: .full), database: database)
+        let api = APIHarness(api: try APIHarness.api(), database: database)
         let page =
             #"{ boxes(baseId: "\#(Fixtures.BaseID.lesvos)") { totalCount elements { labelIdentifier comment product { name } } } }"#
         let first = await api.run(page)

@@ -16,7 +16,7 @@ struct ImportedDumpTests {
         let logger = Logger.quiet()
         let database = try await SQLiteDatabase.open(path: ":memory:", logger: logger)
         _ = try await DumpImporter.load(path: try #require(SharedData.initDump).path, into: database)
-        let api = APIHarness(api: try GraphQLAPI(variant: .full), database: database)
+        let api = APIHarness(api: try APIHarness.api(), database: database)
 
         let overview = await api.run("{ organisations { id name } bases { id name } }", as: Fixtures.god)
         #expect(overview.errors.isEmpty)

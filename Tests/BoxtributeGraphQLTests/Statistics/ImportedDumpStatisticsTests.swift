@@ -23,7 +23,7 @@ struct ImportedDumpStatisticsTests {
             let database = try await SQLiteDatabase.open(path: ":memory:", logger: Logger.quiet())
             _ = try await DumpImporter.load(path: try #require(SharedData.initDump).path, into: database)
             return Imported(
-                database: database, api: APIHarness(api: try GraphQLAPI(variant: .full), database: database))
+                database: database, api: APIHarness(api: try APIHarness.api(), database: database))
         }
 
         /// The facts of `field`'s cube, after checking the answer has no errors and some facts.

@@ -28,9 +28,19 @@ struct APIHarness {
         var firstCode: String? { errors.first?["extensions"]?["code"]?.string }
     }
 
+    /// Production's limits, but a request may run for minutes: the suites run hundreds of tests at
+    /// once on two cores, where a page can wait longer than production's time limit. Tests bound
+    /// stalls, not speed; the time limit has its own tests.
+    static let testLimits = GraphQLLimits(timeLimit: .seconds(300))
+
+    /// An API of `variant` with the tests' limits.
+    static func api(_ variant: APIVariant = .full, introspection: Bool = true) throws -> GraphQLAPI {
+        try GraphQLAPI(variant: variant, introspection: introspection, limits: testLimits)
+    }
+
     static func make(_ variant: APIVariant = .full, introspection: Bool = true) async throws -> APIHarness {
         APIHarness(
-            api: try GraphQLAPI(variant: variant, introspection: introspection),
+            api: try api(variant, introspection: introspection),
             database: try await Fixtures.makeDatabase())
     }
 
@@ -39,7 +49,7 @@ struct APIHarness {
         _ variant: APIVariant = .full, settings: StatisticsSettings = .standard
     ) async throws -> APIHarness {
         APIHarness(
-            api: try GraphQLAPI(variant: variant), database: try await Fixtures.Statistics.makeDatabase(),
+            api: try api(variant), database: try await Fixtures.Statistics.makeDatabase(),
             statistics: settings)
     }
 
