@@ -84,7 +84,9 @@ struct DifferentialTests {
             variableValues: variables)
 
         let referenceData = JSONValue.parse(Array(try GraphQLJSONEncoder().encode(result.data ?? .null))) ?? .null
-        #expect(ours.data == referenceData, "document \(index): ours \(ours.errors), reference \(result.errors.map(\.message))")
+        #expect(
+            ours.data == referenceData,
+            "document \(index): ours \(ours.errors), reference \(result.errors.map(\.message))")
         let ourPaths = Set(ours.errors.map { $0["path"]?.description ?? "" })
         let referencePaths = Set(
             result.errors.map { error in
