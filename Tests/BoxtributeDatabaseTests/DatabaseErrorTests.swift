@@ -84,6 +84,48 @@ struct DatabaseErrorTests {
         }
     }
 
+    /// A read that counts to ten billion: minutes of work for SQLite.
+    static let endlessRead = """
+        WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 10000000000)
+        SELECT COUNT(*) FROM n
+        """
+
+    @Test("SQLite: a read that runs past the time limit is stopped as unavailable; the reader serves again")
+    func sqliteReadTimeLimit() async throws {
+        let path = temporaryDatabasePath()
+        defer { removeDatabase(at: path) }
+        let database = try await SQLiteDatabase.open(
+            path: path, readers: 1, readTimeLimit: .milliseconds(200), logger: Self.logger)
+        let started = ContinuousClock.now
+        let stopped = await DatabaseError.thrown { _ = try await database.query(Self.endlessRead, []) }
+        #expect(stopped?.kind == .unavailable)
+        #expect(stopped?.code.map { $0 & 0xFF } == 9)
+        // A bound on a stall, not a speed figure: the statement alone would take minutes.
+        #expect(ContinuousClock.now - started < .seconds(30))
+        #expect(try await database.query("SELECT 41 + 1", []).first?.int(0) == 42)
+        // The writer has no limit: migrations and imports run long statements there.
+        let written = try await database.transaction { connection in
+            try await connection.query(
+                "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 300000) SELECT COUNT(*) FROM n",
+                [])
+        }
+        #expect(written.first?.int(0) == 300_000)
+        await database.close()
+    }
+
+    @Test("SQLite: closing the database stops a long read instead of waiting for it")
+    func sqliteCloseStopsReads() async throws {
+        let path = temporaryDatabasePath()
+        defer { removeDatabase(at: path) }
+        let database = try await SQLiteDatabase.open(path: path, readers: 1, logger: Self.logger)
+        let running = Task { await DatabaseError.thrown { _ = try await database.query(Self.endlessRead, []) } }
+        try await Task.sleep(for: .milliseconds(300))
+        let closing = ContinuousClock.now
+        await database.close()
+        #expect(ContinuousClock.now - closing < .seconds(30))
+        #expect(await running.value?.kind == .unavailable)
+    }
+
     @Test("SQLite: a full disk and a read-only database fail the request, not as unavailable")
     func sqliteFullAndReadOnly() async throws {
         try await withSQLiteFile { path, database in

@@ -28,8 +28,16 @@ public final class SQLiteDatabase: Database {
         idleReaders = Mutex(readers.count > 1 && readers[0] !== writer ? Array(readers.dropLast()) : [])
     }
 
-    /// Opens `path` (`:memory:` for a private in-memory database).
-    public static func open(path: String, readers readerCount: Int = 4, logger: Logger) async throws -> SQLiteDatabase {
+    /// How long a read statement may run before it is stopped, as MySQL's read timeout bounds
+    /// a statement there: a request must not hold a thread, or a shutdown, for minutes.
+    public static let defaultReadTimeLimit = Duration.seconds(30)
+
+    /// Opens `path` (`:memory:` for a private in-memory database). Statements on the readers
+    /// stop after `readTimeLimit`; the writer's have no limit (migrations, imports and seeds
+    /// run long statements there), nor has an in-memory database's single connection.
+    public static func open(
+        path: String, readers readerCount: Int = 4, readTimeLimit: Duration = defaultReadTimeLimit, logger: Logger
+    ) async throws -> SQLiteDatabase {
         if path == ":memory:" {
             let connection = try SQLiteHandle(path: path)
             try configure(connection, wal: false)
@@ -40,7 +48,7 @@ public final class SQLiteDatabase: Database {
         var readers: [SQLiteHandle] = []
         // One more than asked for: the shared reader of statements that find every other lent.
         for _ in 0..<(max(1, readerCount) + 1) {
-            let reader = try SQLiteHandle(path: path)
+            let reader = try SQLiteHandle(path: path, statementTimeLimit: readTimeLimit)
             try configure(reader, wal: false)
             readers.append(reader)
         }
@@ -140,6 +148,9 @@ public final class SQLiteDatabase: Database {
 
     public func close() async {
         guard !closed.exchange(true, ordering: .acquiringAndReleasing) else { return }
+        // A long read (a statistics cube) would otherwise hold the close, and the process,
+        // until it ends. The writer finishes its statement: a change is never cut short.
+        for reader in readers where reader !== writer { reader.interrupt() }
         for reader in readers where reader !== writer { reader.close() }
         // Everything committed moves into the database file and the log is emptied, so the
         // `.sqlite3` file alone is a complete copy (a backup, or a file handed on).

@@ -1,5 +1,8 @@
 import BoxtributeDomain
+import Dispatch
+import Foundation
 import NIOConcurrencyHelpers
+import Synchronization
 // sqlite-nio's vendored SQLite (symbols prefixed `sqlite_nio_`), used directly so that
 // statements run on the calling thread with a prepared-statement cache: sqlite-nio's own API
 // hops to a thread pool and back for every statement, which costs more than most of our
@@ -27,10 +30,21 @@ final class SQLiteHandle: @unchecked Sendable {
     /// Results kept at most; the cache is emptied when full (the working set is a few lists).
     private static let reusableLimit = 256
 
-    // @unchecked Sendable: all access to the connection goes through this lock.
+    // @unchecked Sendable: all access to the connection goes through this lock, except
+    // `interrupt()`, which SQLite allows from any thread while the connection is open.
     private let state: LockedState<State>
+    private let connection: OpaquePointer
+    /// Whether `connection` is open; `interrupt()` and `close()` agree on it under this lock,
+    /// which never waits for a statement.
+    private let isOpen = Mutex(true)
+    /// When the running statement started (monotonic nanoseconds), 0 while none runs.
+    private let statementStart = Atomic<UInt64>(0)
+    /// How long a statement may run; see ``interruptIfOverrunning(now:)``.
+    let statementTimeLimit: Duration?
 
-    init(path: String) throws {
+    /// Opens `path`. With `statementTimeLimit`, ``SQLiteStatementWatchdog`` stops a statement
+    /// that runs longer (SQLite as sqlite-nio builds it has no progress handler).
+    init(path: String, statementTimeLimit: Duration? = nil) throws {
         var db: OpaquePointer?
         // NOMUTEX: `state` already serialises every call; SQLite's own per-call mutex would only
         // add a lock round trip to each column read.
@@ -50,12 +64,41 @@ final class SQLiteHandle: @unchecked Sendable {
             throw DatabaseError(
                 kind: Self.kind(of: registered), message: "SQLite \(registered): \(message)", code: Int(registered))
         }
+        connection = db
+        self.statementTimeLimit = statementTimeLimit
         state = LockedState(State(db: db))
+        if statementTimeLimit != nil { SQLiteStatementWatchdog.shared.watch(self) }
+    }
+
+    /// Stops the statement running on this connection, if any, from another thread: it fails
+    /// with SQLITE_INTERRUPT (``DatabaseError/Kind/unavailable``). Does nothing once closed.
+    func interrupt() {
+        isOpen.withLock { open in if open { sqlite_nio_sqlite3_interrupt(connection) } }
+    }
+
+    /// Interrupts the running statement if it started more than the time limit before `now`
+    /// (`DispatchTime`'s nanoseconds). A statement that ends at that very moment may leave the
+    /// interruption to the next one on this connection, which then fails as unavailable.
+    func interruptIfOverrunning(now: UInt64) {
+        guard let statementTimeLimit else { return }
+        let started = statementStart.load(ordering: .relaxed)
+        let limit =
+            UInt64(statementTimeLimit.components.seconds) * 1_000_000_000
+            + UInt64(statementTimeLimit.components.attoseconds / 1_000_000_000)
+        if started != 0, now > started, now - started > limit { interrupt() }
+    }
+
+    /// Marks a statement as running for ``interruptIfOverrunning(now:)`` until `body` returns.
+    private func timed<T>(_ body: () throws -> T) rethrows -> T {
+        guard statementTimeLimit != nil else { return try body() }
+        statementStart.store(DispatchTime.now().uptimeNanoseconds, ordering: .relaxed)
+        defer { statementStart.store(0, ordering: .relaxed) }
+        return try body()
     }
 
     /// Runs a statement and returns its rows.
     func query(_ sql: String, _ binds: [SQLValue]) throws -> [SQLRow] {
-        try state.withLock { state in try Self.rows(sql, binds, in: &state) }
+        try state.withLock { state in try timed { try Self.rows(sql, binds, in: &state) } }
     }
 
     /// Runs a read statement, or returns its rows from the last run if no connection (of this
@@ -70,7 +113,7 @@ final class SQLiteHandle: @unchecked Sendable {
             }
             let key = ReusableKey(sql: sql, binds: binds)
             if let rows = state.reusable[key] { return rows }
-            let rows = try Self.rows(sql, binds, in: &state)
+            let rows = try timed { try Self.rows(sql, binds, in: &state) }
             if state.reusable.count >= Self.reusableLimit { state.reusable.removeAll(keepingCapacity: true) }
             state.reusable[key] = rows
             return rows
@@ -79,7 +122,7 @@ final class SQLiteHandle: @unchecked Sendable {
 
     /// Runs a statement and decodes each row while it is current, without copying its values.
     func query<Row>(_ sql: String, _ binds: [SQLValue], decode: (SQLRow) throws -> Row) throws -> [Row] {
-        try state.withLock { state in try Self.rows(sql, binds, in: &state, decode: decode) }
+        try state.withLock { state in try timed { try Self.rows(sql, binds, in: &state, decode: decode) } }
     }
 
     private static func rows(_ sql: String, _ binds: [SQLValue], in state: inout State) throws -> [SQLRow] {
@@ -110,24 +153,27 @@ final class SQLiteHandle: @unchecked Sendable {
 
     /// Runs a data-changing statement.
     func execute(_ sql: String, _ binds: [SQLValue]) throws -> SQLExecution {
-        try state.withLock { state in
-            let statement = try Self.prepared(sql, in: &state).statement
-            // No sqlite3_clear_bindings: every parameter is bound again on the next use, and
-            // clearing expires any statement whose plan depends on a bound value (`camp_id = ?`
-            // with a small integer), which would re-prepare it on every call.
-            defer { sqlite_nio_sqlite3_reset(statement) }
-            try Self.bind(binds, to: statement, db: state.db)
-            var status = sqlite_nio_sqlite3_step(statement)
-            while status == SQLITE_ROW { status = sqlite_nio_sqlite3_step(statement) }
-            guard status == SQLITE_DONE else { throw Self.error(state.db, status: status) }
-            return SQLExecution(
-                affectedRows: Int(sqlite_nio_sqlite3_changes(state.db)),
-                lastInsertId: Int(sqlite_nio_sqlite3_last_insert_rowid(state.db)))
-        }
+        try state.withLock { state in try timed { try Self.execute(sql, binds, in: &state) } }
+    }
+
+    private static func execute(_ sql: String, _ binds: [SQLValue], in state: inout State) throws -> SQLExecution {
+        let statement = try Self.prepared(sql, in: &state).statement
+        // No sqlite3_clear_bindings: every parameter is bound again on the next use, and
+        // clearing expires any statement whose plan depends on a bound value (`camp_id = ?`
+        // with a small integer), which would re-prepare it on every call.
+        defer { sqlite_nio_sqlite3_reset(statement) }
+        try Self.bind(binds, to: statement, db: state.db)
+        var status = sqlite_nio_sqlite3_step(statement)
+        while status == SQLITE_ROW { status = sqlite_nio_sqlite3_step(statement) }
+        guard status == SQLITE_DONE else { throw Self.error(state.db, status: status) }
+        return SQLExecution(
+            affectedRows: Int(sqlite_nio_sqlite3_changes(state.db)),
+            lastInsertId: Int(sqlite_nio_sqlite3_last_insert_rowid(state.db)))
     }
 
     /// Finalises the cached statements and closes the connection.
     func close() {
+        isOpen.withLock { $0 = false }
         state.withLock { state in
             for entry in state.statements.values { sqlite_nio_sqlite3_finalize(entry.statement) }
             state.statements.removeAll()
@@ -190,7 +236,8 @@ final class SQLiteHandle: @unchecked Sendable {
         // BUSY and LOCKED surface only after the busy timeout ran out: another writer (or
         // process) held the lock; the request may succeed later. CANTOPEN: the file could not
         // be opened (its directory is gone or unreadable), like a refused connection.
-        case SQLITE_BUSY, SQLITE_LOCKED, SQLITE_CANTOPEN, SQLITE_PROTOCOL: .unavailable
+        // INTERRUPT: the statement ran out of time, or the database is closing.
+        case SQLITE_BUSY, SQLITE_LOCKED, SQLITE_CANTOPEN, SQLITE_PROTOCOL, SQLITE_INTERRUPT: .unavailable
         // FULL (disk full), READONLY, IOERR, CORRUPT, NOTADB, PERM, ERROR (SQL), MISUSE, ...:
         // the request failed and retrying will not help by itself.
         default: .other
@@ -282,5 +329,39 @@ private final class LockedState<Value>: @unchecked Sendable {
 
     func withLock<T>(_ body: (inout Value) throws -> T) rethrows -> T {
         try lock.withLock { try body(&value) }
+    }
+}
+
+/// Stops statements that run past their connection's time limit. It looks four times a second
+/// from a thread of its own: the statements run synchronously on the cooperative pool's few
+/// threads, which long statements may fill, so a watcher there could not run.
+final class SQLiteStatementWatchdog: Sendable {
+    static let shared = SQLiteStatementWatchdog()
+
+    private struct Watched: Sendable {
+        weak var handle: SQLiteHandle?
+    }
+
+    private let watched = Mutex<[Watched]>([])
+
+    private init() {
+        let thread = Thread { [self] in
+            while true {
+                usleep(250_000)
+                let handles = self.watched.withLock { list in
+                    list.removeAll { $0.handle == nil }
+                    return list.compactMap(\.handle)
+                }
+                let now = DispatchTime.now().uptimeNanoseconds
+                for handle in handles { handle.interruptIfOverrunning(now: now) }
+            }
+        }
+        thread.name = "boxtribute-sqlite-watchdog"
+        thread.start()
+    }
+
+    /// Watches `handle` until it is released.
+    func watch(_ handle: SQLiteHandle) {
+        watched.withLock { $0.append(Watched(handle: handle)) }
     }
 }
