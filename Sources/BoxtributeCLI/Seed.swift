@@ -24,6 +24,7 @@ struct Seed: AsyncParsableCommand {
             }
             if terminal { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
             Console.line(summary.description)
+            try await BoxOriginStore.refresh(in: db)
         } catch {
             await db.close()
             throw error

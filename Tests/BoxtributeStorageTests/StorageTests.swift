@@ -29,12 +29,12 @@ struct MigrationTests {
     func emptyDatabase() async throws {
         let database = try await SQLiteDatabase.open(path: ":memory:", logger: logger)
         #expect(try await SchemaMigrator.state(of: database) == .empty)
-        #expect(try await SchemaMigrator.migrate(database, logger: logger) == [1, 2, 3, 4, 5])
-        #expect(try await SchemaMigrator.state(of: database) == .managed(version: 5))
+        #expect(try await SchemaMigrator.migrate(database, logger: logger) == [1, 2, 3, 4, 5, 6])
+        #expect(try await SchemaMigrator.state(of: database) == .managed(version: 6))
         #expect(try await SchemaMigrator.migrate(database, logger: logger) == [])
         let tables = try await database.query(
             "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'", [])
-        #expect(tables.first?.int(0) == 62)
+        #expect(tables.first?.int(0) == 63)
         let states = try await database.query("SELECT id, label FROM box_state ORDER BY id", [])
         #expect(
             states.map { $0.string(1) } == [
@@ -248,7 +248,7 @@ struct DumpImportTests {
             $0.string(0)
         }
         #expect(labels == ["Aid Org A", "Aid Org B"])
-        #expect(try await SchemaMigrator.state(of: database) == .managed(version: 5))
+        #expect(try await SchemaMigrator.state(of: database) == .managed(version: 6))
 
         try "INSERT INTO `organisations` VALUES (1,'unterminated".write(toFile: path, atomically: true, encoding: .utf8)
         await #expect(throws: DumpImporter.Failure.self) { _ = try await DumpImporter.load(path: path, into: database) }

@@ -12,9 +12,15 @@ enum StockStatisticsStore {
     /// items come the same way from the oldest `product_id` and `items` changes. Deleted boxes
     /// count; tags are the box's non-deleted relations, deleted tags included
     /// (`statistics/crud.py` `compute_created_boxes`).
+    ///
+    /// Where the database has `box_origins`, the summarised boxes' origins are read there and
+    /// only the younger boxes' are worked out from the history (``BoxOriginStore``).
     static func createdBoxes(ofBase baseId: Base.ID, in db: any SQLQuerying) async throws -> [CreatedBoxesFact] {
         let base = SQLValue(baseId)
-        return try await db.query(createdBoxesStatement, [base, base, base]) { row in
+        let summarised = try await BoxOriginStore.exists(in: db)
+        let statement = summarised ? createdBoxesFromOriginsStatement : createdBoxesStatement
+        let binds = summarised ? [base, base] : [base, base, base]
+        return try await db.query(statement, binds) { row in
             CreatedBoxesFact(
                 createdOn: row.day(0), categoryId: row.int(2) ?? 0, productId: row.id(1) ?? 0,
                 gender: row.int(3).flatMap(ProductGender.init(rawValue:)), tagIds: row.tagIds(4),
@@ -56,6 +62,30 @@ enum StockStatisticsStore {
         WHERE l.camp_id = ?
         GROUP BY b.created_on, p.id, p.category_id, p.gender_id, b.tag_ids
         ORDER BY b.created_on, p.id, b.tag_ids
+        """
+
+    /// The statement of ``createdBoxes(ofBase:in:)`` on a database with `box_origins`; binds
+    /// the base twice. The tag lists are looked up after the union, whose rows then hold
+    /// numbers only (MySQL keeps such a table in memory).
+    static let createdBoxesFromOriginsStatement = """
+        SELECT b.created_on, p.id AS product_id, p.category_id, p.gender_id,
+            (SELECT GROUP_CONCAT(tr.tag_id ORDER BY tr.tag_id) FROM tags_relations tr
+              WHERE tr.object_type = 'Stock' AND tr.object_id = b.box_id AND tr.deleted_on IS NULL) AS tag_ids,
+            COUNT(*) AS boxes, SUM(b.items) AS items
+        FROM (
+            SELECT o.box_id, o.created_on, o.product_id, o.items FROM box_origins o
+            WHERE o.camp_id = ? AND o.created_on IS NOT NULL
+            UNION ALL
+            SELECT young.box_id, young.created_on, young.product_id, young.items
+            FROM (
+                SELECT \(BoxOriginStore.originColumns)
+                FROM stock s WHERE s.id > (SELECT COALESCE(MAX(box_id), 0) FROM box_origins)
+            ) young
+            WHERE young.camp_id = ? AND young.created_on IS NOT NULL
+        ) b
+        CROSS JOIN products p ON p.id = b.product_id
+        GROUP BY b.created_on, p.id, p.category_id, p.gender_id, tag_ids
+        ORDER BY b.created_on, p.id, tag_ids
         """
 
     /// Items of the base's products moved from InStock to Donated, by creation day, donation

@@ -25,7 +25,7 @@ struct StatisticsMigrationTests {
         for name in Self.indexes {
             #expect(try await database.query(sql, [.text(name)]).count == 1, "index \(name)")
         }
-        #expect(try await SchemaMigrator.state(of: database) == .managed(version: 5))
+        #expect(try await SchemaMigrator.state(of: database) == .managed(version: 6))
         await database.close()
     }
 

@@ -1,0 +1,72 @@
+import BoxtributeDatabase
+import BoxtributeDomain
+import Foundation
+
+/// What each box was when it was created (`box_origins`, migration 6): the base of its first
+/// location, its first product and number of items, its creation day. The created-boxes
+/// statistics read these rows instead of seeking through three history look-ups per box.
+///
+/// The table holds the boxes up to some id (`MAX(box_id)`) and none above it: boxes are added
+/// by ``refresh(in:now:)`` only, in id order. Boxes above that id are worked out from the
+/// history when a statistic is read, so the answer is the same whether or not a box has been
+/// summarised. A box's origin never changes afterwards: the history only grows, and its
+/// oldest change of a field stays the oldest.
+public enum BoxOriginStore {
+    /// How old the youngest summarised box must be. A box that is being created in a
+    /// transaction not yet committed is younger than this; were a younger box summarised, one
+    /// with a lower id could commit later and never be summarised nor worked out.
+    public static let settlingTime = 600
+
+    /// The origins of `stock s`'s rows, in columns `box_id, camp_id, created_on, product_id,
+    /// items`, worked out from the history: per field the oldest change's old value, else the
+    /// current value (`statistics/crud.py` `compute_created_boxes`).
+    static let originColumns = """
+        s.id AS box_id,
+            (SELECT l.camp_id FROM locations l WHERE l.id = COALESCE(
+                (SELECT h.from_int FROM history h WHERE h.tablename = 'stock' AND h.record_id = s.id
+                   AND h.changes = 'location_id' ORDER BY h.id LIMIT 1), s.location_id)) AS camp_id,
+            DATE(s.created) AS created_on,
+            COALESCE((SELECT h.from_int FROM history h WHERE h.tablename = 'stock' AND h.record_id = s.id
+                       AND h.changes = 'product_id' ORDER BY h.id LIMIT 1), s.product_id) AS product_id,
+            COALESCE((SELECT h.from_int FROM history h WHERE h.tablename = 'stock' AND h.record_id = s.id
+                       AND h.changes = 'items' ORDER BY h.id LIMIT 1), s.items) AS items
+        """
+
+    /// Summarises the boxes above the last summarised one that were created at least
+    /// ``settlingTime`` seconds before `now` (and every box with an id below such a box).
+    /// Returns the number of boxes added. Nothing happens on a database without the table.
+    @discardableResult
+    public static func refresh(in database: any Database, now: Date = Date()) async throws -> Int {
+        guard try await exists(in: database) else { return 0 }
+        let cutoff = UTCClock.format(now.addingTimeInterval(-Double(settlingTime)))
+        return try await database.transaction { connection in
+            let last = try await connection.query("SELECT COALESCE(MAX(box_id), 0) FROM box_origins", [])
+            let settled = try await connection.query(
+                "SELECT COALESCE(MAX(id), 0) FROM stock WHERE created < ?", [.text(cutoff)])
+            let from = last.first?.int(0) ?? 0
+            let through = settled.first?.int(0) ?? 0
+            guard through > from else { return 0 }
+            return try await connection.execute(
+                """
+                INSERT INTO box_origins (box_id, camp_id, created_on, product_id, items)
+                SELECT \(originColumns)
+                FROM stock s WHERE s.id > ? AND s.id <= ?
+                """, [.integer(from), .integer(through)]
+            ).affectedRows
+        }
+    }
+
+    /// Whether the database has `box_origins` (a Boxtribute database served as it is has not).
+    static func exists(in db: any SQLQuerying) async throws -> Bool {
+        let sql =
+            switch db.dialect {
+            case .sqlite: "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'box_origins'"
+            case .mysql:
+                """
+                SELECT 1 FROM information_schema.tables WHERE table_schema = DATABASE()
+                AND table_name = 'box_origins' LIMIT 1
+                """
+            }
+        return try await !db.query(sql, []).isEmpty
+    }
+}
