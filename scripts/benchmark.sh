@@ -69,7 +69,8 @@ if ! "$binary" seed --database "$database" --boxes "$boxes" >/dev/null 2>"$work/
 fi
 LOG_LEVEL=warning "$binary" serve --database "$database" --port "$port" >"$work/server.log" 2>&1 &
 server=$!
-for _ in $(seq 1 50); do
+# Up to two minutes: a first start on a large database summarises its boxes' origins.
+for _ in $(seq 1 600); do
     curl -sf "http://127.0.0.1:$port/health" >/dev/null && break
     sleep 0.2
 done

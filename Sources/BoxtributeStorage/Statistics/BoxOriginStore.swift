@@ -32,28 +32,38 @@ public enum BoxOriginStore {
                        AND h.changes = 'items' ORDER BY h.id LIMIT 1), s.items) AS items
         """
 
+    /// Boxes summarised per statement: each statement stays well within MySQL's read timeout
+    /// (about a second on MariaDB) and holds its locks briefly.
+    static let boxesPerStatement = 50_000
+
     /// Summarises the boxes above the last summarised one that were created at least
-    /// ``settlingTime`` seconds before `now` (and every box with an id below such a box).
-    /// Returns the number of boxes added. Nothing happens on a database without the table.
+    /// ``settlingTime`` seconds before `now` (and every box with an id below such a box), in
+    /// statements of ``boxesPerStatement`` ids, each its own transaction. Returns the number of
+    /// boxes added. Nothing happens on a database without the table.
     @discardableResult
     public static func refresh(in database: any Database, now: Date = Date()) async throws -> Int {
         guard try await exists(in: database) else { return 0 }
         let cutoff = UTCClock.format(now.addingTimeInterval(-Double(settlingTime)))
-        return try await database.transaction { connection in
-            let last = try await connection.query("SELECT COALESCE(MAX(box_id), 0) FROM box_origins", [])
-            let settled = try await connection.query(
-                "SELECT COALESCE(MAX(id), 0) FROM stock WHERE created < ?", [.text(cutoff)])
-            let from = last.first?.int(0) ?? 0
-            let through = settled.first?.int(0) ?? 0
-            guard through > from else { return 0 }
-            return try await connection.execute(
-                """
-                INSERT INTO box_origins (box_id, camp_id, created_on, product_id, items)
-                SELECT \(originColumns)
-                FROM stock s WHERE s.id > ? AND s.id <= ?
-                """, [.integer(from), .integer(through)]
-            ).affectedRows
+        let settled = try await database.query(
+            "SELECT COALESCE(MAX(id), 0) FROM stock WHERE created < ?", [.text(cutoff)])
+        let through = settled.first?.int(0) ?? 0
+        let last = try await database.query("SELECT COALESCE(MAX(box_id), 0) FROM box_origins", [])
+        var from = last.first?.int(0) ?? 0
+        var added = 0
+        while from < through {
+            let upTo = min(through, from + boxesPerStatement)
+            added += try await database.transaction { [from] connection in
+                try await connection.execute(
+                    """
+                    INSERT INTO box_origins (box_id, camp_id, created_on, product_id, items)
+                    SELECT \(originColumns)
+                    FROM stock s WHERE s.id > ? AND s.id <= ?
+                    """, [.integer(from), .integer(upTo)]
+                ).affectedRows
+            }
+            from = upTo
         }
+        return added
     }
 
     /// Whether the database has `box_origins` (a Boxtribute database served as it is has not).

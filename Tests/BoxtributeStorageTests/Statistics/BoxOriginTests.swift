@@ -1,10 +1,10 @@
 import BoxtributeDatabase
-import BoxtributeStorage
 import BoxtributeTestSupport
 import Foundation
 import Testing
 
 @testable import BoxtributeDomain
+@testable import BoxtributeStorage
 
 /// `box_origins` (migration 6): the created boxes read the origins of summarised boxes there
 /// and work out the others from the history, with the same answer either way.
@@ -24,13 +24,18 @@ struct BoxOriginTests {
     }
 
     /// Adds a jeans box with 4 items in Lesvos' warehouse, created at `created`.
-    static func addBox(created: String, to database: any Database) async throws {
+    static func addBox(id: Int = 900, created: String, to database: any Database) async throws {
         try await database.transaction { connection in
             _ = try await connection.execute(
                 """
                 INSERT INTO stock (id, box_id, product_id, size_id, items, location_id, box_state_id, created, modified)
-                VALUES (900, '90000900', 1, 2, 4, ?, 1, ?, ?)
-                """, [.integer(Fixtures.LocationID.lesvosWarehouse.rawValue), .text(created), .text(created)])
+                VALUES (?, ?, 1, 2, 4, ?, 1, ?, ?)
+                """,
+                [
+                    .integer(id), .text(String(90_000_000 + id)),
+                    .integer(Fixtures.LocationID.lesvosWarehouse.rawValue),
+                    .text(created), .text(created),
+                ])
         }
     }
 
@@ -78,6 +83,18 @@ struct BoxOriginTests {
 
         #expect(try await BoxOriginStore.refresh(in: database, now: Date().addingTimeInterval(3600)) == 1)
         #expect(try await Self.createdBoxes(Fixtures.BaseID.lesvos, in: database) == young)
+        await database.close()
+    }
+
+    @Test("ids further apart than one statement's range are all summarised")
+    func sparseIds() async throws {
+        let database = try await Fixtures.Statistics.makeDatabase()
+        try await Self.addBox(
+            id: 3 * BoxOriginStore.boxesPerStatement + 7, created: "2024-05-01 09:00:00", to: database)
+        let boxes = try await Self.count("SELECT COUNT(*) FROM stock", in: database)
+        #expect(try await BoxOriginStore.refresh(in: database, now: Self.later) == boxes)
+        let lesvos = try await Self.createdBoxes(Fixtures.BaseID.lesvos, in: database)
+        #expect(lesvos.filter { $0.createdOn == "2024-05-01" }.map(\.boxesCount) == [1])
         await database.close()
     }
 
