@@ -10,6 +10,11 @@ CREATE TABLE `box_origins` (
   `created_on` date DEFAULT NULL,
   `product_id` int unsigned DEFAULT NULL,
   `items` int DEFAULT NULL,
-  PRIMARY KEY (`box_id`),
-  KEY `box_origins_base` (`camp_id`,`created_on`,`product_id`,`items`)
+  PRIMARY KEY (`box_id`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
+-- A base's origins in creation order, read without visiting the rows.
+CREATE INDEX box_origins_base ON box_origins (camp_id, created_on, product_id, items);
+
+-- The stock overview reads every live box of a base by location: with the columns it groups
+-- by in the index, it reads the index alone instead of visiting each box's row.
+CREATE INDEX stock_location_overview ON stock (location_id, deleted, box_state_id, product_id, size_id, display_unit_id, measure_value, items);

@@ -30,7 +30,7 @@ public enum SchemaMigrator {
         Migration(version: 3, name: "box list indexes", resource: "0003_box_list_indexes"),
         Migration(version: 4, name: "box list covering index", resource: "0004_box_list_covering_index"),
         Migration(version: 5, name: "statistics indexes", resource: "0005_statistics_indexes"),
-        Migration(version: 6, name: "box origins", resource: "0006_box_origins"),
+        Migration(version: 6, name: "box origins and stock overview index", resource: "0006_box_origins"),
     ]
 
     static let recordTable = "boxtribute_schema_migrations"

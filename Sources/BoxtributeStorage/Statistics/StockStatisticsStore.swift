@@ -66,9 +66,10 @@ enum StockStatisticsStore {
 
     /// The statement of ``createdBoxes(ofBase:in:)`` on a database with `box_origins`; binds
     /// the base twice. The tag lists are looked up after the union, whose rows then hold
-    /// numbers only (MySQL keeps such a table in memory).
+    /// numbers only (MySQL keeps such a table in memory). The union comes first: MySQL would
+    /// otherwise read the products first and look up each one's boxes in it.
     static let createdBoxesFromOriginsStatement = """
-        SELECT b.created_on, p.id AS product_id, p.category_id, p.gender_id,
+        SELECT \(SQL.joinInWrittenOrder) b.created_on, p.id AS product_id, p.category_id, p.gender_id,
             (SELECT GROUP_CONCAT(tr.tag_id ORDER BY tr.tag_id) FROM tags_relations tr
               WHERE tr.object_type = 'Stock' AND tr.object_id = b.box_id AND tr.deleted_on IS NULL) AS tag_ids,
             COUNT(*) AS boxes, SUM(b.items) AS items
@@ -136,20 +137,36 @@ enum StockStatisticsStore {
         guard include.count + exclude.count <= SQL.maxIdsPerStatement else {
             throw DomainError.badUserInput("Too many tags in the filter.")
         }
+        let sql = stockOverviewStatement(including: include.count, excluding: exclude.count, dialect: db.dialect)
+        let binds = [SQLValue(baseId)] + include.map(SQLValue.integer) + exclude.map(SQLValue.integer)
+        return try await db.query(sql, binds) { row in
+            StockOverviewFact(
+                categoryId: row.int(3) ?? 0, productName: row.string(4) ?? "",
+                gender: row.int(7).flatMap(ProductGender.init(rawValue:)) ?? ProductGender.none, sizeId: row.int(0),
+                dimensionId: row.int(6), absoluteMeasureValue: row.double(5), tagIds: row.tagIds(8),
+                locationId: row.id(1) ?? 0, boxState: row.int(2).flatMap(BoxState.init(rawValue:)) ?? .inStock,
+                itemsCount: row.int(10) ?? 0, boxesCount: row.int(9) ?? 0)
+        }
+    }
+
+    /// The statement of ``stockOverview(ofBase:filter:in:)`` with `included` and `excluded`
+    /// tag placeholders; binds the base, then the included and the excluded tag ids.
+    static func stockOverviewStatement(including included: Int, excluding excluded: Int, dialect: SQLDialect) -> String
+    {
         let liveTag = """
             SELECT 1 FROM tags_relations tr JOIN tags t ON t.id = tr.tag_id
                   WHERE tr.object_type = 'Stock' AND tr.object_id = s.id AND tr.deleted_on IS NULL
                     AND \(SQL.notDeleted("t.deleted"))
             """
         var filters = ""
-        if !include.isEmpty {
-            filters += " AND EXISTS (\(liveTag) AND tr.tag_id IN (\(SQL.placeholders(include.count))))"
+        if included > 0 {
+            filters += " AND EXISTS (\(liveTag) AND tr.tag_id IN (\(SQL.placeholders(included))))"
         }
-        if !exclude.isEmpty {
-            filters += " AND NOT EXISTS (\(liveTag) AND tr.tag_id IN (\(SQL.placeholders(exclude.count))))"
+        if excluded > 0 {
+            filters += " AND NOT EXISTS (\(liveTag) AND tr.tag_id IN (\(SQL.placeholders(excluded))))"
         }
-        let measure = db.dialect.threeSignificantDigits("b.measure_value")
-        let sql = """
+        let measure = dialect.threeSignificantDigits("b.measure_value")
+        return """
             WITH boxes AS (
                 SELECT \(SQL.joinInWrittenOrder) s.id, s.size_id, s.location_id, s.box_state_id, s.items,
                     s.product_id, s.display_unit_id, s.measure_value,
@@ -169,14 +186,5 @@ enum StockStatisticsStore {
                 u.dimension_id, p.gender_id, b.tag_ids
             ORDER BY b.location_id, b.box_state_id, p.category_id, product_name, b.size_id, measure_value, b.tag_ids
             """
-        let binds = [SQLValue(baseId)] + include.map(SQLValue.integer) + exclude.map(SQLValue.integer)
-        return try await db.query(sql, binds) { row in
-            StockOverviewFact(
-                categoryId: row.int(3) ?? 0, productName: row.string(4) ?? "",
-                gender: row.int(7).flatMap(ProductGender.init(rawValue:)) ?? ProductGender.none, sizeId: row.int(0),
-                dimensionId: row.int(6), absoluteMeasureValue: row.double(5), tagIds: row.tagIds(8),
-                locationId: row.id(1) ?? 0, boxState: row.int(2).flatMap(BoxState.init(rawValue:)) ?? .inStock,
-                itemsCount: row.int(10) ?? 0, boxesCount: row.int(9) ?? 0)
-        }
     }
 }

@@ -4,8 +4,8 @@ import Testing
 
 @testable import BoxtributeDatabase
 
-/// Migration 5: the indexes of the statistics queries, and the translation of MySQL's index
-/// prefix lengths for SQLite.
+/// Migrations 5 and 6: the indexes and the summary table of the statistics queries, and the
+/// translation of MySQL's index prefix lengths for SQLite.
 @Suite("Statistics migration")
 struct StatisticsMigrationTests {
     static let indexes = [
@@ -26,6 +26,22 @@ struct StatisticsMigrationTests {
             #expect(try await database.query(sql, [.text(name)]).count == 1, "index \(name)")
         }
         #expect(try await SchemaMigrator.state(of: database) == .managed(version: 6))
+        await database.close()
+    }
+
+    @Test("migration 6 creates box_origins, empty, and the indexes of the created boxes and the stock overview")
+    func boxOrigins() async throws {
+        let database = try await Fixtures.makeDatabase()
+        let sql =
+            switch database.dialect {
+            case .sqlite: "SELECT name FROM sqlite_master WHERE type = 'index' AND name = ?"
+            case .mysql:
+                "SELECT DISTINCT index_name FROM information_schema.statistics WHERE table_schema = DATABASE() AND index_name = ?"
+            }
+        for name in ["box_origins_base", "stock_location_overview"] {
+            #expect(try await database.query(sql, [.text(name)]).count == 1, "index \(name)")
+        }
+        #expect(try await database.query("SELECT COUNT(*) FROM box_origins", []).first?.int(0) == 0)
         await database.close()
     }
 

@@ -41,6 +41,27 @@ struct StatisticsPlanTests {
         #expect(!lines.contains(where: Self.scansHistory), "\(lines)")
     }
 
+    @Test("createdBoxes with box_origins reads the base's origins from their index and seeks only younger boxes")
+    func createdBoxesFromOrigins() async throws {
+        let lines = try await Self.plan(
+            StockStatisticsStore.createdBoxesFromOriginsStatement, [.integer(1), .integer(1)])
+        #expect(lines.contains { $0.contains("COVERING INDEX box_origins_base (camp_id=?") }, "\(lines)")
+        // The younger boxes: a range of ids above the last summarised one, never all of `stock`.
+        #expect(lines.contains { $0.hasPrefix("SEARCH s USING INTEGER PRIMARY KEY (rowid>?)") }, "\(lines)")
+        #expect(!lines.contains { $0 == "SCAN s" || $0.hasPrefix("SCAN s ") }, "\(lines)")
+        #expect(!lines.contains(where: Self.scansHistory), "\(lines)")
+        #expect(!lines.contains(where: Self.scansTagRelations), "\(lines)")
+    }
+
+    @Test("stockOverview reads the base's boxes from stock_location_overview alone", arguments: [0, 2])
+    func stockOverview(filterTags: Int) async throws {
+        let sql = StockStatisticsStore.stockOverviewStatement(
+            including: filterTags, excluding: filterTags, dialect: .sqlite)
+        let lines = try await Self.plan(sql, Array(repeating: .integer(1), count: 1 + 2 * filterTags))
+        #expect(lines.contains { $0.contains("COVERING INDEX stock_location_overview") }, "\(lines)")
+        #expect(!lines.contains(where: Self.scansTagRelations), "\(lines)")
+    }
+
     /// Whether a plan line reads every tag relation of a type instead of seeking the object's.
     static func scansTagRelations(_ line: String) -> Bool {
         line.hasPrefix("SCAN tr") || (line.hasPrefix("SEARCH tr") && !line.contains("object_id"))
