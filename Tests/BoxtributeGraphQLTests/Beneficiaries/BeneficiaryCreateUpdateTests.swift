@@ -45,6 +45,7 @@ struct BeneficiaryCreateUpdateTests {
                     "comment": "New", "groupIdentifier": "A9", "gender": "Female", "languages": ["en", "ar"],
                     "familyHead": ["id": "1"], "active": true, "isVolunteer": true, "signed": true,
                     "registered": false, "phoneNumber": nil, "signature": "A. D.",
+                    // As stored and read by queries (the reference echoes its input, "2022-07-16").
                     "dateOfSignature": "2022-07-16T00:00:00", "tags": [["id": "3"], ["id": "2"]],
                     "base": ["id": "1"], "createdBy": ["id": "2"], "createdOn": .string(Self.now),
                     "lastModifiedBy": ["id": "2"], "lastModifiedOn": .string(Self.now),
@@ -298,6 +299,29 @@ struct BeneficiaryCreateUpdateTests {
                     "lastModifiedOn": "2024-01-11T09:00:00+00:00",
                 ])
         #expect(try await api.peopleHistory(Fixtures.BeneficiaryID.aisha) == [])
+    }
+
+    @Test("concurrent updates of one person are serialised: every history row starts from the previous value")
+    func concurrentUpdates() async throws {
+        let api = try await APIHarness.makeBeneficiaries()
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for index in 1...12 {
+                group.addTask {
+                    let answer = await api.run(
+                        Self.update(Fixtures.BeneficiaryID.omar, #"lastName: "Name \#(index)""#, select: "id"))
+                    #expect(answer.errors.isEmpty)
+                }
+            }
+            try await group.waitForAll()
+        }
+        let changes = try await api.historyChanges("people", recordId: Fixtures.BeneficiaryID.omar)
+        #expect(changes.count == 12)
+        var current = "Rahman"
+        for change in changes {
+            #expect(change.hasPrefix(#"lastname changed from "\#(current)" to ""#))
+            current = String(change.dropFirst(#"lastname changed from "\#(current)" to ""#.count).dropLast(2))
+        }
+        #expect(try await api.scalar("SELECT lastname FROM people WHERE id = 2") == current)
     }
 
     @Test(
