@@ -50,6 +50,8 @@ extension BeneficiaryService {
         try scope.user.authorize("tag_relation:assign")
         try input.checkTextLengths()
         if let headId = input.familyHeadId {
+            // Beyond the reference: nobody heads their own family.
+            guard headId != old.id else { throw DomainError.ownFamilyHead }
             try await requireFamilyHeads([headId], baseId: old.baseId, in: scope) { _ in DomainError.notFound }
         }
 
@@ -208,6 +210,9 @@ extension BeneficiaryService {
 }
 
 extension DomainError {
+    /// Beyond the reference: a beneficiary is not their own family head.
+    public static let ownFamilyHead = invalidInput("a beneficiary cannot be their own 'familyHeadId'")
+
     /// Beyond the reference: a deleted tag is not given to a new beneficiary.
     public static func deletedTagNotApplicable(_ id: Tag.ID) -> DomainError {
         .badUserInput("The tag with ID \(id) is deleted and cannot be applied to beneficiaries")

@@ -354,6 +354,18 @@ struct BeneficiaryCreateUpdateTests {
         #expect(try await api.count("history WHERE tablename = 'people'") == 0)
     }
 
+    @Test("Reference quirk fixed: a beneficiary cannot become their own family head")
+    func updateOwnFamilyHead() async throws {
+        let api = try await APIHarness.makeBeneficiaries()
+        let answer = await api.run(
+            Self.update(Fixtures.BeneficiaryID.aisha, "familyHeadId: \(Fixtures.BeneficiaryID.aisha)", select: "id"))
+        #expect(answer.firstCode == "BAD_USER_INPUT")
+        #expect(
+            answer.errors.first?["extensions"]?["description"]
+                == "Invalid input: a beneficiary cannot be their own 'familyHeadId'")
+        #expect(try await api.scalar("SELECT parent_id FROM people WHERE id = 1") == nil)
+    }
+
     @Test("updateBeneficiary refuses texts longer than their columns; nothing changes")
     func updateTooLong() async throws {
         let api = try await APIHarness.makeBeneficiaries()

@@ -1,5 +1,6 @@
 import BoxtributeDatabase
 import BoxtributeDomain
+import BoxtributeStorage
 import BoxtributeTestSupport
 import Testing
 
@@ -262,6 +263,23 @@ struct BeneficiaryDeactivateImportTests {
         #expect(answer.errors.first?["extensions"]?["description"] == .string(description))
         #expect(try await api.count("people") == 8)
         #expect(try await api.count("tags_relations WHERE object_type = 'People'") == 4)
+    }
+
+    @Test("createBeneficiaries refuses more rows than it imports at once, before reading anything")
+    func bulkTooManyRows() async throws {
+        let api = try await APIHarness.makeBeneficiaries()
+        let rows = Array(
+            repeating: BeneficiaryBulkCreation(firstName: "Many", groupIdentifier: "M"),
+            count: BeneficiaryService.maxImportRows + 1)
+        let session = SQLDataSource(database: api.database).openSession()
+        await #expect(
+            throws: DomainError.badUserInput("Invalid input: at most 10000 beneficiaries can be created at once.")
+        ) {
+            try await MutationScope.run(as: Fixtures.lesvosCoordinator, in: session, environment: .fixed()) { scope in
+                _ = try await BeneficiaryService.createMany(baseId: Fixtures.BaseID.lesvos, rows: rows, in: scope)
+            }
+        }
+        #expect(try await api.count("people") == 8)
     }
 
     @Test("createBeneficiaries refuses a text longer than its column; nothing is written")
