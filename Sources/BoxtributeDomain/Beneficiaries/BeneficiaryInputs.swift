@@ -36,8 +36,16 @@ public struct BeneficiaryCreation: Sendable {
         try TextLimits.check(lastName, field: "lastName")
         try TextLimits.check(groupIdentifier, field: "groupIdentifier")
         try TextLimits.checkLong(comment, field: "comment")
-        try TextLimits.checkLong(signature, field: "signature")
+        try checkSignature(signature)
     }
+}
+
+/// Refuses a signature longer than its `text` column (65,535 bytes): no history row repeats it,
+/// so it may use the whole column (a drawn signature is stored as an image's text).
+func checkSignature(_ signature: String?) throws(DomainError) {
+    let maxBytes = 65_535
+    guard let signature, signature.utf8.count > maxBytes else { return }
+    throw .badUserInput("Invalid input: 'signature' is longer than \(maxBytes) bytes.")
 }
 
 /// `BeneficiaryUpdateInput`: `nil` leaves a field unchanged; an empty `languages` list too.
@@ -66,7 +74,7 @@ public struct BeneficiaryUpdate: Sendable {
         try TextLimits.check(lastName, field: "lastName")
         try TextLimits.check(groupIdentifier, field: "groupIdentifier")
         try TextLimits.checkLong(comment, field: "comment")
-        try TextLimits.checkLong(signature, field: "signature")
+        try checkSignature(signature)
     }
 }
 

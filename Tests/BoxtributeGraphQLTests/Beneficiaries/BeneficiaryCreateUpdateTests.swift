@@ -2,6 +2,7 @@ import BoxtributeDatabase
 import BoxtributeDomain
 import BoxtributeGraphQL
 import BoxtributeTestSupport
+import GraphQL
 import Testing
 
 @Suite("createBeneficiary, updateBeneficiary")
@@ -364,6 +365,23 @@ struct BeneficiaryCreateUpdateTests {
             answer.errors.first?["extensions"]?["description"]
                 == "Invalid input: a beneficiary cannot be their own 'familyHeadId'")
         #expect(try await api.scalar("SELECT parent_id FROM people WHERE id = 1") == nil)
+    }
+
+    @Test("a drawn signature may fill its column (no history repeats it); a longer one is refused")
+    func signatureLength() async throws {
+        let api = try await APIHarness.makeBeneficiaries()
+        let document =
+            #"mutation($signature: String) { updateBeneficiary(updateInput: {id: "2", signature: $signature}) { signed } }"#
+        let long = String(repeating: "s", count: 65_535)
+        let stored = await api.run(document, variables: ["signature": .string(long)])
+        #expect(stored.data?["updateBeneficiary"] == ["signed": true])
+        #expect(try await api.scalar("SELECT LENGTH(signaturefield) FROM people WHERE id = 2") == "65535")
+        let tooLong = await api.run(document, variables: ["signature": .string(long + "s")])
+        #expect(tooLong.firstCode == "BAD_USER_INPUT")
+        #expect(
+            tooLong.errors.first?["extensions"]?["description"]
+                == "Invalid input: 'signature' is longer than 65535 bytes.")
+        #expect(try await api.scalar("SELECT LENGTH(signaturefield) FROM people WHERE id = 2") == "65535")
     }
 
     @Test("updateBeneficiary refuses texts longer than their columns; nothing changes")
