@@ -93,6 +93,7 @@ let package = Package(
                 .copy("Domains/Transfers/transfer-mutations.graphql"),
                 .copy("Domains/Distribution/distribution.graphql"),
                 .copy("Domains/Beneficiaries/beneficiaries.graphql"),
+                .copy("Domains/Beneficiaries/beneficiary-mutations.graphql"),
                 .copy("Domains/Public/public.graphql"),
                 .copy("Domains/Statistics/data-cubes.graphql"),
                 .copy("Domains/Statistics/statistics.graphql"),

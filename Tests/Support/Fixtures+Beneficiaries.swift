@@ -1,3 +1,6 @@
+import BoxtributeDatabase
+import BoxtributeDomain
+
 extension Fixtures {
     public enum BeneficiaryID {
         /// Lesvos family head (female, signed, two languages, two transactions, tag Family).
@@ -45,4 +48,54 @@ extension Fixtures {
         (103, 4, 'People', 3, '2024-01-02 00:00:00', 2, NULL, NULL)
         """,
     ]
+}
+
+extension Fixtures {
+    /// Rows of the beneficiary mutation suites, loaded on top of the standard fixtures: more
+    /// of Aisha's family and a tag for people that was deleted. With the standard rows, the
+    /// tags of Lesvos are Winter (boxes), Family (people), Urgent (all), Old (boxes, deleted)
+    /// and Former (people, deleted); North (all) belongs to Thessaloniki.
+    public enum BeneficiaryMutations {
+        public enum BeneficiaryID {
+            /// Lesvos, an active member of Aisha's (1) family, speaks French; no tags.
+            public static let yara = 300
+            /// Lesvos, a member of Aisha's family deactivated on 2024-05-01.
+            public static let sami = 301
+            /// Lesvos, whose family head is Omar (2), himself a member of Aisha's family.
+            public static let nadia = 302
+        }
+
+        public enum TagID {
+            /// Lesvos, type Beneficiary, deleted on 2024-01-01.
+            public static let former: Tag.ID = 300
+        }
+
+        /// A fresh database with the standard fixtures and the rows above.
+        public static func makeDatabase() async throws -> any Database {
+            let database = try await Fixtures.makeDatabase()
+            try await database.transaction { connection in
+                for statement in statements { _ = try await connection.execute(statement, []) }
+            }
+            return database
+        }
+
+        static let statements = [
+            """
+            INSERT INTO people (id, parent_id, seq, firstname, lastname, date_of_birth, gender, family_id, container, comments, \
+            phone, camp_id, deleted, notregistered, volunteer, approvalsigned, signaturefield, date_of_signature, \
+            bicyclebancomment, workshopbancomment, created, created_by, modified, modified_by) VALUES
+            (300, 1, 2, 'Yara', 'Rahman', '2012-04-20', 'F', 0, 'A1', '', NULL, 1, '0000-00-00 00:00:00', 0, 0, 0, NULL, \
+            '0000-00-00 00:00:00', '', '', '2024-01-10 12:30:00', 2, NULL, NULL),
+            (301, 1, 2, 'Sami', 'Rahman', '2010-02-02', 'M', 0, 'A1', '', NULL, 1, '2024-05-01 00:00:00', 0, 0, 0, NULL, \
+            '0000-00-00 00:00:00', '', '', '2024-01-10 12:40:00', 2, '2024-05-01 00:00:00', 2),
+            (302, 2, 2, 'Nadia', 'Rahman', '2020-08-08', 'F', 0, 'A1', '', NULL, 1, '0000-00-00 00:00:00', 0, 0, 0, NULL, \
+            '0000-00-00 00:00:00', '', '', '2024-01-10 12:50:00', 2, NULL, NULL)
+            """,
+            "INSERT INTO x_people_languages (people_id, language_id) VALUES (300, 3)",
+            """
+            INSERT INTO tags (id, label, description, color, type, camp_id, deleted, created, created_by) VALUES
+            (300, 'Former', '', '#999999', 'People', 1, '2024-01-01 00:00:00', NULL, NULL)
+            """,
+        ]
+    }
 }

@@ -27,3 +27,22 @@ public protocol BeneficiaryRepository: Sendable {
         ofTags tagIds: [Tag.ID], beneficiaryScope: BaseScope
     ) async throws -> [Tag.ID: [TaggedResource]]
 }
+
+/// Changes of beneficiaries in one transaction; rows are stamped with the transaction's user
+/// and time. Reads of the same transaction go through ``BeneficiaryRepository``.
+public protocol BeneficiaryWriteRepository: Sendable {
+    /// Beneficiaries by id, locked for the rest of the transaction where the engine needs it.
+    func beneficiariesForUpdate(_ ids: [Int]) async throws -> [Int: Beneficiary]
+    /// Inserts a beneficiary created now by the user, active; returns its id.
+    func insertBeneficiary(_ beneficiary: NewBeneficiary) async throws -> Int
+    /// Writes the changeable columns of `beneficiary`, its modification stamps as given.
+    func saveBeneficiary(_ beneficiary: Beneficiary) async throws
+    /// Adds language rows (`x_people_languages`); each pair must be new.
+    func addLanguages(_ languages: [(beneficiaryId: Int, language: Language)]) async throws
+    /// Removes every language of the beneficiaries.
+    func removeLanguages(ofBeneficiaries ids: [Int]) async throws
+    /// The ids of the active beneficiaries whose family head is `headId`, in id order, locked.
+    func activeMembers(ofFamilyHead headId: Int) async throws -> [Int]
+    /// Deactivates the beneficiaries: `deleted` = now.
+    func deactivate(_ ids: [Int]) async throws
+}

@@ -9,6 +9,8 @@ public struct ExecutionError: Sendable, Equatable {
     /// `extensions.code` and `extensions.description`, for coded errors.
     public var code: String?
     public var description: String?
+    /// Further members of `extensions`, as JSON text (`"name":value,...`).
+    public var additionalExtensions: String?
 
     public init(
         message: String, locations: [SourceLocation] = [], path: [PathComponent] = [], code: String? = nil,
@@ -41,6 +43,11 @@ public struct ExecutionError: Sendable, Equatable {
             self.init(
                 message: Self.codedMessage, locations: locations, path: path, code: mapped.apolloCode,
                 description: mapped.description)
+        case let mismatch as ImportMismatch:
+            self.init(
+                message: Self.codedMessage, locations: locations, path: path, code: "INTERNAL_SERVER_ERROR",
+                description: ImportMismatch.description)
+            additionalExtensions = mismatch.extensionsJSON
         case let located as ExecutionError:
             self = located
             if self.locations.isEmpty { self.locations = locations }
@@ -101,6 +108,44 @@ extension DomainError {
         case .notFound, .invalidPaginationInput, .badUserInput: "BAD_USER_INPUT"
         case .databaseFailure, .commitOutcomeUnknown, .internalError: "INTERNAL_SERVER_ERROR"
         case .databaseUnavailable: "DATABASE_UNAVAILABLE"
+        }
+    }
+}
+
+extension ImportMismatch {
+    /// `"invalid_fields":{"<row index>":[{"<field>":[<input>,<stored>]},...],...}`, as the
+    /// reference's `InvalidBeneficiaryImport` reports it.
+    var extensionsJSON: String {
+        var writer = JSONWriter(capacity: 256)
+        writer.raw("\"invalid_fields\":{")
+        for (rowIndex, entry) in invalidFields.enumerated() {
+            if rowIndex > 0 { writer.raw(",") }
+            writer.string(String(entry.row))
+            writer.raw(":[")
+            for (fieldIndex, field) in entry.fields.enumerated() {
+                if fieldIndex > 0 { writer.raw(",") }
+                writer.raw("{")
+                writer.string(field.name)
+                writer.raw(":[")
+                writer.imported(field.input)
+                writer.raw(",")
+                writer.imported(field.stored)
+                writer.raw("]}")
+            }
+            writer.raw("]")
+        }
+        writer.raw("}")
+        return String(decoding: writer.bytes, as: UTF8.self)
+    }
+}
+
+extension JSONWriter {
+    fileprivate mutating func imported(_ value: ImportedValue) {
+        switch value {
+        case .text(let text): string(text)
+        case .integer(let number): int(number)
+        case .boolean(let flag): flag ? raw("true") : raw("false")
+        case .null: raw("null")
         }
     }
 }

@@ -122,6 +122,10 @@ struct JSONWriter {
                 raw(",\"description\":")
                 string(description)
             }
+            if let additional = error.additionalExtensions {
+                bytes.append(UInt8(ascii: ","))
+                bytes.append(contentsOf: additional.utf8)
+            }
             raw("}")
         }
         raw("}")

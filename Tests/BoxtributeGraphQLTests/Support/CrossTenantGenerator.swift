@@ -358,6 +358,13 @@ enum CrossTenantValues {
         "ShipmentWhenPreparingUpdateInput.id": .ids([Fixtures.CrossTenant.shipmentToSend]),
         "ShipmentWhenReceivingUpdateInput.id": .ids([Fixtures.TransferID.sentShipment]),
         "ShipmentDetailUpdateInput.id": .ids([Fixtures.ShipmentDetailID.inTransit]),
+        "BeneficiaryCreationInput.groupIdentifier": .texts(["Cross-tenant"]),
+        "BeneficiaryCreationInput.tagIds": .ids([Fixtures.TagID.urgent]),
+        "BeneficiaryBulkCreationInput.groupIdentifier": .texts(["Cross-tenant"]),
+        "BeneficiaryBulkCreationInput.tagIds": .ids([Fixtures.TagID.urgent]),
+        "BeneficiaryUpdateInput.id": .ids([Fixtures.BeneficiaryID.aisha]),
+        "BeneficiaryUpdateInput.comment": .texts(["Cross-tenant"]),
+        "Mutation.deactivateBeneficiary.id": .ids([Fixtures.BeneficiaryID.omar]),
     ]
 
     static let byName: [String: Seed] = [

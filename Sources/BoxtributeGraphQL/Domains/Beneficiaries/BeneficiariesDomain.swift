@@ -1,7 +1,10 @@
 extension GraphQLDomain {
     /// Beneficiaries and their transactions.
-    static let beneficiaries = GraphQLDomain(schemaFiles: ["beneficiaries"]) { registry, _ in
+    static let beneficiaries = GraphQLDomain(
+        schemaFiles: ["beneficiaries"], mutationSchemaFiles: ["beneficiary-mutations"]
+    ) { registry, withMutations in
         BeneficiaryTypeResolvers.register(in: &registry)
         BeneficiaryQueries.register(in: &registry)
+        if withMutations { BeneficiaryMutations.register(in: &registry) }
     }
 }
