@@ -45,4 +45,5 @@ public protocol TransactionRepositories: Repositories {
     var warehouseWrites: any WarehouseWriteRepository { get }
     var transferWrites: any TransferWriteRepository { get }
     var shareableLinkWrites: any ShareableLinkWriteRepository { get }
+    var distributionWrites: any DistributionWriteRepository { get }
 }

@@ -35,6 +35,7 @@ final class SQLTransactionRepositories: SQLRepositories, TransactionRepositories
     let warehouseWrites: any WarehouseWriteRepository
     let transferWrites: any TransferWriteRepository
     let shareableLinkWrites: any ShareableLinkWriteRepository
+    let distributionWrites: any DistributionWriteRepository
 
     init(_ context: SQLWriteContext) {
         let warehouse = SQLWarehouseWriteRepository(context: context)
@@ -43,6 +44,7 @@ final class SQLTransactionRepositories: SQLRepositories, TransactionRepositories
         transferWrites = transfers
         historyWrites = SQLHistoryWriteRepository(context: context)
         shareableLinkWrites = SQLShareableLinkWriteRepository(context: context)
+        distributionWrites = SQLDistributionWriteRepository(context: context)
         super.init(db: context.connection, warehouse: warehouse, transfers: transfers)
     }
 }
