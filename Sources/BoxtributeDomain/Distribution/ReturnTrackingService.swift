@@ -143,7 +143,8 @@ public enum ReturnTrackingService {
     // MARK: Shared steps
 
     /// The group `id`, locked, once the user may write distribution events of its base.
-    private static func lockedGroup(_ id: Int, in scope: MutationScope) async throws -> DistributionEventsTrackingGroup {
+    private static func lockedGroup(_ id: Int, in scope: MutationScope) async throws -> DistributionEventsTrackingGroup
+    {
         let group = try await scope.writes.distributionWrites.trackingGroupForUpdate(id).orNotFound()
         try scope.user.authorize("distro_event:write", baseId: group.baseId)
         return group

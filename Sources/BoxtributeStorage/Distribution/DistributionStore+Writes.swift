@@ -308,8 +308,7 @@ struct SQLDistributionWriteRepository: DistributionWriteRepository {
         try await DistributionStore.unboxedItemsCollectionsForUpdate(ofEvents: eventIds, in: context)
     }
 
-    func insertUnboxedItemsCollection(_ collection: NewUnboxedItemsCollection) async throws -> UnboxedItemsCollection
-    {
+    func insertUnboxedItemsCollection(_ collection: NewUnboxedItemsCollection) async throws -> UnboxedItemsCollection {
         try await DistributionStore.insertUnboxedItemsCollection(collection, in: context)
     }
 

@@ -77,7 +77,8 @@ struct DistributionInvariantTests {
                     let statesAfter = try await Self.eventStates(api)
                     for (event, state) in statesAfter {
                         let old = Self.stateRank[statesBefore[event] ?? ""] ?? -1
-                        #expect((Self.stateRank[state] ?? -1) >= old, "\(context): event \(event) went back to \(state)")
+                        #expect(
+                            (Self.stateRank[state] ?? -1) >= old, "\(context): event \(event) went back to \(state)")
                     }
                 }
             } else {
@@ -123,9 +124,12 @@ struct DistributionInvariantTests {
         // Mostly Lesvos' coordinator, so that things happen; sometimes someone else.
         let user = Int.random(in: 0..<10, using: &random) < 8 ? Distro.lesvos : pick(actors) ?? Distro.lesvos
         let who = "user \(user.id)"
-        let events = await ints(api, "SELECT e.id, l.camp_id FROM distro_events e JOIN locations l ON l.id = e.location_id ORDER BY e.id")
+        let events = await ints(
+            api, "SELECT e.id, l.camp_id FROM distro_events e JOIN locations l ON l.id = e.location_id ORDER BY e.id")
         let eventIds = events.map { $0[0] }
-        let labels = ((try? await api.rows("SELECT box_id FROM stock ORDER BY id")) ?? []).compactMap { $0.first ?? nil }
+        let labels = ((try? await api.rows("SELECT box_id FROM stock ORDER BY id")) ?? []).compactMap {
+            $0.first ?? nil
+        }
         let groups = await ints(api, "SELECT id FROM distro_events_tracking_groups ORDER BY id").map { $0[0] }
         let event = pick(eventIds) ?? 1
         let label = pick(labels) ?? Fixtures.BoxLabel.jeans
@@ -142,7 +146,8 @@ struct DistributionInvariantTests {
                 (try? await api.scalar("SELECT state FROM distro_events WHERE id = ?", [.integer(event)])) ?? nil
             let rank = stateRank[current ?? ""] ?? 0
             let state =
-                Int.random(in: 0..<4, using: &random) < 3 ? states[min(rank + 1, 3)] : pick(states + ["Completed"]) ?? ""
+                Int.random(in: 0..<4, using: &random) < 3
+                ? states[min(rank + 1, 3)] : pick(states + ["Completed"]) ?? ""
             return Operation(
                 kind: "changeState", description: "event \(event) → \(state) by \(who)",
                 answer: await api.run(DistributionPlanningMutationTests.changeState(event, to: state), as: user))
@@ -174,7 +179,8 @@ struct DistributionInvariantTests {
                 api,
                 "SELECT e.id FROM distro_events e WHERE e.state = 'ReturnedFromDistribution' ORDER BY e.id"
             ).map { $0[0] }
-            let chosen = returned.filter { _ in Bool.random(using: &random) } + (Bool.random(using: &random) ? [event] : [])
+            let chosen =
+                returned.filter { _ in Bool.random(using: &random) } + (Bool.random(using: &random) ? [event] : [])
             return Operation(
                 kind: "start", description: "start group of \(chosen) by \(who)",
                 answer: await api.run(ReturnTrackingMutationTests.start(chosen.isEmpty ? [event] : chosen), as: user))
@@ -190,7 +196,8 @@ struct DistributionInvariantTests {
             return Operation(
                 kind: "setReturned", description: "group \(group) returned \(items) of \(line[0])/\(line[1]) by \(who)",
                 answer: await api.run(
-                    ReturnTrackingMutationTests.setReturned(group: group, product: line[0], size: line[1], items: items),
+                    ReturnTrackingMutationTests.setReturned(
+                        group: group, product: line[0], size: line[1], items: items),
                     as: user))
         case 17, 18:
             let group = pick(groups) ?? 1
@@ -230,7 +237,8 @@ struct DistributionInvariantTests {
                 totals[key, default: 0] += sign * (row[2].flatMap(Double.init).map { Int($0) } ?? 0)
             }
         }
-        try await add("SELECT product_id, size_id, SUM(COALESCE(items, 0)) FROM stock GROUP BY product_id, size_id", sign: 1)
+        try await add(
+            "SELECT product_id, size_id, SUM(COALESCE(items, 0)) FROM stock GROUP BY product_id, size_id", sign: 1)
         try await add(
             "SELECT product_id, size_id, SUM(number_of_items) FROM distro_events_unboxed_item_collections GROUP BY product_id, size_id",
             sign: 1)
@@ -270,7 +278,9 @@ struct DistributionInvariantTests {
 
     static func boxItems(_ api: APIHarness) async throws -> [String: Int?] {
         var items: [String: Int?] = [:]
-        for row in try await api.rows("SELECT id, items FROM stock") { items[row[0] ?? ""] = row[1].flatMap { Int($0) } }
+        for row in try await api.rows("SELECT id, items FROM stock") {
+            items[row[0] ?? ""] = row[1].flatMap { Int($0) }
+        }
         return items
     }
 
@@ -284,11 +294,15 @@ struct DistributionInvariantTests {
                 [.integer(Int(box) ?? 0), .text(MutationEnvironment.fixtureNow)])
             var running = start
             for change in changes {
-                if change[0].flatMap({ Int($0) }) != running { found.append("box \(box): change \(change) from \(String(describing: running))") }
+                if change[0].flatMap({ Int($0) }) != running {
+                    found.append("box \(box): change \(change) from \(String(describing: running))")
+                }
                 running = change[1].flatMap { Int($0) }
             }
             if running != current[box] ?? nil {
-                found.append("box \(box): history ends at \(String(describing: running)), box holds \(String(describing: current[box] ?? nil))")
+                found.append(
+                    "box \(box): history ends at \(String(describing: running)), box holds \(String(describing: current[box] ?? nil))"
+                )
             }
         }
         return found.sorted()

@@ -37,7 +37,9 @@ struct DistributionItemsMutationTests {
             answer.data?["assignBoxToDistributionEvent"]
                 == [
                     "labelIdentifier": "10000008", "numberOfItems": 6,
-                    "distributionEvent": ["id": "8", "name": "Packing day", "distributionSpot": ["name": "Spot Beach"]],
+                    "distributionEvent": [
+                        "id": "8", "name": "Packing day", "distributionSpot": ["name": "Spot Beach"],
+                    ],
                 ])
         #expect(try await api.scalar("SELECT distro_event_id FROM stock WHERE id = 8") == "8")
         #expect(try await api.historyChanges("stock", recordId: Extra.smallJeansBox).isEmpty)
@@ -85,13 +87,17 @@ struct DistributionItemsMutationTests {
         #"mutation { unassignBoxFromDistributionEvent(boxLabelIdentifier: "\#(label)", distributionEventId: "\#(event)") { labelIdentifier distributionEvent { id } } }"#
     }
 
-    @Test("Reference quirk fixed: unassignBoxFromDistributionEvent works for a coordinator with stock:write for the box's base")
+    @Test(
+        "Reference quirk fixed: unassignBoxFromDistributionEvent works for a coordinator with stock:write for the box's base"
+    )
     func unassign() async throws {
         let api = try await Distro.make()
         let answer = await api.run(Self.unassign())
         #expect(answer.errors.isEmpty, "\(answer.errors)")
         #expect(
-            answer.data?["unassignBoxFromDistributionEvent"] == ["labelIdentifier": "10000001", "distributionEvent": nil])
+            answer.data?["unassignBoxFromDistributionEvent"] == [
+                "labelIdentifier": "10000001", "distributionEvent": nil,
+            ])
         #expect(try await api.scalar("SELECT distro_event_id FROM stock WHERE id = 1") == nil)
         // Again: nothing to do, same answer.
         let again = await api.run(Self.unassign())
@@ -158,7 +164,8 @@ struct DistributionItemsMutationTests {
                 ])
         #expect(
             try await api.rows(
-                "SELECT created_on, created_by, distro_event_id FROM distro_events_unboxed_item_collections WHERE id = 5")
+                "SELECT created_on, created_by, distro_event_id FROM distro_events_unboxed_item_collections WHERE id = 5"
+            )
                 == [["2025-06-01 12:00:00", "2", "8"]])
         let rest = await api.run(Self.move(Extra.smallJeansLabel, to: Extra.packingEvent, items: 4))
         #expect(rest.data?["moveItemsFromBoxToDistributionEvent"]?["numberOfItems"] == 6)
@@ -167,7 +174,9 @@ struct DistributionItemsMutationTests {
         #expect(try await api.count("distro_events_unboxed_item_collections") == 5)
     }
 
-    @Test("moveItemsFromBoxToDistributionEvent needs unboxed_items_collection:write for the event and stock:write for the box")
+    @Test(
+        "moveItemsFromBoxToDistributionEvent needs unboxed_items_collection:write for the event and stock:write for the box"
+    )
     func moveForbidden() async throws {
         let api = try await Distro.make()
         try await Self.expectRefused(api, Self.move(items: 1), as: Distro.reader, code: "FORBIDDEN")
@@ -177,7 +186,8 @@ struct DistributionItemsMutationTests {
             api, Self.move(Fixtures.BoxLabel.thessaloniki, items: 1), as: Distro.lesvos, code: "FORBIDDEN")
     }
 
-    @Test("moveItemsFromBoxToDistributionEvent refuses more items than the box holds, negative counts, completed events")
+    @Test(
+        "moveItemsFromBoxToDistributionEvent refuses more items than the box holds, negative counts, completed events")
     func moveInvalid() async throws {
         let api = try await Distro.make()
         try await Self.expectRefused(
@@ -194,7 +204,8 @@ struct DistributionItemsMutationTests {
             description: "Box with label identifier '10000004' is deleted and cannot be updated")
     }
 
-    @Test("Reference quirk fixed: items of a box without size (a measure product) are refused as bad input, not a crash")
+    @Test(
+        "Reference quirk fixed: items of a box without size (a measure product) are refused as bad input, not a crash")
     func moveMeasureBox() async throws {
         let api = try await Distro.make()
         try await api.execute("UPDATE stock SET items = 3 WHERE id = \(Fixtures.BoxID.rice)")
@@ -270,7 +281,9 @@ struct DistributionItemsMutationTests {
                 == ["id": "1", "numberOfItems": 1, "product": ["name": "Jeans"]])
         let all = await api.run(Self.removeItems(items: 1))
         #expect(all.data?["removeItemsFromUnboxedItemsCollection"]?["numberOfItems"] == 0)
-        #expect(try await api.scalar("SELECT number_of_items FROM distro_events_unboxed_item_collections WHERE id = 1") == "0")
+        #expect(
+            try await api.scalar("SELECT number_of_items FROM distro_events_unboxed_item_collections WHERE id = 1")
+                == "0")
     }
 
     @Test("removeItemsFromUnboxedItemsCollection needs distro_event:write for the event's base")

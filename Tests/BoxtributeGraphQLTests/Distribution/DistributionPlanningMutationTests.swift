@@ -84,7 +84,9 @@ struct DistributionPlanningMutationTests {
 
     // MARK: - createDistributionEvent
 
-    static func createEvent(spot: Int = Fixtures.Distribution.beachSpot, start: String = "2024-07-01T10:00:00+00:00")
+    static func createEvent(
+        spot: Int = Fixtures.Distribution.beachSpot, start: String = "2024-07-01T10:00:00+00:00"
+    )
         -> String
     {
         """
@@ -101,7 +103,8 @@ struct DistributionPlanningMutationTests {
         #expect(
             answer.data?["createDistributionEvent"]
                 == [
-                    "id": "12", "name": "Summer", "state": "Planning", "plannedStartDateTime": "2024-07-01T10:00:00+00:00",
+                    "id": "12", "name": "Summer", "state": "Planning",
+                    "plannedStartDateTime": "2024-07-01T10:00:00+00:00",
                     "plannedEndDateTime": "2024-07-01T10:00:00+00:00", "distributionSpot": ["id": "61"],
                     "packingListEntries": [],
                 ])
@@ -241,7 +244,8 @@ struct DistributionPlanningMutationTests {
         let api = try await Distro.make()
         try await Self.expectRefused(
             api, Self.removeEntry(Extra.completedEntry), code: "BAD_USER_INPUT",
-            description: "Cannot operate 'remove_items' on the distribution event (id=9). It has already been completed. ")
+            description:
+                "Cannot operate 'remove_items' on the distribution event (id=9). It has already been completed. ")
     }
 
     @Test("removePackingListEntryFromDistributionEvent of an unknown entry is a missing resource")
@@ -257,7 +261,9 @@ struct DistributionPlanningMutationTests {
         #"mutation { removeAllPackingListEntriesFromDistributionEventForProduct(distributionEventId: "\#(event)", productId: "\#(product)") }"#
     }
 
-    @Test("removeAllPackingListEntriesFromDistributionEventForProduct deletes the product's entries, completed events too")
+    @Test(
+        "removeAllPackingListEntriesFromDistributionEventForProduct deletes the product's entries, completed events too"
+    )
     func removeProduct() async throws {
         let api = try await Distro.make()
         let answer = await api.run(Self.removeProduct(event: Event.planning, product: 1))
@@ -293,7 +299,9 @@ struct DistributionPlanningMutationTests {
             code: "BAD_USER_INPUT", description: Distro.notFound)
     }
 
-    @Test("removeAllPackingListEntriesFromDistributionEventForProduct with an unknown product or event is a missing resource")
+    @Test(
+        "removeAllPackingListEntriesFromDistributionEventForProduct with an unknown product or event is a missing resource"
+    )
     func removeProductMissing() async throws {
         let api = try await Distro.make()
         try await Self.expectRefused(
@@ -370,7 +378,9 @@ struct DistributionPlanningMutationTests {
                     ],
                 ])
         let again = await api.run(Self.selectProducts(add: [1], remove: []))
-        #expect(again.data?["updateSelectedProductsForDistributionEventPackingList"]?["packingListEntries"]?.array?.count == 3)
+        #expect(
+            again.data?["updateSelectedProductsForDistributionEventPackingList"]?["packingListEntries"]?.array?.count
+                == 3)
         let removed = await api.run(Self.selectProducts(add: [], remove: [1]))
         #expect(
             removed.data?["updateSelectedProductsForDistributionEventPackingList"]
@@ -396,10 +406,12 @@ struct DistributionPlanningMutationTests {
         )
         try await Self.expectRefused(
             api, Self.selectProducts(add: [1, Fixtures.ProductID.blanket.rawValue], remove: []),
-            code: "BAD_USER_INPUT", description: "Invalid input: bases of 'product' and 'distribution event' not matching")
+            code: "BAD_USER_INPUT",
+            description: "Invalid input: bases of 'product' and 'distribution event' not matching")
     }
 
-    @Test("updateSelectedProductsForDistributionEventPackingList with an unknown event or product is a missing resource")
+    @Test(
+        "updateSelectedProductsForDistributionEventPackingList with an unknown event or product is a missing resource")
     func selectProductsMissing() async throws {
         let api = try await Distro.make()
         try await Self.expectRefused(

@@ -41,7 +41,9 @@ struct ReturnTrackingMutationTests {
             """
     }
 
-    @Test("startDistributionEventsTrackingGroup groups returned events and logs their boxes' and collections' items as out")
+    @Test(
+        "startDistributionEventsTrackingGroup groups returned events and logs their boxes' and collections' items as out"
+    )
     func start() async throws {
         let api = try await Distro.make()
         let answer = await api.run(Self.start([Event.returned, Extra.returnedEvent, Fixtures.unknownID]))
@@ -52,7 +54,10 @@ struct ReturnTrackingMutationTests {
                 == [
                     "id": "4", "state": "InProgress", "createdOn": .string(now),
                     "distributionEvents": [
-                        ["id": "3", "state": "ReturnTrackingInProgress", "distributionSpot": ["id": "6", "name": "Spot Lesvos"]],
+                        [
+                            "id": "3", "state": "ReturnTrackingInProgress",
+                            "distributionSpot": ["id": "6", "name": "Spot Lesvos"],
+                        ],
                         [
                             "id": "10", "state": "ReturnTrackingInProgress",
                             "distributionSpot": ["id": "61", "name": "Spot Beach"],
@@ -73,7 +78,8 @@ struct ReturnTrackingMutationTests {
         #expect(try await Distro.itemChanges(api, box: Extra.smallJeansBox) == [["6", "0"]])
         #expect(
             try await api.scalar(
-                "SELECT number_of_items FROM distro_events_unboxed_item_collections WHERE id = \(Extra.returnedCollection)")
+                "SELECT number_of_items FROM distro_events_unboxed_item_collections WHERE id = \(Extra.returnedCollection)"
+            )
                 == "0")
         #expect(
             try await api.rows("SELECT base_id, state, created_by FROM distro_events_tracking_groups WHERE id = 4")
@@ -132,15 +138,22 @@ struct ReturnTrackingMutationTests {
         let overwritten = await api.run(Self.setReturned(items: 5))
         #expect(
             overwritten.data?["setReturnedNumberOfItemsForDistributionEventsTrackingGroup"]
-                == ["id": "2", "numberOfItems": 5, "flowDirection": "In", "distributionEventsTrackingGroup": ["id": "1"]])
+                == [
+                    "id": "2", "numberOfItems": 5, "flowDirection": "In",
+                    "distributionEventsTrackingGroup": ["id": "1"],
+                ])
         let created = await api.run(Self.setReturned(size: 1, items: 4))
         #expect(
             created.data?["setReturnedNumberOfItemsForDistributionEventsTrackingGroup"]
-                == ["id": "7", "numberOfItems": 4, "flowDirection": "In", "distributionEventsTrackingGroup": ["id": "1"]])
+                == [
+                    "id": "7", "numberOfItems": 4, "flowDirection": "In",
+                    "distributionEventsTrackingGroup": ["id": "1"],
+                ])
         #expect(
             try await Self.log(api, group: Self.group)
                 == [
-                    ["1", "2", "10", "Out"], ["1", "2", "5", "In"], ["1", "2", "1", "BackToBox"], ["1", "1", "4", "Out"],
+                    ["1", "2", "10", "Out"], ["1", "2", "5", "In"], ["1", "2", "1", "BackToBox"],
+                    ["1", "1", "4", "Out"],
                     ["3", "3", "2", "Out"], ["1", "1", "4", "In"],
                 ])
     }
@@ -168,14 +181,18 @@ struct ReturnTrackingMutationTests {
             description: "Invalid input: negative value for 'numberOfItems'")
         try await Self.expectRefused(
             api, Self.setReturned(product: Fixtures.ProductID.blanket.rawValue, size: 1, items: 0),
-            code: "BAD_USER_INPUT", description: "Invalid input: bases of 'product' and 'distribution event' not matching")
+            code: "BAD_USER_INPUT",
+            description: "Invalid input: bases of 'product' and 'distribution event' not matching")
     }
 
-    @Test("setReturnedNumberOfItemsForDistributionEventsTrackingGroup with an unknown group, product or size is a missing resource")
+    @Test(
+        "setReturnedNumberOfItemsForDistributionEventsTrackingGroup with an unknown group, product or size is a missing resource"
+    )
     func setReturnedMissing() async throws {
         let api = try await Distro.make()
         for document in [
-            Self.setReturned(group: Fixtures.unknownID, items: 1), Self.setReturned(product: Fixtures.unknownID, items: 1),
+            Self.setReturned(group: Fixtures.unknownID, items: 1),
+            Self.setReturned(product: Fixtures.unknownID, items: 1),
             Self.setReturned(size: Fixtures.unknownID, items: 1),
         ] {
             try await Self.expectRefused(api, document, code: "BAD_USER_INPUT", description: Distro.notFound)
@@ -184,7 +201,9 @@ struct ReturnTrackingMutationTests {
 
     // MARK: - moveItemsFromReturnTrackingGroupToBox
 
-    static func moveBack(group: Int = group, size: Int = 2, items: Int, box: String = Fixtures.BoxLabel.jeans)
+    static func moveBack(
+        group: Int = group, size: Int = 2, items: Int, box: String = Fixtures.BoxLabel.jeans
+    )
         -> String
     {
         """
@@ -298,9 +317,11 @@ struct ReturnTrackingMutationTests {
         let spotA = id(await api.run(DistributionPlanningMutationTests.createSpot(name: "A")), "createDistributionSpot")
         let spotB = id(await api.run(DistributionPlanningMutationTests.createSpot(name: "B")), "createDistributionSpot")
         let eventA = id(
-            await api.run(DistributionPlanningMutationTests.createEvent(spot: Int(spotA) ?? 0)), "createDistributionEvent")
+            await api.run(DistributionPlanningMutationTests.createEvent(spot: Int(spotA) ?? 0)),
+            "createDistributionEvent")
         let eventB = id(
-            await api.run(DistributionPlanningMutationTests.createEvent(spot: Int(spotB) ?? 0)), "createDistributionEvent")
+            await api.run(DistributionPlanningMutationTests.createEvent(spot: Int(spotB) ?? 0)),
+            "createDistributionEvent")
         #expect([spotA, spotB, eventA, eventB] == ["63", "64", "12", "13"])
         let moved = await api.run(DistributionItemsMutationTests.move(to: 12, items: 6))
         #expect(moved.data?["moveItemsFromBoxToDistributionEvent"]?["numberOfItems"] == 6)
@@ -327,7 +348,8 @@ struct ReturnTrackingMutationTests {
                 == [
                     [
                         "distroEventTrackingGroupId": "4", "productName": "Jeans", "sizeLabel": "M", "inflow": 3,
-                        "outflow": 10, "involvedDistributionEventIds": "12,13", "potentiallyInvolvedDistributionSpots": "A, B",
+                        "outflow": 10, "involvedDistributionEventIds": "12,13",
+                        "potentiallyInvolvedDistributionSpots": "A, B",
                     ]
                 ])
         // The box's history explains its count: 10 → 4 (items out), 4 → 0 (gone out on distribution).
