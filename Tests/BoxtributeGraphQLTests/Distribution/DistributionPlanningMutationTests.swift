@@ -1,5 +1,6 @@
 import BoxtributeDatabase
 import BoxtributeDomain
+import BoxtributeGraphQL
 import BoxtributeTestSupport
 import GraphQL
 import Testing
@@ -24,6 +25,24 @@ struct DistributionPlanningMutationTests {
             #expect(answer.firstDescription == description, sourceLocation: sourceLocation)
         }
         #expect(try await Distro.snapshot(api) == before, "a refused call wrote", sourceLocation: sourceLocation)
+    }
+
+    @Test("every distribution mutation needs beta level 99", arguments: [98, 7] as [Int])
+    func betaLevel(level: Int) async throws {
+        let api = try await Distro.make()
+        let user = CurrentUser(
+            id: Fixtures.UserID.lesvosCoordinator, organisationId: Fixtures.Org.aidA, maxBetaLevel: level,
+            permissions: CurrentUser.permissionMap(PermissionCatalogue.all, baseIds: [Fixtures.BaseID.lesvos]))
+        for document in [
+            Self.createSpot(), Self.changeState(Event.planning, to: "Packing"),
+            DistributionItemsMutationTests.move(items: 1), ReturnTrackingMutationTests.complete(),
+        ] {
+            let before = try await Distro.snapshot(api)
+            let answer = await api.run(document, as: user)
+            #expect(answer.kind == .refused)
+            #expect(answer.errors.first?["message"] == "Insufficient beta-level")
+            #expect(try await Distro.snapshot(api) == before)
+        }
     }
 
     // MARK: - createDistributionSpot
