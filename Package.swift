@@ -92,6 +92,7 @@ let package = Package(
                 .copy("Domains/Transfers/transfers.graphql"),
                 .copy("Domains/Transfers/transfer-mutations.graphql"),
                 .copy("Domains/Distribution/distribution.graphql"),
+                .copy("Domains/Distribution/distribution-mutations.graphql"),
                 .copy("Domains/Beneficiaries/beneficiaries.graphql"),
                 .copy("Domains/Beneficiaries/beneficiary-mutations.graphql"),
                 .copy("Domains/Public/public.graphql"),

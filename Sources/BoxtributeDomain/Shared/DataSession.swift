@@ -46,4 +46,5 @@ public protocol TransactionRepositories: Repositories {
     var transferWrites: any TransferWriteRepository { get }
     var shareableLinkWrites: any ShareableLinkWriteRepository { get }
     var beneficiaryWrites: any BeneficiaryWriteRepository { get }
+    var distributionWrites: any DistributionWriteRepository { get }
 }

@@ -147,15 +147,31 @@ public enum DistributionStore {
         guard !unique.isEmpty else { return [] }
         return try await db.query(
             """
-            SELECT id, product_id, size_id, number_of_items, distro_event_id, location_id \
-            FROM distro_events_unboxed_item_collections \
+            SELECT \(collectionColumns) FROM distro_events_unboxed_item_collections \
             WHERE distro_event_id IN (\(SQL.placeholders(unique.count))) ORDER BY id
-            """, unique.map(SQLValue.init)
-        ) { row in
-            UnboxedItemsCollection(
-                id: row.int(0) ?? 0, productId: row.id(1) ?? 0, sizeId: row.int(2) ?? 0,
-                numberOfItems: row.int(3) ?? 0, eventId: row.int(4) ?? 0, locationId: row.id(5) ?? 0)
-        }
+            """, unique.map(SQLValue.init), decode: decodeCollection)
+    }
+
+    /// Unboxed item collections by id, keyed by id.
+    public static func unboxedItemsCollections(
+        ids: [Int], in db: any SQLQuerying
+    ) async throws -> [Int: UnboxedItemsCollection] {
+        let unique = Array(Set(ids))
+        guard !unique.isEmpty else { return [:] }
+        let rows = try await db.query(
+            """
+            SELECT \(collectionColumns) FROM distro_events_unboxed_item_collections \
+            WHERE id IN (\(SQL.placeholders(unique.count)))
+            """, unique.map(SQLValue.init), decode: decodeCollection)
+        return Dictionary(rows.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    static let collectionColumns = "id, product_id, size_id, number_of_items, distro_event_id, location_id"
+
+    static func decodeCollection(_ row: SQLRow) -> UnboxedItemsCollection {
+        UnboxedItemsCollection(
+            id: row.int(0) ?? 0, productId: row.id(1) ?? 0, sizeId: row.int(2) ?? 0,
+            numberOfItems: row.int(3) ?? 0, eventId: row.int(4) ?? 0, locationId: row.id(5) ?? 0)
     }
 
     /// Boxes assigned to the events (deleted ones included), id order.
@@ -224,17 +240,20 @@ public enum DistributionStore {
         guard !unique.isEmpty else { return [] }
         return try await db.query(
             """
-            SELECT id, product_id, size_id, number_of_items, flow_direction, distro_event_tracking_group_id, date \
-            FROM distro_events_tracking_logs \
+            SELECT \(trackingEntryColumns) FROM distro_events_tracking_logs \
             WHERE distro_event_tracking_group_id IN (\(SQL.placeholders(unique.count))) ORDER BY id
-            """, unique.map(SQLValue.init)
-        ) { row in
-            DistributionEventsTrackingEntry(
-                id: row.int(0) ?? 0, productId: row.id(1) ?? 0, sizeId: row.int(2) ?? 0,
-                numberOfItems: row.int(3) ?? 0,
-                flowDirection: row.string(4).flatMap(DistributionEventTrackingFlowDirection.init(rawValue:)),
-                groupId: row.int(5), date: row.timestamp(6))
-        }
+            """, unique.map(SQLValue.init), decode: decodeTrackingEntry)
+    }
+
+    static let trackingEntryColumns =
+        "id, product_id, size_id, number_of_items, flow_direction, distro_event_tracking_group_id, date"
+
+    static func decodeTrackingEntry(_ row: SQLRow) -> DistributionEventsTrackingEntry {
+        DistributionEventsTrackingEntry(
+            id: row.int(0) ?? 0, productId: row.id(1) ?? 0, sizeId: row.int(2) ?? 0,
+            numberOfItems: row.int(3) ?? 0,
+            flowDirection: row.string(4).flatMap(DistributionEventTrackingFlowDirection.init(rawValue:)),
+            groupId: row.int(5), date: row.timestamp(6))
     }
 
     // MARK: Statistics

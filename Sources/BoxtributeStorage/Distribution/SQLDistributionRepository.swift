@@ -45,6 +45,10 @@ struct SQLDistributionRepository: DistributionRepository {
         try await DistributionStore.unboxedItemsCollections(ofEvents: eventIds, in: db)
     }
 
+    func unboxedItemsCollections(_ ids: [Int]) async throws -> [Int: UnboxedItemsCollection] {
+        try await DistributionStore.unboxedItemsCollections(ids: ids, in: db)
+    }
+
     func boxes(ofEvents eventIds: [Int]) async throws -> [Box] {
         try await DistributionStore.boxes(ofEvents: eventIds, in: db)
     }

@@ -36,6 +36,7 @@ final class SQLTransactionRepositories: SQLRepositories, TransactionRepositories
     let transferWrites: any TransferWriteRepository
     let shareableLinkWrites: any ShareableLinkWriteRepository
     let beneficiaryWrites: any BeneficiaryWriteRepository
+    let distributionWrites: any DistributionWriteRepository
 
     init(_ context: SQLWriteContext) {
         let warehouse = SQLWarehouseWriteRepository(context: context)
@@ -45,6 +46,7 @@ final class SQLTransactionRepositories: SQLRepositories, TransactionRepositories
         historyWrites = SQLHistoryWriteRepository(context: context)
         shareableLinkWrites = SQLShareableLinkWriteRepository(context: context)
         beneficiaryWrites = SQLBeneficiaryWriteRepository(context: context)
+        distributionWrites = SQLDistributionWriteRepository(context: context)
         super.init(db: context.connection, warehouse: warehouse, transfers: transfers)
     }
 }

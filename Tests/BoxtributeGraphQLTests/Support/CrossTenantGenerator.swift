@@ -345,6 +345,20 @@ enum CrossTenantValues {
         "Mutation.startReceivingShipment.id": .ids([Fixtures.TransferID.sentShipment]),
         "Mutation.markShipmentAsLost.id": .ids([Fixtures.TransferID.sentShipment]),
         "Mutation.moveNotDeliveredBoxesInStock.boxIds": .ids([Fixtures.BoxID.inTransit]),
+        "Mutation.updatePackingListEntry.packingListEntryId": .ids([Fixtures.Distribution.PackingListEntryID.oldCoat]),
+        "Mutation.updateSelectedProductsForDistributionEventPackingList.productIdsToRemove": .ids([
+            Fixtures.ProductID.oldCoat
+        ]),
+        "Mutation.removeItemsFromUnboxedItemsCollection.id": .ids([1]),
+        "Mutation.startDistributionEventsTrackingGroup.distributionEventIds": .ids([
+            Fixtures.Distribution.EventID.returned
+        ]),
+        "Mutation.setReturnedNumberOfItemsForDistributionEventsTrackingGroup.sizeId": .ids([Fixtures.SizeID.small]),
+        "Mutation.setReturnedNumberOfItemsForDistributionEventsTrackingGroup.numberOfItems": .ids([2]),
+        "Mutation.moveItemsFromReturnTrackingGroupToBox.sizeId": .ids([Fixtures.SizeID.small]),
+        "Mutation.completeDistributionEventsTrackingGroup.id": .ids([
+            Fixtures.Distribution.TrackingGroupID.lesvosInProgress
+        ]),
         "BoxBulkCreationInput.numberOfItems": .ids([2]),
         "BoxMoveInput.labelIdentifiers": .texts([Fixtures.BoxLabel.lost]),
         "BoxesTagsOperationInput.tagIds": .ids([Fixtures.TagID.urgent]),
@@ -397,5 +411,13 @@ enum CrossTenantValues {
         "partnerOrganisationBaseIds": .ids([Fixtures.CrossTenant.lampedusa]),
         "sizeName": .texts(["M"]),
         "color": .texts(["#123456"]),
+        // Mobile distribution: event 1 is planned at Lesvos' spot 6; the lost box holds jeans S.
+        "distributionSpotId": .ids([Fixtures.LocationID.lesvosDistributionSpot]),
+        "distributionEventId": .ids([Fixtures.Distribution.EventID.planning]),
+        "packingListEntryId": .ids([Fixtures.Distribution.PackingListEntryID.jeansSmall]),
+        "productIdsToAdd": .ids([Fixtures.ProductID.jeans]),
+        "boxLabelIdentifier": .texts([Fixtures.BoxLabel.lost]),
+        "targetBoxLabelIdentifier": .texts([Fixtures.BoxLabel.lost]),
+        "distributionEventsTrackingGroupId": .ids([Fixtures.Distribution.TrackingGroupID.lesvosInProgress]),
     ]
 }
