@@ -19,18 +19,26 @@ public enum BoxOriginStore {
 
     /// The origins of `stock s`'s rows, in columns `box_id, camp_id, created_on, product_id,
     /// items`, worked out from the history: per field the oldest change's old value, else the
-    /// current value (`statistics/crud.py` `compute_created_boxes`).
-    static let originColumns = """
-        s.id AS box_id,
-            (SELECT l.camp_id FROM locations l WHERE l.id = COALESCE(
-                (SELECT h.from_int FROM history h WHERE h.tablename = 'stock' AND h.record_id = s.id
-                   AND h.changes = 'location_id' ORDER BY h.id LIMIT 1), s.location_id)) AS camp_id,
-            DATE(s.created) AS created_on,
-            COALESCE((SELECT h.from_int FROM history h WHERE h.tablename = 'stock' AND h.record_id = s.id
-                       AND h.changes = 'product_id' ORDER BY h.id LIMIT 1), s.product_id) AS product_id,
-            COALESCE((SELECT h.from_int FROM history h WHERE h.tablename = 'stock' AND h.record_id = s.id
-                       AND h.changes = 'items' ORDER BY h.id LIMIT 1), s.items) AS items
-        """
+    /// current value (`statistics/crud.py` `compute_created_boxes`). Each look-up names
+    /// `history_record_changes` (migration 5, which every database with `box_origins` has):
+    /// with fresh table statistics MariaDB would pick `history_changes_from` and read every
+    /// change of the kind, of every box, once per box.
+    static func originColumns(for dialect: SQLDialect) -> String {
+        let byRecord = dialect.usingIndex("history_record_changes")
+        func oldest(_ field: String) -> String {
+            """
+            (SELECT h.from_int FROM history h \(byRecord) WHERE h.tablename = 'stock' AND h.record_id = s.id
+                           AND h.changes = '\(field)' ORDER BY h.id LIMIT 1)
+            """
+        }
+        return """
+            s.id AS box_id,
+                (SELECT l.camp_id FROM locations l WHERE l.id = COALESCE(\(oldest("location_id")), s.location_id)) AS camp_id,
+                DATE(s.created) AS created_on,
+                COALESCE(\(oldest("product_id")), s.product_id) AS product_id,
+                COALESCE(\(oldest("items")), s.items) AS items
+            """
+    }
 
     /// Boxes summarised per statement: each statement stays well within MySQL's read timeout
     /// (about a second on MariaDB) and holds its locks briefly.
@@ -56,7 +64,7 @@ public enum BoxOriginStore {
                 try await connection.execute(
                     """
                     INSERT INTO box_origins (box_id, camp_id, created_on, product_id, items)
-                    SELECT \(originColumns)
+                    SELECT \(originColumns(for: database.dialect))
                     FROM stock s WHERE s.id > ? AND s.id <= ?
                     """, [.integer(from), .integer(upTo)]
                 ).affectedRows

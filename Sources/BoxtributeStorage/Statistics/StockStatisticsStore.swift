@@ -18,7 +18,7 @@ enum StockStatisticsStore {
     static func createdBoxes(ofBase baseId: Base.ID, in db: any SQLQuerying) async throws -> [CreatedBoxesFact] {
         let base = SQLValue(baseId)
         let summarised = try await BoxOriginStore.exists(in: db)
-        let statement = summarised ? createdBoxesFromOriginsStatement : createdBoxesStatement
+        let statement = summarised ? createdBoxesFromOriginsStatement(for: db.dialect) : createdBoxesStatement
         let binds = summarised ? [base, base] : [base, base, base]
         return try await db.query(statement, binds) { row in
             CreatedBoxesFact(
@@ -68,7 +68,8 @@ enum StockStatisticsStore {
     /// the base twice. The tag lists are looked up after the union, whose rows then hold
     /// numbers only (MySQL keeps such a table in memory). The union comes first: MySQL would
     /// otherwise read the products first and look up each one's boxes in it.
-    static let createdBoxesFromOriginsStatement = """
+    static func createdBoxesFromOriginsStatement(for dialect: SQLDialect) -> String {
+        """
         SELECT \(SQL.joinInWrittenOrder) b.created_on, p.id AS product_id, p.category_id, p.gender_id,
             (SELECT GROUP_CONCAT(tr.tag_id ORDER BY tr.tag_id) FROM tags_relations tr
               WHERE tr.object_type = 'Stock' AND tr.object_id = b.box_id AND tr.deleted_on IS NULL) AS tag_ids,
@@ -79,7 +80,7 @@ enum StockStatisticsStore {
             UNION ALL
             SELECT young.box_id, young.created_on, young.product_id, young.items
             FROM (
-                SELECT \(BoxOriginStore.originColumns)
+                SELECT \(BoxOriginStore.originColumns(for: dialect))
                 FROM stock s WHERE s.id > (SELECT COALESCE(MAX(box_id), 0) FROM box_origins)
             ) young
             WHERE young.camp_id = ? AND young.created_on IS NOT NULL
@@ -88,6 +89,7 @@ enum StockStatisticsStore {
         GROUP BY b.created_on, p.id, p.category_id, p.gender_id, tag_ids
         ORDER BY b.created_on, p.id, tag_ids
         """
+    }
 
     /// Items of the base's products moved from InStock to Donated, by creation day, donation
     /// day, product and size, ranked by items (ties share a rank; NULL sums rank last).

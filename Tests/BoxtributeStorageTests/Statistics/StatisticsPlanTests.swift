@@ -44,13 +44,23 @@ struct StatisticsPlanTests {
     @Test("createdBoxes with box_origins reads the base's origins from their index and seeks only younger boxes")
     func createdBoxesFromOrigins() async throws {
         let lines = try await Self.plan(
-            StockStatisticsStore.createdBoxesFromOriginsStatement, [.integer(1), .integer(1)])
+            StockStatisticsStore.createdBoxesFromOriginsStatement(for: .sqlite), [.integer(1), .integer(1)])
         #expect(lines.contains { $0.contains("COVERING INDEX box_origins_base (camp_id=?") }, "\(lines)")
         // The younger boxes: a range of ids above the last summarised one, never all of `stock`.
         #expect(lines.contains { $0.hasPrefix("SEARCH s USING INTEGER PRIMARY KEY (rowid>?)") }, "\(lines)")
         #expect(!lines.contains { $0 == "SCAN s" || $0.hasPrefix("SCAN s ") }, "\(lines)")
         #expect(!lines.contains(where: Self.scansHistory), "\(lines)")
+        #expect(!lines.contains { $0.contains("history_changes_from") }, "\(lines)")
         #expect(!lines.contains(where: Self.scansTagRelations), "\(lines)")
+    }
+
+    @Test("the refresh of box_origins seeks each box's oldest changes by record and change")
+    func boxOriginRefresh() async throws {
+        let sql = "SELECT \(BoxOriginStore.originColumns(for: .sqlite)) FROM stock s WHERE s.id > ? AND s.id <= ?"
+        let lines = try await Self.plan(sql, [.integer(0), .integer(50_000)])
+        #expect(lines.filter { $0.contains("USING INDEX history_record_changes") }.count == 3, "\(lines)")
+        #expect(!lines.contains { $0.contains("history_changes_from") }, "\(lines)")
+        #expect(lines.contains { $0.hasPrefix("SEARCH s USING INTEGER PRIMARY KEY (rowid>? AND rowid<?)") }, "\(lines)")
     }
 
     @Test("stockOverview reads the base's boxes from stock_location_overview alone", arguments: [0, 2])
