@@ -36,11 +36,11 @@ public enum SchemaMigrator {
     static let recordTable = "boxtribute_schema_migrations"
 
     public static func state(of database: any Database) async throws -> State {
-        if try await tableExists(recordTable, in: database) {
+        if try await SchemaCatalog.hasTable(recordTable, in: database) {
             let rows = try await database.query("SELECT MAX(version) FROM \(recordTable)", [])
             return .managed(version: rows.first?.int(0) ?? 0)
         }
-        return try await tableExists("camps", in: database) ? .existing : .empty
+        return try await SchemaCatalog.hasTable("camps", in: database) ? .existing : .empty
     }
 
     /// Applies pending migrations, each in its own transaction. Returns the versions applied.
@@ -134,15 +134,6 @@ public enum SchemaMigrator {
         return result
     }
 
-    static func tableExists(_ name: String, in database: any Database) async throws -> Bool {
-        let sql =
-            switch database.dialect {
-            case .sqlite: "SELECT name FROM sqlite_master WHERE type = 'table' AND name = ?"
-            case .mysql:
-                "SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = ?"
-            }
-        return try await !database.query(sql, [.text(name)]).isEmpty
-    }
 }
 
 /// A migration file is missing from the resource bundle.

@@ -76,15 +76,6 @@ public enum BoxOriginStore {
 
     /// Whether the database has `box_origins` (a Boxtribute database served as it is has not).
     static func exists(in db: any SQLQuerying) async throws -> Bool {
-        let sql =
-            switch db.dialect {
-            case .sqlite: "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'box_origins'"
-            case .mysql:
-                """
-                SELECT 1 FROM information_schema.tables WHERE table_schema = DATABASE()
-                AND table_name = 'box_origins' LIMIT 1
-                """
-            }
-        return try await !db.query(sql, []).isEmpty
+        try await SchemaCatalog.hasTable("box_origins", in: db)
     }
 }

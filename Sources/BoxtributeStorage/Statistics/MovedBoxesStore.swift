@@ -54,16 +54,7 @@ enum MovedBoxesStore {
 
     /// Whether `history` has the index `history_record_changes` of migration 5.
     static func hasRecordChangesIndex(_ db: any SQLQuerying) async throws -> Bool {
-        let sql =
-            switch db.dialect {
-            case .sqlite: "SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = 'history_record_changes'"
-            case .mysql:
-                """
-                SELECT 1 FROM information_schema.statistics WHERE table_schema = DATABASE()
-                AND table_name = 'history' AND index_name = 'history_record_changes' LIMIT 1
-                """
-            }
-        return try await !db.query(sql, []).isEmpty
+        try await SchemaCatalog.hasIndex("history_record_changes", on: "history", in: db)
     }
 
     /// The statement for `dialect`, naming `history_record_changes` when `hinted`; binds
