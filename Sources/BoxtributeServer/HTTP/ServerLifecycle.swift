@@ -101,6 +101,33 @@ struct DatabaseService: Service {
     }
 }
 
+/// Adds the boxes created since to `box_origins` every ``standardInterval``, so that the created-boxes
+/// statistics work out only the last minutes' boxes from the history, however long the server
+/// runs. A failed round (another instance summarising at the same time) is logged and the next
+/// one tries again.
+struct BoxOriginService: Service {
+    /// The settling time of a box: a round adds about that much time's boxes.
+    static let standardInterval = Duration.seconds(BoxOriginStore.settlingTime)
+
+    let database: any Database
+    let logger: Logger
+    var interval = standardInterval
+
+    func run() async throws {
+        try? await cancelWhenGracefulShutdown {
+            while true {
+                try await Task.sleep(for: interval)
+                do {
+                    let added = try await BoxOriginStore.refresh(in: database)
+                    if added > 0 { logger.debug("summarised box origins", metadata: ["boxes": "\(added)"]) }
+                } catch {
+                    logger.warning("could not summarise box origins", metadata: ["error": "\(error)"])
+                }
+            }
+        }
+    }
+}
+
 /// The address `serve` cannot listen on.
 public struct ListenError: Error, CustomStringConvertible {
     public let host: String
@@ -142,8 +169,10 @@ extension BoxtributeApp {
         let drain = configuration.http.drainTimeout
         var group = ServiceGroupConfiguration(
             services: [
-                // Shut down in reverse order: the server first, the database once it has stopped.
+                // Shut down in reverse order: the server first, the database once it and the
+                // summaries have stopped.
                 .init(service: DatabaseService(database: database, logger: logger)),
+                .init(service: BoxOriginService(database: database, logger: logger)),
                 .init(service: HTTPServerService(app: app, registry: registry, drainTimeout: drain, logger: logger)),
             ],
             gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
