@@ -69,7 +69,7 @@ if ! "$binary" seed --database "$database" --boxes "$boxes" >/dev/null 2>"$work/
 fi
 LOG_LEVEL=warning "$binary" serve --database "$database" --port "$port" >"$work/server.log" 2>&1 &
 server=$!
-# Up to two minutes: a first start on a large database summarises its boxes' origins.
+# Up to two minutes: a first start on a large database adds the indexes of its migrations.
 for _ in $(seq 1 600); do
     curl -sf "http://127.0.0.1:$port/health" >/dev/null && break
     sleep 0.2

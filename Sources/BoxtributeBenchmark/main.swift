@@ -133,12 +133,12 @@ if let databaseURL {
     case .managed: _ = try await SchemaMigrator.migrate(memory, logger: logger)
     case .existing: break
     }
-    try await BoxOriginStore.refresh(in: memory)
 } else {
     memory = try await SQLiteDatabase.open(path: ":memory:", logger: logger)
     _ = try await DemoData.seed(into: memory, boxes: boxes, logger: logger)
-    try await BoxOriginStore.refresh(in: memory)
 }
+// As `serve` does at start: the created boxes read the settled boxes' origins.
+try await BoxOriginStore.refresh(in: memory)
 let database = TimedDatabase(memory)
 let api = try GraphQLAPI(variant: .full)
 let user = CurrentUser(

@@ -57,24 +57,10 @@ struct Serve: AsyncParsableCommand {
             try await SchemaMigrator.migrate(db, logger: logger)
             let summary = try await DemoData.seed(into: db, logger: logger)
             Console.line(summary.description)
-            await summariseBoxOrigins(db, logger: logger)
         case .managed:
             try await SchemaMigrator.migrate(db, logger: logger)
-            await summariseBoxOrigins(db, logger: logger)
         case .existing:
             logger.info("serving an existing Boxtribute database as it is")
-        }
-    }
-
-    /// Adds the boxes created since the last start to `box_origins`. The statistics are right
-    /// without it, only slower, so a failure (another instance summarising at the same time)
-    /// is logged and the server starts.
-    private func summariseBoxOrigins(_ db: any Database, logger: Logger) async {
-        do {
-            let added = try await BoxOriginStore.refresh(in: db)
-            if added > 0 { logger.info("summarised box origins", metadata: ["boxes": "\(added)"]) }
-        } catch {
-            logger.warning("could not summarise box origins", metadata: ["error": "\(error)"])
         }
     }
 }

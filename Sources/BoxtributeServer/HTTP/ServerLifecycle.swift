@@ -101,7 +101,8 @@ struct DatabaseService: Service {
     }
 }
 
-/// Adds the boxes created since to `box_origins` every ``standardInterval``, so that the created-boxes
+/// Adds the settled boxes to `box_origins` when the server starts, beside its first requests,
+/// and then every ``standardInterval``, so that the created-boxes
 /// statistics work out only the last minutes' boxes from the history, however long the server
 /// runs. A failed round (another instance summarising at the same time) is logged and the next
 /// one tries again.
@@ -116,13 +117,13 @@ struct BoxOriginService: Service {
     func run() async throws {
         try? await cancelWhenGracefulShutdown {
             while true {
-                try await Task.sleep(for: interval)
                 do {
                     let added = try await BoxOriginStore.refresh(in: database)
-                    if added > 0 { logger.debug("summarised box origins", metadata: ["boxes": "\(added)"]) }
+                    if added > 0 { logger.info("summarised box origins", metadata: ["boxes": "\(added)"]) }
                 } catch {
                     logger.warning("could not summarise box origins", metadata: ["error": "\(error)"])
                 }
+                try await Task.sleep(for: interval)
             }
         }
     }
