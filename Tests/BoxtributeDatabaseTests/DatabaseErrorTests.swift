@@ -156,7 +156,9 @@ struct DatabaseErrorTests {
     func mysqlTimeoutOptions() throws {
         guard
             case .mysql(let settings) = try DatabaseLocation(
-                url: "mysql://app@db/dropapp?connect_timeout=2&read_timeout=7&write_timeout=9&pool_timeout=3&pool=2")
+                url:
+                    "mysql://app@db/dropapp?connect_timeout=2&read_timeout=7&write_timeout=9&pool_timeout=3&pool=2&lock_wait_timeout=11"
+            )
         else {
             Issue.record("expected a MySQL location")
             return
@@ -166,10 +168,14 @@ struct DatabaseErrorTests {
         #expect(settings.writeTimeout == 9)
         #expect(settings.poolTimeout == 3)
         #expect(settings.poolSize == 2)
+        #expect(settings.lockWaitTimeout == 11)
         let plain = MySQLSettings(host: "db", port: 3306, user: "app", password: "", database: "dropapp")
         #expect(plain.connectTimeout == 5 && plain.readTimeout == 30 && plain.writeTimeout == 30)
         #expect(plain.poolTimeout == 30)
-        for option in ["connect_timeout=0", "read_timeout=-1", "write_timeout=x", "pool_timeout="] {
+        #expect(plain.lockWaitTimeout == nil)
+        for option in [
+            "connect_timeout=0", "read_timeout=-1", "write_timeout=x", "pool_timeout=", "lock_wait_timeout=0",
+        ] {
             #expect(throws: InvalidDatabaseURL.self) { try DatabaseLocation(url: "mysql://app@db/dropapp?\(option)") }
         }
     }

@@ -22,9 +22,11 @@
         static let logger = Logger.quiet("boxtribute.tests.mysql")
 
         /// Settings of the configured server, for its own database. Unless the URL says
-        /// otherwise, statements and pool waits may take 5 minutes instead of the production
-        /// default: the suites create and drop hundreds of databases at once on two cores, and
-        /// DDL then waits on the server's metadata locks for longer than a request should.
+        /// otherwise, statements, pool waits and lock waits may take 5 minutes instead of the
+        /// production defaults: the suites create and drop hundreds of databases at once on two
+        /// cores, and DDL then waits on the server's metadata locks and on InnoDB's dictionary
+        /// (whose row locks every `CREATE TABLE` with foreign keys and every `DROP DATABASE`
+        /// take, in whichever database) for longer than a request should.
         public static func settings() throws -> MySQLSettings {
             guard let url, case .mysql(var settings) = try DatabaseLocation(url: url) else {
                 throw DatabaseError(kind: .other, message: "BOXTRIBUTE_TEST_MYSQL_URL is not a mysql:// URL")
@@ -32,6 +34,7 @@
             if !url.contains("read_timeout=") { settings.readTimeout = 300 }
             if !url.contains("write_timeout=") { settings.writeTimeout = 300 }
             if !url.contains("pool_timeout=") { settings.poolTimeout = 300 }
+            if !url.contains("lock_wait_timeout=") { settings.lockWaitTimeout = 300 }
             return settings
         }
 
@@ -93,7 +96,8 @@
             }
             var query = url[slash...].firstIndex(of: "?").map { String(url[$0...]) } ?? ""
             // The same long waits as ``settings()``, for the process that opens it.
-            for option in ["read_timeout", "write_timeout", "pool_timeout"] where !query.contains(option + "=") {
+            for option in ["read_timeout", "write_timeout", "pool_timeout", "lock_wait_timeout"]
+            where !query.contains(option + "=") {
                 query += (query.isEmpty ? "?" : "&") + option + "=300"
             }
             return (name, String(url[..<slash]) + "/" + name + query)

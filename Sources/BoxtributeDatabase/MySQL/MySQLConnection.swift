@@ -72,6 +72,9 @@
             // READ COMMITTED: see the README (Storage engines); timestamps are UTC as in the reference.
             _ = try execute("SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED", [])
             _ = try execute("SET SESSION time_zone = '+00:00'", [])
+            if let seconds = settings.lockWaitTimeout {
+                _ = try execute("SET SESSION innodb_lock_wait_timeout = \(seconds)", [])
+            }
         }
 
         deinit { close() }

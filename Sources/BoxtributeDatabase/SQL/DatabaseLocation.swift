@@ -58,6 +58,10 @@ public struct MySQLSettings: Sendable, Equatable {
     public var writeTimeout: Int
     /// Seconds a request may wait for a free pooled connection (`?pool_timeout=S`).
     public var poolTimeout: Int
+    /// Seconds a statement may wait for another transaction's row lock
+    /// (`?lock_wait_timeout=S`, the session's `innodb_lock_wait_timeout`); `nil` keeps the
+    /// server's setting (50 s unless configured).
+    public var lockWaitTimeout: Int?
 
     /// Connections per server when the URL does not say.
     public static let defaultPoolSize = 8
@@ -71,7 +75,7 @@ public struct MySQLSettings: Sendable, Equatable {
         host: String, port: Int, user: String, password: String, database: String, socket: String? = nil,
         poolSize: Int = defaultPoolSize, connectTimeout: Int = defaultConnectTimeout,
         readTimeout: Int = defaultReadTimeout, writeTimeout: Int = defaultWriteTimeout,
-        poolTimeout: Int = defaultPoolTimeout
+        poolTimeout: Int = defaultPoolTimeout, lockWaitTimeout: Int? = nil
     ) {
         self.host = host
         self.port = port
@@ -84,6 +88,7 @@ public struct MySQLSettings: Sendable, Equatable {
         self.readTimeout = readTimeout
         self.writeTimeout = writeTimeout
         self.poolTimeout = poolTimeout
+        self.lockWaitTimeout = lockWaitTimeout
     }
 
     init(url: String) throws(InvalidDatabaseURL) {
@@ -115,6 +120,7 @@ public struct MySQLSettings: Sendable, Equatable {
             case "read_timeout": readTimeout = try Self.positive(value, option: "read_timeout")
             case "write_timeout": writeTimeout = try Self.positive(value, option: "write_timeout")
             case "pool_timeout": poolTimeout = try Self.positive(value, option: "pool_timeout")
+            case "lock_wait_timeout": lockWaitTimeout = try Self.positive(value, option: "lock_wait_timeout")
             case "socket": socket = value.isEmpty ? nil : value
             default: throw InvalidDatabaseURL(url: "mysql://…", reason: "unknown option \(pair[0])")
             }

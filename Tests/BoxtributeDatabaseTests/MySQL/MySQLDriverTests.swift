@@ -28,6 +28,28 @@
             await database.close()
         }
 
+        @Test("lock_wait_timeout sets every pooled session's InnoDB lock wait; without it the server's stays")
+        func lockWaitTimeoutIsSetPerSession() async throws {
+            let database = try await MySQLTestServer.makeEmptyDatabase(poolSize: 2) { $0.lockWaitTimeout = 7 }
+            var serverDefaults = try MySQLTestServer.settings()
+            serverDefaults.lockWaitTimeout = nil
+            let admin = try await MySQLDatabase.open(settings: serverDefaults, logger: Self.logger)
+            do {
+                for _ in 0..<3 {
+                    let seconds = try await database.query("SELECT @@SESSION.innodb_lock_wait_timeout", []).first?.int(
+                        0)
+                    #expect(seconds == 7)
+                }
+                let global = try await admin.query("SELECT @@GLOBAL.innodb_lock_wait_timeout", []).first?.int(0)
+                let session = try await admin.query("SELECT @@SESSION.innodb_lock_wait_timeout", []).first?.int(0)
+                #expect(session == global)
+            } catch {
+                Issue.record(error)
+            }
+            await admin.close()
+            await database.close()
+        }
+
         @Test func valuesRoundTripThroughBoundParameters() async throws {
             try await withDatabases { database, _ in
                 _ = try await database.query(

@@ -13,8 +13,9 @@ import Testing
 /// stable code; and each limit of ``GraphQLLimits`` at its edge.
 @Suite("Request limits")
 struct RequestLimitsTests {
-    /// Answers `query` and checks it came back quickly (a refusal costs microseconds; the
-    /// bound only catches a return of the old behaviour, which took seconds to forever).
+    /// Answers `query` and checks it did not stall. A refusal costs microseconds, but the bound
+    /// is a minute: it catches a return of the old behaviour (a stall of minutes to forever),
+    /// never a slow machine; speed is the benchmarks' business.
     static func runQuickly(
         _ harness: APIHarness, _ query: String, variables: [String: Map] = [:],
         as user: CurrentUser? = Fixtures
@@ -22,7 +23,7 @@ struct RequestLimitsTests {
     ) async -> APIHarness.Answer {
         let started = ContinuousClock.now
         let answer = await harness.run(query, variables: variables, as: user)
-        #expect(ContinuousClock.now - started < .seconds(5))
+        #expect(ContinuousClock.now - started < .seconds(60))
         return answer
     }
 
