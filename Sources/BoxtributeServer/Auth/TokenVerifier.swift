@@ -31,10 +31,14 @@ public struct AuthenticationFailure: Error, Sendable, Equatable {
             message: message)
     }
 
-    /// The JSON body.
-    public var body: [String: String] {
-        var body = ["code": code, "description": description]
+    /// The JSON body: the reference's keys (`code`, `description`, and `message` when there is
+    /// one), and the `errors` list every error body of ours has, whose entry carries the
+    /// description and the code.
+    public var body: [String: Any] {
+        var body: [String: Any] = ["code": code, "description": description]
         if let message { body["message"] = message }
+        let extensionCode = status == 401 ? "UNAUTHENTICATED" : "INTERNAL_SERVER_ERROR"
+        body["errors"] = [["message": description, "extensions": ["code": extensionCode, "reason": code]]]
         return body
     }
 }

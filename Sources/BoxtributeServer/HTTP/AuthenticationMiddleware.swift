@@ -16,7 +16,7 @@ struct AuthenticationMiddleware: RouterMiddleware {
             context.user = user
             return try await next(request, context)
         case .failure(let failure):
-            return BoxtributeApp.jsonResponse(status: .init(code: failure.status), object: failure.body)
+            return BoxtributeApp.jsonResponse(status: .init(code: failure.status), serializing: failure.body)
         }
     }
 }

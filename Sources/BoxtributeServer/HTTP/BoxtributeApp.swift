@@ -36,6 +36,7 @@ public enum BoxtributeApp {
         let router = Router(context: BoxtributeRequestContext.self)
         // Before the routes: Hummingbird wraps each route in the middleware present when it is added.
         router.add(middleware: RequestLogMiddleware())
+        router.add(middleware: ErrorBodyMiddleware())
         let authentication = AuthenticationMiddleware(verifier: verifier)
         let development = configuration.isDevelopment
 
@@ -114,11 +115,8 @@ public enum BoxtributeApp {
         jsonResponse(status: status, serializing: ["errors": [["message": message]]])
     }
 
-    static func jsonResponse(status: HTTPResponse.Status, object: [String: String]) -> Response {
-        jsonResponse(status: status, serializing: object)
-    }
-
-    private static func jsonResponse(status: HTTPResponse.Status, serializing object: Any) -> Response {
+    /// `object` (dictionaries, arrays, strings and numbers) as a JSON body.
+    static func jsonResponse(status: HTTPResponse.Status, serializing object: Any) -> Response {
         let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data("{}".utf8)
         return jsonResponse(status: status, body: Array(data))
     }

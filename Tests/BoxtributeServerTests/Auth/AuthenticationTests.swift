@@ -33,30 +33,39 @@ struct AuthenticationTests {
         }
     }
 
+    /// `json` is the reference's refusal body (`code`, `description`) plus the `errors` entry
+    /// every error body of ours has.
+    static func expectRefused(
+        _ json: JSONValue, code: String, description: String, sourceLocation: SourceLocation = #_sourceLocation
+    ) {
+        let expected: JSONValue = [
+            "code": .string(code), "description": .string(description),
+            "errors": [
+                ["message": .string(description), "extensions": ["code": "UNAUTHENTICATED", "reason": .string(code)]]
+            ],
+        ]
+        #expect(json == expected, sourceLocation: sourceLocation)
+    }
+
     @Test("header problems answer 401 with the reference's codes")
     func headerProblems() async throws {
         try await ServerHarness.withClient { client in
             try await client.graphQL(Self.query) { response in
                 #expect(response.status == .unauthorized)
-                #expect(
-                    response.json == [
-                        "code": "authorization_header_missing", "description": "Authorization header is expected",
-                    ])
+                Self.expectRefused(
+                    response.json, code: "authorization_header_missing", description: "Authorization header is expected"
+                )
             }
             try await client.graphQL(Self.query, authorization: "Token abc") { response in
-                #expect(
-                    response.json == [
-                        "code": "invalid_header", "description": "Authorization header must start with Bearer",
-                    ])
+                Self.expectRefused(
+                    response.json, code: "invalid_header", description: "Authorization header must start with Bearer")
             }
             try await client.graphQL(Self.query, authorization: "bearer") { response in
-                #expect(response.json == ["code": "invalid_header", "description": "Token not found"])
+                Self.expectRefused(response.json, code: "invalid_header", description: "Token not found")
             }
             try await client.graphQL(Self.query, authorization: "Bearer a b") { response in
-                #expect(
-                    response.json == [
-                        "code": "invalid_header", "description": "Authorization header must be Bearer token",
-                    ])
+                Self.expectRefused(
+                    response.json, code: "invalid_header", description: "Authorization header must be Bearer token")
             }
         }
     }
@@ -67,7 +76,7 @@ struct AuthenticationTests {
         try await ServerHarness.withClient { client in
             try await client.graphQL(Self.query, token: token) { response in
                 #expect(response.status == .unauthorized)
-                #expect(response.json == ["code": "token_expired", "description": "token is expired"])
+                Self.expectRefused(response.json, code: "token_expired", description: "token is expired")
             }
         }
     }
@@ -98,13 +107,9 @@ struct AuthenticationTests {
         try await ServerHarness.withClient { client in
             try await client.graphQL(Self.query, token: token) { response in
                 #expect(response.status == .unauthorized)
-                #expect(
-                    response.json
-                        == [
-                            "code": "missing_claims",
-                            "description":
-                                "Missing custom claims in JWT: permissions, organisation_id. Please check Auth0.",
-                        ])
+                Self.expectRefused(
+                    response.json, code: "missing_claims",
+                    description: "Missing custom claims in JWT: permissions, organisation_id. Please check Auth0.")
             }
         }
     }

@@ -1,5 +1,4 @@
 import BoxtributeDatabase
-import BoxtributeServer
 import BoxtributeStorage
 import BoxtributeTestSupport
 import Foundation
@@ -8,6 +7,8 @@ import HummingbirdTesting
 import Logging
 import NIOCore
 import Testing
+
+@testable import BoxtributeServer
 
 /// Answers carry no internal detail; every request is named and logged once, never with its token.
 @Suite("Request hardening")
@@ -37,7 +38,8 @@ struct RequestHardeningTests {
                         Issue.record("not an object: \(body)")
                         return
                     }
-                    #expect(Set(fields.keys).isSubset(of: ["code", "description", "message"]))
+                    #expect(Set(fields.keys).isSubset(of: ["code", "description", "message", "errors"]))
+                    #expect(json["errors"]?[0]?["message"] == "incorrect claims, please check the audience and issuer")
                 }
             }
             try await client.graphQL(Self.query, token: wrongKey) { response in
@@ -67,6 +69,19 @@ struct RequestHardeningTests {
             ) { response in
                 #expect(response.status == .contentTooLarge)
                 #expect(response.json == ["errors": [["message": "The request body is too large."]]])
+            }
+        }
+    }
+
+    @Test("an address no route serves answers 404 with the same error shape, and says where the APIs are")
+    func notFoundShape() async throws {
+        try await ServerHarness.withClient { client in
+            for (uri, method) in [("/nothing", HTTPRequest.Method.get), ("/graphql", .put), ("/public/x", .post)] {
+                try await client.execute(uri: uri, method: method) { response in
+                    #expect(response.status == .notFound)
+                    #expect(response.headers[.contentType] == "application/json")
+                    #expect(response.json == ["errors": [["message": .string(ErrorBodyMiddleware.notFoundMessage)]]])
+                }
             }
         }
     }
