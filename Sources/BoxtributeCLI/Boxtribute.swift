@@ -21,6 +21,14 @@ struct DatabaseOption: ParsableArguments {
     var url: String?
 }
 
+/// A command that failed for a reason the user can act on (an unreadable file, a database that
+/// is not empty): printed as `Error: <description>` with exit status 1, without the usage text,
+/// which is for mistakes in the command line itself.
+struct CommandFailure: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
+
 /// Output written straight to the file descriptor, so it reaches pipes and log collectors
 /// as it happens (no stdio buffering).
 enum Console {

@@ -16,6 +16,15 @@ struct ImportDump: AsyncParsableCommand {
 
     func run() async throws {
         let logger = CommandLogger.make("boxtribute.import")
+        // Before the database is opened (and, for a new SQLite file, created).
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory) else {
+            throw CommandFailure("there is no dump file \(file)")
+        }
+        guard !isDirectory.boolValue, FileManager.default.isReadableFile(atPath: file) else {
+            throw CommandFailure(
+                "cannot read the dump file \(file)" + (isDirectory.boolValue ? ": it is a directory" : ""))
+        }
         let location = try ServerConfiguration.fromEnvironment().databaseLocation(override: database.url)
         let db = try await DatabaseOpener.open(location, logger: logger)
         let terminal = isatty(STDERR_FILENO) != 0
@@ -39,7 +48,7 @@ struct ImportDump: AsyncParsableCommand {
         } catch {
             if terminal { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
             await db.close()
-            throw ValidationError("import failed, the database is unchanged: \(error)")
+            throw CommandFailure("import failed, the database is unchanged: \(error)")
         }
         await db.close()
     }

@@ -22,7 +22,7 @@ struct Token: AsyncParsableCommand {
     func run() async throws {
         let configuration = try ServerConfiguration.fromEnvironment()
         guard !configuration.isProduction else {
-            throw ValidationError("development tokens are refused when ENVIRONMENT=production")
+            throw CommandFailure("development tokens are refused when ENVIRONMENT=production")
         }
         let location = try configuration.databaseLocation(override: database.url)
         let key = try DevelopmentTokens.loadOrCreateKey(at: DevelopmentTokens.keyPath(for: location))

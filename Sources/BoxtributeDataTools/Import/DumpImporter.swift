@@ -20,7 +20,9 @@ public enum DumpImporter {
         public let statementNumber: Int
         public let line: Int
         public let reason: String
-        public var description: String { "statement \(statementNumber) (line \(line)): \(reason)" }
+        public var description: String {
+            statementNumber == 0 ? reason : "statement \(statementNumber) (line \(line)): \(reason)"
+        }
     }
 
     typealias Step = (statement: MySQLDumpStatement, sql: [String], table: String?, rows: Int)

@@ -80,7 +80,8 @@ struct CommandLineTests {
         let refused = try Self.run(
             ["token", "--database", database],
             environment: ["ENVIRONMENT": "production", "AUTH0_DOMAIN": "x.test", "AUTH0_AUDIENCE": "api"])
-        #expect(refused.status != 0)
+        #expect(refused.status == 1)
+        #expect(refused.error == "Error: development tokens are refused when ENVIRONMENT=production\n")
     }
 
     @Test("schema prints each API's SDL")
@@ -111,8 +112,23 @@ struct CommandLineTests {
         try "CREATE TABLE `t` (`id` int);\nINSERT INTO `t` VALUES (1,'x".write(
             to: dump, atomically: true, encoding: .utf8)
         let run = try Self.run(["import-dump", dump.path, "--database", "sqlite:\(directory.path)/x.sqlite3"])
-        #expect(run.status != 0)
+        #expect(run.status == 1)
         #expect(run.error.contains("statement 2"))
+        #expect(!run.error.contains("Usage"))
+    }
+
+    @Test("import-dump of a missing file or a directory says so in one line, before any database is made")
+    func importMissingFile() throws {
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let database = "sqlite:\(directory.path)/x.sqlite3"
+        let missing = try Self.run(["import-dump", "/nonexistent/dump.sql", "--database", database])
+        #expect(missing.status == 1)
+        #expect(missing.error == "Error: there is no dump file /nonexistent/dump.sql\n")
+        let folder = try Self.run(["import-dump", directory.path, "--database", database])
+        #expect(folder.status == 1)
+        #expect(folder.error == "Error: cannot read the dump file \(directory.path): it is a directory\n")
+        #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("x.sqlite3").path))
     }
 
     @Test("serve creates the schema and demo data on an empty database and answers with a minted token")
