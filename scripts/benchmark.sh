@@ -57,7 +57,7 @@ else
     binary="$(swift build -c release --scratch-path .build-release "${traits[@]}" --show-bin-path)/boxtribute"
 fi
 work="$(mktemp -d)"
-trap 'kill "${server:-0}" 2>/dev/null || true; rm -rf "$work"' EXIT
+trap '[ -z "${server:-}" ] || kill "$server" 2>/dev/null || true; rm -rf "$work"' EXIT
 if [ -z "$database" ]; then
     database="sqlite:$work/bench.sqlite3"
 fi

@@ -3,6 +3,7 @@
 #
 #   scripts/load-test.sh [--duration SECONDS] [--soak SECONDS] [--connections N] [--boxes N]
 #                        [--database URL] [--port PORT]
+#   scripts/load-test.sh --url http://127.0.0.1:5005/graphql --token TOKEN [--server-pid PID] ...
 #
 # Starts a release build of `boxtribute serve` on a fresh SQLite database with demo data (or on
 # --database URL; a mysql:// URL builds with `--traits MySQL`), mints a coordinator's token for
@@ -22,6 +23,8 @@
 # Plain mode runs --duration seconds (default 30) and prints requests/s, latency and errors.
 # Soak mode (--soak SECONDS, e.g. 600) prints every 10 s the requests/s, errors and the server's
 # memory (RSS) of that interval. BOXTRIBUTE_BINARY=path uses that binary instead of building.
+# With --url and --token the load goes to a server that is already running (its base 1 must hold
+# boxes in stock and two locations); --server-pid names its process for the memory figures.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -31,6 +34,9 @@ connections=16
 boxes=5000
 port=5098
 database="${DATABASE_URL:-}"
+url=""
+token=""
+server_pid=""
 while [ $# -gt 0 ]; do
     case "$1" in
         --duration) duration="$2"; shift 2 ;;
@@ -39,33 +45,42 @@ while [ $# -gt 0 ]; do
         --boxes) boxes="$2"; shift 2 ;;
         --database) database="$2"; shift 2 ;;
         --port) port="$2"; shift 2 ;;
+        --url) url="$2"; shift 2 ;;
+        --token) token="$2"; shift 2 ;;
+        --server-pid) server_pid="$2"; shift 2 ;;
         *) echo "unknown option $1" >&2; exit 2 ;;
     esac
 done
 command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)" >&2; exit 2; }
 
-traits=()
-case "$database" in mysql://*) traits=(--traits MySQL) ;; esac
-if [ -n "${BOXTRIBUTE_BINARY:-}" ]; then
-    binary="$BOXTRIBUTE_BINARY"
-else
-    swift build -c release --scratch-path .build-release "${traits[@]}" --product boxtribute >/dev/null
-    binary="$(swift build -c release --scratch-path .build-release "${traits[@]}" --show-bin-path)/boxtribute"
-fi
 work="$(mktemp -d)"
-trap 'kill "${server:-0}" 2>/dev/null || true; rm -rf "$work"' EXIT
-[ -n "$database" ] || database="sqlite:$work/load.sqlite3"
-
-"$binary" seed --database "$database" --boxes "$boxes" >/dev/null 2>"$work/seed.log" ||
-    grep -q "not empty\|already" "$work/seed.log" || { cat "$work/seed.log" >&2; exit 1; }
-LOG_LEVEL=warning "$binary" serve --database "$database" --port "$port" >"$work/server.log" 2>&1 &
-server=$!
-for _ in $(seq 1 600); do
-    curl -sf "http://127.0.0.1:$port/health" >/dev/null && break
-    sleep 0.2
-done
-token="$("$binary" token --database "$database" --user 2 --organisation 1 --base 1)"
-url="http://127.0.0.1:$port/graphql"
+trap '[ -z "${server:-}" ] || kill "$server" 2>/dev/null || true; rm -rf "$work"' EXIT
+if [ -n "$url" ]; then
+    [ -n "$token" ] || { echo "--url needs --token" >&2; exit 2; }
+    server="" # not ours to stop
+    boxes="as served"
+else
+    traits=()
+    case "$database" in mysql://*) traits=(--traits MySQL) ;; esac
+    if [ -n "${BOXTRIBUTE_BINARY:-}" ]; then
+        binary="$BOXTRIBUTE_BINARY"
+    else
+        swift build -c release --scratch-path .build-release "${traits[@]}" --product boxtribute >/dev/null
+        binary="$(swift build -c release --scratch-path .build-release "${traits[@]}" --show-bin-path)/boxtribute"
+    fi
+    [ -n "$database" ] || database="sqlite:$work/load.sqlite3"
+    "$binary" seed --database "$database" --boxes "$boxes" >/dev/null 2>"$work/seed.log" ||
+        grep -q "not empty\|already" "$work/seed.log" || { cat "$work/seed.log" >&2; exit 1; }
+    LOG_LEVEL=warning "$binary" serve --database "$database" --port "$port" >"$work/server.log" 2>&1 &
+    server=$!
+    server_pid=$server
+    for _ in $(seq 1 600); do
+        curl -sf "http://127.0.0.1:$port/health" >/dev/null && break
+        sleep 0.2
+    done
+    token="$("$binary" token --database "$database" --user 2 --organisation 1 --base 1)"
+    url="http://127.0.0.1:$port/graphql"
+fi
 
 ids="$(curl -sf "$url" -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
     -d '{"query":"{ boxes(baseId: \"1\", filterInput: {states: [InStock]}, paginationInput: {first: 50}) { elements { labelIdentifier product { id } size { id } } } base(id: \"1\") { locations { id } } }"}')"
@@ -156,12 +171,13 @@ lines += [
 open(sys.argv[2], "w").write("\n".join(lines) + "\n")
 PY
 
-rss() { ps -o rss= -p "$server" | awk '{printf "%.0f", $1/1024}'; }
+rss() { if [ -n "$server_pid" ]; then ps -o rss= -p "$server_pid" | awk '{printf "%.0f", $1/1024}'; else echo "-"; fi; }
 run() { # seconds -> "requests errors seconds p50ms p99ms maxms"
     wrk -t2 -c"$connections" -d"$1s" --timeout 30s -s "$work/load.lua" "$url" | awk '/^LOADTEST/ {print $2, $3, $4, $5, $6, $7}'
 }
 
-echo "database: ${database%%:*}; machine: $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg); boxes: $boxes; wrk: $connections connections"
+engine="${database%%:*}"
+echo "database: ${engine:-a running server}; machine: $(nproc) cores, load $(cut -d" " -f1 /proc/loadavg); boxes: $boxes; wrk: $connections connections"
 if [ "$soak" -gt 0 ]; then
     printf "%8s %12s %8s %10s %10s %10s\n" elapsed "requests/s" errors "p50 ms" "p99 ms" "RSS MiB"
     elapsed=0
