@@ -2,7 +2,7 @@
 # A mixed load like the front-end's: read-heavy, with mutations, sent by wrk (Debian package `wrk`).
 #
 #   scripts/load-test.sh [--duration SECONDS] [--soak SECONDS] [--connections N] [--boxes N]
-#                        [--database URL] [--port PORT]
+#                        [--database URL] [--port PORT] [--reads-only]
 #   scripts/load-test.sh --url http://127.0.0.1:5005/graphql --token TOKEN [--server-pid PID] ...
 #
 # Starts a release build of `boxtribute serve` on a fresh SQLite database with demo data (or on
@@ -19,6 +19,7 @@
 #    5  moveBoxesToLocation: 5 boxes to the other of two locations
 #    3  createBox in base 1
 #
+# --reads-only leaves the mutations out (the database then does not grow during the run).
 # A request counts as an error when its status is not 200 or its answer holds "errors".
 # Plain mode runs --duration seconds (default 30) and prints requests/s, latency and errors.
 # Soak mode (--soak SECONDS, e.g. 600) prints every 10 s the requests/s, errors and the server's
@@ -37,6 +38,7 @@ database="${DATABASE_URL:-}"
 url=""
 token=""
 server_pid=""
+reads_only=0
 while [ $# -gt 0 ]; do
     case "$1" in
         --duration) duration="$2"; shift 2 ;;
@@ -48,6 +50,7 @@ while [ $# -gt 0 ]; do
         --url) url="$2"; shift 2 ;;
         --token) token="$2"; shift 2 ;;
         --server-pid) server_pid="$2"; shift 2 ;;
+        --reads-only) reads_only=1; shift ;;
         *) echo "unknown option $1" >&2; exit 2 ;;
     esac
 done
@@ -84,7 +87,7 @@ fi
 
 ids="$(curl -sf "$url" -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
     -d '{"query":"{ boxes(baseId: \"1\", filterInput: {states: [InStock]}, paginationInput: {first: 50}) { elements { labelIdentifier product { id } size { id } } } base(id: \"1\") { locations { id } } }"}')"
-python3 - "$ids" "$work/load.lua" "$token" <<'PY'
+python3 - "$ids" "$work/load.lua" "$token" "$reads_only" <<'PY'
 import json, random, sys
 
 data = json.loads(sys.argv[1])["data"]
@@ -132,6 +135,8 @@ mix = [
     (3, [body(create, {"input": {"productId": int(sized["product"]["id"]), "sizeId": int(sized["size"]["id"]),
                                  "locationId": locations[0], "numberOfItems": 10}})]),
 ]
+if sys.argv[4] == "1":
+    mix = [(weight, bodies) for weight, bodies in mix if not bodies[0].startswith('{"query": "mutation')]
 def lua(text):
     return "[==[" + text + "]==]"
 lines = [
