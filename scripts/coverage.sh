@@ -63,12 +63,12 @@ for entry in files:
     lines = entry["summary"]["lines"]
     covered, count = targets.get(target, (0, 0))
     targets[target] = (covered + lines["covered"], count + lines["count"])
-print(f"{\"target\":<28} {\"lines\":>8} {\"covered\":>8} {\"coverage\":>9}")
+print("%-28s %8s %8s %9s" % ("target", "lines", "covered", "coverage"))
 for target, (covered, count) in sorted(targets.items()):
     print(f"{target:<28} {count:>8} {covered:>8} {100 * covered / max(count, 1):>8.1f}%")
 covered = sum(c for c, _ in targets.values())
 count = sum(n for _, n in targets.values())
-print(f"{\"total\":<28} {count:>8} {covered:>8} {100 * covered / max(count, 1):>8.1f}%")
+print("%-28s %8d %8d %8.1f%%" % ("total", count, covered, 100 * covered / max(count, 1)))
 '
 if [ -n "$html" ]; then
     "$llvm_cov" show -format=html -output-dir "$html" -instr-profile "$profile" "$binary" \
