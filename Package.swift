@@ -34,6 +34,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto.git", exact: "4.5.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", exact: "2.13.0"),
         .package(url: "https://github.com/pointfreeco/swift-tagged.git", exact: "0.10.0"),
+        // Outgoing HTTP of the operations jobs (Slack webhooks, Auth0 Management API).
+        .package(url: "https://github.com/swift-server/async-http-client.git", exact: "1.37.0"),
     ],
     targets: [
         // The domain layer: per domain its entities, rules, repository protocols and services
@@ -105,6 +107,19 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Operations: the cron jobs, the Auth0 Management API and Slack clients, and the removal
+        // of a base's access (`remove-base-access`); used by the server's cron routes and the CLI.
+        .target(
+            name: "BoxtributeOperations",
+            dependencies: [
+                "BoxtributeDomain", "BoxtributeDatabase", "BoxtributeStorage", "BoxtributeDataTools",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // Hummingbird application, authentication, routes, configuration.
         .target(
             name: "BoxtributeServer",
@@ -113,6 +128,7 @@ let package = Package(
                 "BoxtributeDatabase",
                 "BoxtributeStorage",
                 "BoxtributeGraphQL",
+                "BoxtributeOperations",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "JWTKit", package: "jwt-kit"),
@@ -135,6 +151,7 @@ let package = Package(
                 "BoxtributeStorage",
                 "BoxtributeDataTools",
                 "BoxtributeGraphQL",
+                "BoxtributeOperations",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -195,6 +212,7 @@ let package = Package(
             name: "BoxtributeServerTests",
             dependencies: [
                 "BoxtributeServer", "BoxtributeDatabase", "BoxtributeDataTools", "BoxtributeTestSupport",
+                "BoxtributeOperations", "BoxtributeStorage",
                 // Built for the command-line tests, which run the binary.
                 "BoxtributeCLI",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

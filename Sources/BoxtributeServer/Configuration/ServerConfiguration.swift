@@ -1,5 +1,6 @@
 import BoxtributeDatabase
 import BoxtributeGraphQL
+import BoxtributeOperations
 import BoxtributeStorage
 import Foundation
 
@@ -24,6 +25,8 @@ public struct ServerConfiguration: Sendable {
     public var http: HTTPLimits
     /// What one GraphQL request may ask for.
     public var graphQL: GraphQLLimits
+    /// The cron jobs' and the Auth0 log-stream bridge's settings (webhooks, tokens, Auth0 Management API).
+    public var operations = OperationsConfiguration()
 
     /// Domain and audience used when none are configured outside production.
     public static let developmentDomain = "dev.boxtribute.local"
@@ -76,7 +79,8 @@ public struct ServerConfiguration: Sendable {
             auth0DomainIsExplicit: domain != nil,
             databaseURL: value("DATABASE_URL") ?? mysqlURL(value),
             maxRequestBytes: try positiveInteger("MAX_REQUEST_BYTES", value) ?? 1 << 20,
-            http: try HTTPLimits.fromEnvironment(value), graphQL: try GraphQLLimits.fromEnvironment(value))
+            http: try HTTPLimits.fromEnvironment(value), graphQL: try GraphQLLimits.fromEnvironment(value)
+        ).with(operations: OperationsConfiguration.fromEnvironment(value))
     }
 
     /// The variable's value as a positive integer; `nil` when unset.

@@ -63,6 +63,7 @@ public enum BoxtributeApp {
                 await handle(request, context: context, api: api, services: services)
             }
         }
+        OperationsRoutes.add(to: router, database: database, configuration: configuration)
         return router
     }
 
