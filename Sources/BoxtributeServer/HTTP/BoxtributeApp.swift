@@ -43,6 +43,7 @@ public enum BoxtributeApp {
             jsonResponse(status: .ok, body: Array(#"{"status":"ok"}"#.utf8))
         }
         ExplorerRoutes.add(to: router)
+        DocsRoutes.add(to: router, development: development)
         for (path, api, cors, protected) in [
             ("/graphql", services.fullAPI, Optional(CORSPolicy.fullAPI(development: development)), true),
             ("/", services.queryAPI, nil, true),
