@@ -141,6 +141,8 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ],
+            // The explorer page's script, style sheet and vendored libraries (`ExplorerAssets`).
+            resources: [.copy("Explorer/Assets")],
             swiftSettings: swiftSettings
         ),
         .executableTarget(

@@ -8,7 +8,8 @@ struct Boxtribute: AsyncParsableCommand {
         commandName: "boxtribute",
         abstract: "Boxtribute's GraphQL back-end.",
         subcommands: [
-            Serve.self, ImportDump.self, Seed.self, Token.self, Schema.self, Cron.self, RemoveBaseAccessCommand.self,
+            Serve.self, ImportDump.self, Seed.self, Token.self, Schema.self, Docs.self, Cron.self,
+            RemoveBaseAccessCommand.self,
         ],
         defaultSubcommand: Serve.self)
 }

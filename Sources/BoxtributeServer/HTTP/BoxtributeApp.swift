@@ -43,15 +43,19 @@ public enum BoxtributeApp {
         router.get("/health") { _, _ in
             jsonResponse(status: .ok, body: Array(#"{"status":"ok"}"#.utf8))
         }
+        ExplorerRoutes.add(to: router)
+        DocsRoutes.add(to: router, development: development)
         for (path, api, cors, protected) in [
             ("/graphql", services.fullAPI, Optional(CORSPolicy.fullAPI(development: development)), true),
             ("/", services.queryAPI, nil, true),
             ("/public", services.publicAPI, Optional(CORSPolicy.publicAPI(development: development)), false),
         ] {
+            // The full API answers introspection in development only; the others always.
+            let page = ExplorerPage.html(endpoint: path, introspection: path != "/graphql" || development)
             router.get(RouterPath(path)) { _, _ in
                 Response(
                     status: .ok, headers: [.contentType: "text/html; charset=utf-8"],
-                    body: .init(byteBuffer: ByteBuffer(string: ExplorerPage.html(endpoint: path))))
+                    body: .init(byteBuffer: ByteBuffer(string: page)))
             }
             let endpoint = router.group()
             if let cors { endpoint.add(middleware: CORSMiddleware(policy: cors)) }
