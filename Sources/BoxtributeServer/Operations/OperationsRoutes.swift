@@ -20,11 +20,12 @@ enum OperationsRoutes {
             // App Engine strips this header from outside requests, so only its cron sends it.
             guard let header = cronHeader, request.headers[header] == "true" else {
                 context.logger.warning("Unauthorized user accessed /cron endpoint")
-                return BoxtributeApp.jsonResponse(status: .unauthorized, object: ["message": "unauthorized"])
+                return BoxtributeApp.jsonResponse(status: .unauthorized, serializing: ["message": "unauthorized"])
             }
             let name = context.parameters.get("job") ?? ""
             guard let job = CronJob(rawValue: name) else {
-                return BoxtributeApp.jsonResponse(status: .badRequest, object: ["message": "unknown job '\(name)'"])
+                return BoxtributeApp.jsonResponse(
+                    status: .badRequest, serializing: ["message": "unknown job '\(name)'"])
             }
             let runner = CronRunner(database: database, configuration: operations, logger: context.logger)
             let outcome = await runner.run(job)
@@ -34,19 +35,20 @@ enum OperationsRoutes {
                 case .refused: .badRequest
                 case .failed: .internalServerError
                 }
-            return BoxtributeApp.jsonResponse(status: status, object: ["message": outcome.message])
+            return BoxtributeApp.jsonResponse(status: status, serializing: ["message": outcome.message])
         }
 
         router.post("/auth0-slack-bridge") { request, context in
             let token: String
             switch TokenVerifier.bearerToken(request.headers[.authorization]) {
             case .failure(let failure):
-                return jsonResponse(
-                    401, ["details": ["code": failure.code, "description": failure.description]])
+                return BoxtributeApp.jsonResponse(
+                    status: .unauthorized,
+                    serializing: ["details": ["code": failure.code, "description": failure.description]])
             case .success(let given): token = given
             }
             guard Auth0LogBridge.accepts(token: token, configured: operations.auth0LogStreamToken) else {
-                return BoxtributeApp.jsonResponse(status: .unauthorized, object: ["message": "invalid token"])
+                return BoxtributeApp.jsonResponse(status: .unauthorized, serializing: ["message": "invalid token"])
             }
             var request = request
             let body: ByteBuffer
@@ -54,17 +56,12 @@ enum OperationsRoutes {
                 body = try await request.collectBody(upTo: configuration.maxRequestBytes)
             } catch {
                 return BoxtributeApp.jsonResponse(
-                    status: .contentTooLarge, object: ["message": "The request body is too large."])
+                    status: .contentTooLarge, serializing: ["message": "The request body is too large."])
             }
             let answer = await Auth0LogBridge.forward(
                 payload: Array(body.readableBytesView), webhookURL: operations.auth0StreamWebhook,
                 http: operations.http)
             return BoxtributeApp.jsonResponse(status: HTTPResponse.Status(code: answer.status), body: answer.body)
         }
-    }
-
-    private static func jsonResponse(_ status: Int, _ object: [String: [String: String]]) -> Response {
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data("{}".utf8)
-        return BoxtributeApp.jsonResponse(status: HTTPResponse.Status(code: status), body: Array(data))
     }
 }
