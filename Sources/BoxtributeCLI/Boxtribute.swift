@@ -7,7 +7,7 @@ struct Boxtribute: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "boxtribute",
         abstract: "Boxtribute's GraphQL back-end.",
-        subcommands: [Serve.self, ImportDump.self, Seed.self, Token.self, Schema.self],
+        subcommands: [Serve.self, ImportDump.self, Seed.self, Token.self, Schema.self, Backup.self],
         defaultSubcommand: Serve.self)
 }
 
