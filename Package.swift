@@ -36,6 +36,8 @@ let package = Package(
         .package(url: "https://github.com/pointfreeco/swift-tagged.git", exact: "0.10.0"),
         // Outgoing HTTP of the operations jobs (Slack webhooks, Auth0 Management API).
         .package(url: "https://github.com/swift-server/async-http-client.git", exact: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-metrics.git", exact: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", exact: "2.4.1"),
     ],
     targets: [
         // The domain layer: per domain its entities, rules, repository protocols and services
@@ -140,6 +142,9 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                // `/metrics`: swift-metrics' API over a Prometheus registry of the app's own.
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
             ],
             // The explorer page's script, style sheet and vendored libraries (`ExplorerAssets`).
             resources: [.copy("Explorer/Assets")],
@@ -221,6 +226,7 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "JWTKit", package: "jwt-kit"),
                 .product(name: "CryptoExtras", package: "swift-crypto"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: swiftSettings
         ),

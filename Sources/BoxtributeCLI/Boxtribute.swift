@@ -8,7 +8,7 @@ struct Boxtribute: AsyncParsableCommand {
         commandName: "boxtribute",
         abstract: "Boxtribute's GraphQL back-end.",
         subcommands: [
-            Serve.self, ImportDump.self, Seed.self, Token.self, Schema.self, Docs.self, Cron.self,
+            Serve.self, ImportDump.self, Seed.self, Token.self, Schema.self, Docs.self, Backup.self, Cron.self,
             RemoveBaseAccessCommand.self,
         ],
         defaultSubcommand: Serve.self)

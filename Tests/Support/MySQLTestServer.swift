@@ -155,6 +155,8 @@
             try await database.transactionWithoutForeignKeys(body)
         }
 
+        func poolStatistics() -> [ConnectionPoolStatistics] { database.poolStatistics() }
+
         func close() async {
             await database.close()
             let name = name

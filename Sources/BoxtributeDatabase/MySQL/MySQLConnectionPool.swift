@@ -17,12 +17,17 @@
             var waiters: [Waiter] = []
             var nextWaiterId = 0
             var closed = false
+            /// For the metrics: waits so far, their total time, and those that timed out.
+            var waits = 0
+            var waitTime = Duration.zero
+            var timeouts = 0
 
             /// Removes and returns the first waiter, stopping its timer.
             mutating func popWaiter() -> CheckedContinuation<MySQLConnection?, any Error>? {
                 guard !waiters.isEmpty else { return nil }
                 let waiter = waiters.removeFirst()
                 waiter.timer?.cancel()
+                waitTime += ContinuousClock.now - waiter.since
                 return waiter.continuation
             }
         }
@@ -30,6 +35,8 @@
         private struct Waiter {
             let id: Int
             let continuation: CheckedContinuation<MySQLConnection?, any Error>
+            /// When the wait began.
+            let since: ContinuousClock.Instant
             /// Fails the wait when no connection became free in time.
             var timer: Task<Void, Never>?
         }
@@ -86,7 +93,8 @@
                     if fresh, let connection = state.idle.popLast() { return .replace(connection) }
                     let id = state.nextWaiterId
                     state.nextWaiterId += 1
-                    state.waiters.append(Waiter(id: id, continuation: continuation))
+                    state.waiters.append(Waiter(id: id, continuation: continuation, since: .now))
+                    state.waits += 1
                     return .wait(id: id)
                 }
                 switch grant {
@@ -150,6 +158,17 @@
         /// Connections open now (idle and in use), for tests and logs.
         var openConnections: Int { state.withLock { $0.open } }
 
+        /// How the pool is used now, for the metrics.
+        var statistics: ConnectionPoolStatistics {
+            state.withLock { state in
+                let waitTime = state.waitTime.components
+                return ConnectionPoolStatistics(
+                    pool: "mysql", size: size, inUse: max(0, state.open - state.idle.count), waits: state.waits,
+                    waitSeconds: Double(waitTime.seconds) + Double(waitTime.attoseconds) / 1e18,
+                    timeouts: state.timeouts)
+            }
+        }
+
         /// Closes idle connections and refuses new requests; connections in use close on release.
         func close() async {
             let (idle, waiters) = state.withLock { state in
@@ -196,7 +215,10 @@
         private func expire(waiter id: Int) {
             let expired = state.withLock { state -> CheckedContinuation<MySQLConnection?, any Error>? in
                 guard let index = state.waiters.firstIndex(where: { $0.id == id }) else { return nil }
-                return state.waiters.remove(at: index).continuation
+                let waiter = state.waiters.remove(at: index)
+                state.timeouts += 1
+                state.waitTime += ContinuousClock.now - waiter.since
+                return waiter.continuation
             }
             guard let expired else { return }
             logger.warning("no MySQL connection became free in time", metadata: ["mysql.pool": "\(size)"])

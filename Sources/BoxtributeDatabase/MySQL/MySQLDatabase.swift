@@ -21,6 +21,8 @@
             self.pool = pool
         }
 
+        public func poolStatistics() -> [ConnectionPoolStatistics] { [pool.statistics] }
+
         /// Connects to the server of `settings` with at most `settings.poolSize` connections; one
         /// connection is opened now so that wrong settings fail at start-up.
         public static func open(settings: MySQLSettings, logger: Logger) async throws -> MySQLDatabase {

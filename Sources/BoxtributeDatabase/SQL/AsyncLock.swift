@@ -5,6 +5,9 @@ final class AsyncLock: Sendable {
     private struct State {
         var locked = false
         var waiters: [CheckedContinuation<Void, Never>] = []
+        /// For the metrics: acquisitions that waited, and their total wait.
+        var waits = 0
+        var waitTime = Duration.zero
     }
     private let state = Mutex(State())
 
@@ -14,7 +17,13 @@ final class AsyncLock: Sendable {
         return try await body()
     }
 
+    /// Whether the lock is held, how many acquisitions waited for it and how long in all.
+    var statistics: (locked: Bool, waits: Int, waitTime: Duration) {
+        state.withLock { ($0.locked, $0.waits, $0.waitTime) }
+    }
+
     private func acquire() async {
+        var since: ContinuousClock.Instant?
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
             let resumeNow = state.withLock { state -> Bool in
                 if !state.locked {
@@ -22,9 +31,15 @@ final class AsyncLock: Sendable {
                     return true
                 }
                 state.waiters.append(continuation)
+                state.waits += 1
                 return false
             }
-            if resumeNow { continuation.resume() }
+            if resumeNow { continuation.resume() } else { since = .now }
+        }
+        // Only a wait is timed: an uncontended lock costs no clock read.
+        if let since {
+            let waited = ContinuousClock.now - since
+            state.withLock { $0.waitTime += waited }
         }
     }
 

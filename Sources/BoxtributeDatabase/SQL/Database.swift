@@ -69,6 +69,8 @@ public protocol Database: SQLQuerying {
     /// the engine pays for starting a read once instead of per statement. `nil` when the engine
     /// has none or no connection is free; callers then run statements on the database itself.
     func openReadSession() -> (any ReadSession)?
+    /// How the connections are used now (for metrics); empty when the engine does not say.
+    func poolStatistics() -> [ConnectionPoolStatistics]
 }
 
 extension Database {

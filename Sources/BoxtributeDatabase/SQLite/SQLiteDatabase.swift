@@ -20,12 +20,17 @@ public final class SQLiteDatabase: Database {
     private let idleReaders: Mutex<[SQLiteHandle]>
     /// The reader statements use when every other one is lent out.
     private let sharedReader: SQLiteHandle
+    /// Readers that can be lent, and statements that found them all lent (for the metrics).
+    private let lendableReaders: Int
+    private let sharedReaderUses = Atomic<Int>(0)
 
     private init(readers: [SQLiteHandle], writer: SQLiteHandle) {
         self.readers = readers
         self.writer = writer
         sharedReader = readers[readers.count - 1]
-        idleReaders = Mutex(readers.count > 1 && readers[0] !== writer ? Array(readers.dropLast()) : [])
+        let lendable = readers.count > 1 && readers[0] !== writer ? Array(readers.dropLast()) : []
+        idleReaders = Mutex(lendable)
+        lendableReaders = lendable.count
     }
 
     /// How long a read statement may run before it is stopped, as MySQL's read timeout bounds
@@ -94,7 +99,10 @@ public final class SQLiteDatabase: Database {
 
     /// Runs `body` on an idle reader, or on the shared one when all are lent out.
     private func withReader<T>(_ body: (SQLiteHandle) throws -> T) throws -> T {
-        guard let reader = idleReaders.withLock({ $0.popLast() }) else { return try body(sharedReader) }
+        guard let reader = idleReaders.withLock({ $0.popLast() }) else {
+            sharedReaderUses.add(1, ordering: .relaxed)
+            return try body(sharedReader)
+        }
         defer { giveBack(reader) }
         return try body(reader)
     }
@@ -144,6 +152,25 @@ public final class SQLiteDatabase: Database {
     /// Runs `body` on the writer outside a transaction (for pragmas that a transaction forbids).
     public func withWriter<T: Sendable>(_ body: @Sendable (any SQLConnection) async throws -> T) async throws -> T {
         try await writeLock.withLock { try await body(SQLiteSession(handle: writer)) }
+    }
+
+    /// The readers lent to requests and the writer: an in-memory database has only the writer.
+    public func poolStatistics() -> [ConnectionPoolStatistics] {
+        let writer = writeLock.statistics
+        let waitTime = writer.waitTime.components
+        var pools = [
+            ConnectionPoolStatistics(
+                pool: "sqlite_writer", size: 1, inUse: writer.locked ? 1 : 0, waits: writer.waits,
+                waitSeconds: Double(waitTime.seconds) + Double(waitTime.attoseconds) / 1e18, timeouts: 0)
+        ]
+        if lendableReaders > 0 {
+            let idle = idleReaders.withLock { $0.count }
+            pools.append(
+                ConnectionPoolStatistics(
+                    pool: "sqlite_readers", size: lendableReaders, inUse: lendableReaders - idle,
+                    waits: sharedReaderUses.load(ordering: .relaxed), waitSeconds: 0, timeouts: 0))
+        }
+        return pools
     }
 
     public func close() async {

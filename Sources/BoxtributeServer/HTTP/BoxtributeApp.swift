@@ -23,9 +23,12 @@ public enum BoxtributeApp {
         let publicAPI: GraphQLAPI
     }
 
-    /// Builds the router. Fails when the schema and the resolvers do not match.
+    /// Builds the router. Fails when the schema and the resolvers do not match. With `metrics`,
+    /// requests are counted there, and `/metrics` is served unless `servesMetrics` is false
+    /// (the metrics have a listener of their own).
     public static func buildRouter(
-        configuration: ServerConfiguration, database: any Database, verifier: TokenVerifier
+        configuration: ServerConfiguration, database: any Database, verifier: TokenVerifier,
+        metrics: ServerMetrics? = nil, servesMetrics: Bool = true
     ) throws -> Router<BoxtributeRequestContext> {
         let services = Services(
             configuration: configuration, data: SQLDataSource(database: database), verifier: verifier,
@@ -35,14 +38,13 @@ public enum BoxtributeApp {
             publicAPI: try GraphQLAPI(variant: .public, limits: configuration.graphQL))
         let router = Router(context: BoxtributeRequestContext.self)
         // Before the routes: Hummingbird wraps each route in the middleware present when it is added.
-        router.add(middleware: RequestLogMiddleware())
+        router.add(middleware: RequestLogMiddleware(metrics: metrics))
         router.add(middleware: ErrorBodyMiddleware())
         let authentication = AuthenticationMiddleware(verifier: verifier)
         let development = configuration.isDevelopment
 
-        router.get("/health") { _, _ in
-            jsonResponse(status: .ok, body: Array(#"{"status":"ok"}"#.utf8))
-        }
+        ObservabilityRoutes.addHealth(to: router, database: database)
+        if let metrics, servesMetrics { ObservabilityRoutes.addMetrics(to: router, metrics: metrics) }
         ExplorerRoutes.add(to: router)
         DocsRoutes.add(to: router, development: development)
         for (path, api, cors, protected) in [
@@ -106,6 +108,7 @@ public enum BoxtributeApp {
             clientIsGone: context.clientIsGone)
         let answer = await api.handle(graphQLRequest, context: resolverContext)
         context.logRecord.operationName = answer.operationName
+        context.logRecord.statements = ObservabilityRoutes.statements(of: resolverContext.session)
         return jsonResponse(status: answer.kind.httpStatus, body: answer.body)
     }
 

@@ -28,15 +28,26 @@ public struct BoxtributeRequestContext: RequestContext {
     }
 }
 
-/// What a handler tells the request log about its request: the GraphQL operation it ran.
-/// A reference, because Hummingbird hands each middleware and the handler its own copy of the
-/// context.
+/// What a handler tells the request log (and the metrics) about its request: the GraphQL
+/// operation it ran and the SQL statements that took. A reference, because Hummingbird hands
+/// each middleware and the handler its own copy of the context.
 final class RequestLogRecord: Sendable {
-    private let operation = Mutex<String?>(nil)
+    private struct Entry {
+        var operationName: String?
+        var statements: Int?
+    }
+    private let entry = Mutex(Entry())
 
     /// The name of the GraphQL operation the request ran (already bounded in length).
     var operationName: String? {
-        get { operation.withLock { $0 } }
-        set { operation.withLock { $0 = newValue } }
+        get { entry.withLock { $0.operationName } }
+        set { entry.withLock { $0.operationName = newValue } }
+    }
+
+    /// The SQL statements the request's GraphQL operation ran; `nil` when it ran none (no
+    /// GraphQL request reached the API).
+    var statements: Int? {
+        get { entry.withLock { $0.statements } }
+        set { entry.withLock { $0.statements = newValue } }
     }
 }

@@ -7,8 +7,12 @@ import Logging
 /// hands the handlers a logger carrying it (`request.id`), returns it as a response header, and
 /// logs each request once when its answer is ready: method, path, GraphQL operation name,
 /// status, duration. Never the query string (it may carry a token), the headers or the body.
+/// With `metrics`, it also counts the request there (API, operation, status, latency, SQL
+/// statements).
 struct RequestLogMiddleware: RouterMiddleware {
     typealias Context = BoxtributeRequestContext
+
+    var metrics: ServerMetrics?
 
     static var requestIdField: HTTPField.Name { RequestIdField.name }
 
@@ -35,6 +39,11 @@ struct RequestLogMiddleware: RouterMiddleware {
 
     private func log(_ request: Request, status: Int, since start: ContinuousClock.Instant, context: Context) {
         let elapsed = ContinuousClock.now - start
+        let statements = context.logRecord.statements
+        metrics?.record(
+            api: .of(path: request.uri.path, isPost: request.method == .post),
+            operation: context.logRecord.operationName, ranGraphQL: statements != nil, status: status,
+            duration: elapsed, statements: statements)
         let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
         var metadata: Logger.Metadata = [
             "http.method": .string(request.method.rawValue),
@@ -43,6 +52,7 @@ struct RequestLogMiddleware: RouterMiddleware {
             "duration_ms": .string(String(format: "%.1f", milliseconds)),
         ]
         if let operation = context.logRecord.operationName { metadata["graphql.operation"] = .string(operation) }
+        if let statements { metadata["sql.statements"] = .stringConvertible(statements) }
         context.logger.info("request", metadata: metadata)
     }
 

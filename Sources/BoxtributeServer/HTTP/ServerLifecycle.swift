@@ -33,6 +33,7 @@ struct HTTPServerService<App: ApplicationProtocol>: Service {
         try await withGracefulShutdownHandler {
             try await withTaskCancellationHandler {
                 try await outcome.wait()
+                logger.info("HTTP server stopped")
             } onCancel: {
                 server.cancel()
                 outcome.finish(CancellationError())
@@ -126,6 +127,7 @@ struct BoxOriginService: Service {
                 try await Task.sleep(for: interval)
             }
         }
+        logger.debug("box origin summaries stopped")
     }
 }
 
@@ -155,31 +157,49 @@ extension BoxtributeApp {
         }
     }
 
-    /// Serves `router` on `host:port` until SIGTERM or SIGINT, then drains (see
-    /// ``ServerConfiguration/HTTPLimits``) and closes `database`. `onRunning` runs once the
-    /// server listens.
+    /// Serves `router` on `host:port` (and `/metrics` on `metricsListener`, if any) until
+    /// SIGTERM or SIGINT, then drains (see ``ServerConfiguration/HTTPLimits``) and closes
+    /// `database`. `onRunning` runs once the server listens.
     public static func serve(
         router: Router<BoxtributeRequestContext>, configuration: ServerConfiguration, database: any Database,
         host: String,
-        port: Int, logger: Logger, onRunning: @escaping @Sendable () async -> Void = {}
+        port: Int, metricsListener: MetricsListener? = nil, logger: Logger,
+        onRunning: @escaping @Sendable () async -> Void = {}
     ) async throws {
+        try await serviceGroup(
+            router: router, configuration: configuration, database: database, host: host, port: port,
+            metricsListener: metricsListener, signals: [.sigterm, .sigint], logger: logger, onRunning: onRunning
+        ).run()
+    }
+
+    /// The services of `serve`, as one group. They start in this order and stop in the reverse
+    /// one: the database, the metrics listener, the box-origin summaries, the HTTP server. So
+    /// on SIGTERM/SIGINT (`signals`) the server stops accepting and finishes the requests in
+    /// flight, then the background services stop, and the database closes last.
+    static func serviceGroup(
+        router: Router<BoxtributeRequestContext>, configuration: ServerConfiguration, database: any Database,
+        host: String, port: Int, metricsListener: MetricsListener?, signals: [UnixSignal], logger: Logger,
+        onRunning: @escaping @Sendable () async -> Void
+    ) -> ServiceGroup {
         let registry = ConnectionRegistry(limit: configuration.http.maxConnections)
         let app = buildApplication(
             router: router, configuration: configuration, host: host, port: port, registry: registry, logger: logger,
             onRunning: onRunning)
         let drain = configuration.http.drainTimeout
-        var group = ServiceGroupConfiguration(
-            services: [
-                // Shut down in reverse order: the server first, the database once it and the
-                // summaries have stopped.
-                .init(service: DatabaseService(database: database, logger: logger)),
-                .init(service: BoxOriginService(database: database, logger: logger)),
-                .init(service: HTTPServerService(app: app, registry: registry, drainTimeout: drain, logger: logger)),
-            ],
-            gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
+            .init(service: DatabaseService(database: database, logger: logger))
+        ]
+        if let metricsListener {
+            services.append(.init(service: MetricsService(listener: metricsListener, logger: logger)))
+        }
+        services += [
+            .init(service: BoxOriginService(database: database, logger: logger)),
+            .init(service: HTTPServerService(app: app, registry: registry, drainTimeout: drain, logger: logger)),
+        ]
+        var group = ServiceGroupConfiguration(services: services, gracefulShutdownSignals: signals, logger: logger)
         // A backstop: the server service returns after the drain time by itself.
         group.maximumGracefulShutdownDuration = drain + .seconds(10)
         group.maximumCancellationDuration = .seconds(5)
-        try await ServiceGroup(configuration: group).run()
+        return ServiceGroup(configuration: group)
     }
 }

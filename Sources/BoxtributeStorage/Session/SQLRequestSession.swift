@@ -10,6 +10,7 @@ public final class SQLRequestSession: DataSession, @unchecked Sendable {
     let reader: SQLSessionReader
     public let repositories: any Repositories
     var memo: [String: any Sendable] = [:]
+    private let transactionStatements = StatementCounter()
 
     public init(database: any Database) {
         self.database = database
@@ -18,6 +19,9 @@ public final class SQLRequestSession: DataSession, @unchecked Sendable {
     }
 
     public var statementCount: Int { reader.statementCount }
+
+    /// Statements of this session's transactions (``statementCount`` counts its reads).
+    public var transactionStatementCount: Int { transactionStatements.value }
 
     public func readFromOneSnapshot() { reader.readFromOneSnapshot() }
 
@@ -29,10 +33,13 @@ public final class SQLRequestSession: DataSession, @unchecked Sendable {
     ) async throws -> T {
         // Reads after the change must see it: no snapshot from before.
         reader.finishReading()
-        let result = try await database.transaction { connection in
+        let result = try await database.transaction { [transactionStatements] connection in
             try await body(
                 SQLTransactionRepositories(
-                    SQLWriteContext(user: user, now: now, connection: connection, environment: environment)))
+                    SQLWriteContext(
+                        user: user, now: now,
+                        connection: CountedConnection(connection: connection, counter: transactionStatements),
+                        environment: environment)))
         }
         // Memos from before the change would be stale.
         memo.removeAll()
