@@ -83,12 +83,14 @@ struct ConnectionHardeningTests {
         try await Self.live(Self.configuration(idle: .seconds(5))) { port in
             let kept = try await RawConnection.connect(port: port)
             let answered = try await kept.exchange(
-                "GET /health HTTP/1.1\r\nHost: localhost\r\n\r\n", within: .seconds(20))
+                "GET /public HTTP/1.1\r\nHost: localhost\r\n\r\n", within: .seconds(20))
             #expect(answered.status == 200)
             #expect(answered.closedByServer)
         }
     }
 
+    // The requests of these tests ask for the public explorer page, which needs no database:
+    // `/health` answers 503 when the database is slow, which a loaded test machine can be.
     @Test("connections beyond the limit are answered 503 and closed at once; a freed slot serves again")
     func connectionLimit() async throws {
         // Three: the harness's own client holds one connection.
@@ -106,8 +108,8 @@ struct ConnectionHardeningTests {
             try await Task.sleep(for: .milliseconds(300))
             let fourth = try await RawConnection.connect(port: port)
             let served = try await fourth.exchange(
-                "GET /health HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n", within: .seconds(5))
-            #expect(served.status == 200)
+                "GET /public HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n", within: .seconds(5))
+            #expect(served.status == 200, "\(served)")
             try? await second.channel.channel.close()
         }
     }
@@ -147,15 +149,15 @@ struct ConnectionHardeningTests {
     func http10() async throws {
         try await Self.live(Self.configuration()) { port in
             let plain = try await RawConnection.connect(port: port)
-            let closed = try await plain.exchange("GET /health HTTP/1.0\r\n\r\n", within: .seconds(5))
+            let closed = try await plain.exchange("GET /public HTTP/1.0\r\n\r\n", within: .seconds(5))
             #expect(closed.status == 200)
             #expect(closed.closedByServer)
             #expect(closed.text.lowercased().contains("connection: close"))
-            #expect(closed.body == #"{"status":"ok"}"#)
+            #expect(closed.body.contains("<title>boxtribute API</title>"))
 
             let keepAlive = try await RawConnection.connect(port: port)
             let open = try await keepAlive.exchange(
-                "GET /health HTTP/1.0\r\nConnection: keep-alive\r\n\r\n", within: .seconds(1))
+                "GET /public HTTP/1.0\r\nConnection: keep-alive\r\n\r\n", within: .seconds(1))
             #expect(open.status == 200)
             #expect(!open.closedByServer)
         }
