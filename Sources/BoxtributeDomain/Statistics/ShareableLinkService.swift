@@ -10,7 +10,8 @@ public enum ShareableLinkService {
 
     /// Creates a link to a base's statistics for `shareable_link:create` holders of the base.
     /// Without a date it is valid for a week; a date in the past is ``UserError/invalidDate(_:)``.
-    /// A god user's unknown base fails on the foreign key, as in the reference.
+    /// A god user's unknown base is ``DomainError/notFound``, as the reference's foreign key
+    /// makes it (looked up first: an id outside the column's range fails otherwise on MySQL).
     public static func create(_ input: ShareableLinkInput, in scope: MutationScope) async throws -> ShareableLink {
         try scope.user.authorize("shareable_link:create", baseId: input.baseId)
         try TextLimits.check(
@@ -18,6 +19,7 @@ public enum ShareableLinkService {
         // Stored as `YYYY-MM-DD HH:MM:SS`, a date alone as its midnight.
         let validUntil = (input.validUntil ?? scope.now.adding(days: defaultValidityDays)).adding(seconds: 0)
         if validUntil < scope.now { throw UserError.invalidDate(validUntil) }
+        _ = try await scope.data.core.bases([input.baseId])[input.baseId].orNotFound()
         let new = NewShareableLink(
             code: scope.environment.newLinkCode(), baseId: input.baseId, view: input.view, validUntil: validUntil,
             urlParameters: input.urlParameters, createdOn: scope.now, createdBy: scope.user.id)

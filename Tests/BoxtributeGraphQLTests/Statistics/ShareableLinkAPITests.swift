@@ -96,6 +96,26 @@ struct ShareableLinkAPITests {
         #expect(try await api.count("shareable_link") == 6)
     }
 
+    @Test(
+        "a god user's unknown base, also a negative id (out of the column's range on MySQL), is BAD_USER_INPUT and writes nothing"
+    )
+    func unknownBase() async throws {
+        let api = try await APIHarness.makeStatistics()
+        for baseId in [-1, 99] {
+            var input = Self.input()
+            if case .dictionary(var fields) = input {
+                fields["baseId"] = .number(Number(baseId))
+                input = .dictionary(fields)
+            }
+            let answer = await api.run(Self.create, variables: ["input": input], as: Fixtures.god)
+            #expect(answer.firstCode == "BAD_USER_INPUT", "base \(baseId)")
+            #expect(
+                answer.errors.first?["extensions"]?["description"]
+                    == "The requested resource does not exist in the database.")
+        }
+        #expect(try await api.count("shareable_link") == 6)
+    }
+
     @Test("two creations in one session give different codes")
     func distinctCodes() async throws {
         let api = try await APIHarness.makeStatistics()
