@@ -47,34 +47,22 @@ while [ $# -gt 0 ]; do
 done
 command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)" >&2; exit 2; }
 
-traits=()
-case "$database" in mysql://*) traits=(--traits MySQL) ;; esac
-if [ -n "${BOXTRIBUTE_BINARY:-}" ]; then
-    # A binary built elsewhere (comparing two builds side by side).
-    binary="$BOXTRIBUTE_BINARY"
-else
-    swift build -c release --scratch-path .build-release "${traits[@]}" --product boxtribute >/dev/null
-    binary="$(swift build -c release --scratch-path .build-release "${traits[@]}" --show-bin-path)/boxtribute"
-fi
+source scripts/lib/server.sh
+release_binary "$database"
 work="$(mktemp -d)"
 trap '[ -z "${server:-}" ] || kill "$server" 2>/dev/null || true; rm -rf "$work"' EXIT
 if [ -z "$database" ]; then
     database="sqlite:$work/bench.sqlite3"
 fi
 
-if ! "$binary" seed --database "$database" --boxes "$boxes" >/dev/null 2>"$work/seed.log"; then
-    grep -q "not empty\|already" "$work/seed.log" || { cat "$work/seed.log" >&2; exit 1; }
+if ! seed_database "$database" "$boxes" "$work/seed.log"; then
     echo "the database already holds data: measuring it as it is"
     boxes="as in the database"
 fi
 LOG_LEVEL=warning "$binary" serve --database "$database" --port "$port" >"$work/server.log" 2>&1 &
 server=$!
-# Up to two minutes: a first start on a large database adds the indexes of its migrations.
-for _ in $(seq 1 600); do
-    curl -sf "http://127.0.0.1:$port/health" >/dev/null && break
-    sleep 0.2
-done
-token="$("$binary" token --database "$database" --user 2 --organisation 1 --base 1)"
+wait_for_health "$port"
+token="$(coordinator_token "$database")"
 url="http://127.0.0.1:$port/graphql"
 
 label="$(curl -sf "$url" -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \

@@ -63,25 +63,15 @@ if [ -n "$url" ]; then
     server="" # not ours to stop
     boxes="as served"
 else
-    traits=()
-    case "$database" in mysql://*) traits=(--traits MySQL) ;; esac
-    if [ -n "${BOXTRIBUTE_BINARY:-}" ]; then
-        binary="$BOXTRIBUTE_BINARY"
-    else
-        swift build -c release --scratch-path .build-release "${traits[@]}" --product boxtribute >/dev/null
-        binary="$(swift build -c release --scratch-path .build-release "${traits[@]}" --show-bin-path)/boxtribute"
-    fi
+    source scripts/lib/server.sh
+    release_binary "$database"
     [ -n "$database" ] || database="sqlite:$work/load.sqlite3"
-    "$binary" seed --database "$database" --boxes "$boxes" >/dev/null 2>"$work/seed.log" ||
-        grep -q "not empty\|already" "$work/seed.log" || { cat "$work/seed.log" >&2; exit 1; }
+    seed_database "$database" "$boxes" "$work/seed.log" || true
     LOG_LEVEL=warning "$binary" serve --database "$database" --port "$port" >"$work/server.log" 2>&1 &
     server=$!
     server_pid=$server
-    for _ in $(seq 1 600); do
-        curl -sf "http://127.0.0.1:$port/health" >/dev/null && break
-        sleep 0.2
-    done
-    token="$("$binary" token --database "$database" --user 2 --organisation 1 --base 1)"
+    wait_for_health "$port"
+    token="$(coordinator_token "$database")"
     url="http://127.0.0.1:$port/graphql"
 fi
 

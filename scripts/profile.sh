@@ -36,21 +36,14 @@ tool=perf
 [ "$mode" = memory ] && tool=heaptrack
 command -v "$tool" >/dev/null || { echo "$tool is not installed (apt-get install $([ "$tool" = perf ] && echo linux-perf || echo heaptrack))" >&2; exit 2; }
 
-traits=()
-case "$database" in mysql://*) traits=(--traits MySQL) ;; esac
-if [ -n "${BOXTRIBUTE_BINARY:-}" ]; then
-    binary="$BOXTRIBUTE_BINARY"
-else
-    swift build -c release --scratch-path .build-release "${traits[@]}" --product boxtribute >/dev/null
-    binary="$(swift build -c release --scratch-path .build-release "${traits[@]}" --show-bin-path)/boxtribute"
-fi
+source scripts/lib/server.sh
+release_binary "$database"
 mkdir -p "$out"
 out="$(cd "$out" && pwd)"
 work="$(mktemp -d)"
 trap '[ -z "${server:-}" ] || kill "$server" 2>/dev/null || true; rm -rf "$work"' EXIT
 [ -n "$database" ] || database="sqlite:$work/profile.sqlite3"
-"$binary" seed --database "$database" --boxes "$boxes" >/dev/null 2>"$work/seed.log" ||
-    grep -q "not empty\|already" "$work/seed.log" || { cat "$work/seed.log" >&2; exit 1; }
+seed_database "$database" "$boxes" "$work/seed.log" || true
 
 if [ "$mode" = memory ]; then
     LOG_LEVEL=warning heaptrack -o "$out/heaptrack" "$binary" serve --database "$database" --port "$port" \
@@ -59,13 +52,10 @@ else
     LOG_LEVEL=warning "$binary" serve --database "$database" --port "$port" >"$work/server.log" 2>&1 &
 fi
 server=$!
-for _ in $(seq 1 600); do
-    curl -sf "http://127.0.0.1:$port/health" >/dev/null && break
-    sleep 0.2
-done
+wait_for_health "$port"
 # heaptrack starts the server as its child: the process to watch is the server itself.
 pid="$(pgrep -n -f -- "--port $port" || echo "$server")"
-token="$("$binary" token --database "$database" --user 2 --organisation 1 --base 1)"
+token="$(coordinator_token "$database")"
 load=(scripts/load-test.sh --url "http://127.0.0.1:$port/graphql" --token "$token" --server-pid "$pid" --duration "$seconds")
 
 if [ "$mode" = cpu ]; then
