@@ -1,3 +1,4 @@
+import BoxtributeTestSupport
 import Foundation
 import GraphQL
 import OrderedCollections
@@ -54,30 +55,7 @@ struct SchemaDocumentationTests {
     }
 
     /// The fragment ids of a page (`id="…"`).
-    static func ids(in html: String) -> Set<String> {
-        var found: Set<String> = []
-        var rest = html[...]
-        while let start = rest.range(of: " id=\"") {
-            rest = rest[start.upperBound...]
-            guard let end = rest.firstIndex(of: "\"") else { break }
-            found.insert(String(rest[..<end]))
-            rest = rest[end...]
-        }
-        return found
-    }
-
-    /// The targets of a page's links (`href="…"`).
-    static func links(in html: String) -> [String] {
-        var found: [String] = []
-        var rest = html[...]
-        while let start = rest.range(of: "href=\"") {
-            rest = rest[start.upperBound...]
-            guard let end = rest.firstIndex(of: "\"") else { break }
-            found.append(String(rest[..<end]))
-            rest = rest[end...]
-        }
-        return found
-    }
+    static func ids(in html: String) -> Set<String> { Set(HTMLAttributes.values(of: " id", in: html)) }
 
     @Test("every type and field of the query-only API has its section, with its arguments")
     func queryAPIComplete() throws {
@@ -122,7 +100,7 @@ struct SchemaDocumentationTests {
         #expect(Set(pages.keys) == ["index.html", "full.html", "query.html", "public.html"])
         for (name, html) in pages {
             let ids = Self.ids(in: html)
-            for link in Self.links(in: html) {
+            for link in HTMLAttributes.values(of: "href", in: html) {
                 if link.hasPrefix("#") {
                     #expect(ids.contains(String(link.dropFirst())), "\(name): \(link)")
                 } else {

@@ -9,18 +9,6 @@ import Testing
 
 @Suite("GET /docs: the schema documentation")
 struct DocsRouteTests {
-    static func hrefs(in html: String) -> [String] {
-        var found: [String] = []
-        var rest = html[...]
-        while let start = rest.range(of: "href=\"") {
-            rest = rest[start.upperBound...]
-            guard let end = rest.firstIndex(of: "\"") else { break }
-            found.append(String(rest[..<end]))
-            rest = rest[end...]
-        }
-        return found
-    }
-
     @Test("/docs answers the index, and each page it links answers 200 with HTML")
     func indexAndPages() async throws {
         var configuration = ServerHarness.tenantConfiguration
@@ -32,7 +20,7 @@ struct DocsRouteTests {
                 #expect(response.headers[.contentType] == "text/html; charset=utf-8")
                 index = String(buffer: response.body)
             }
-            let pages = Self.hrefs(in: index)
+            let pages = HTMLAttributes.values(of: "href", in: index)
             #expect(pages == ["/docs/query.html", "/docs/public.html", "/docs/full.html"])
             for path in ["/docs/", "/docs/index.html"] {
                 try await client.execute(uri: path, method: .get) { response in
@@ -46,7 +34,7 @@ struct DocsRouteTests {
                     #expect(response.headers[.contentType] == "text/html; charset=utf-8")
                     let html = String(buffer: response.body)
                     #expect(html.contains("id=\"type-Query\""))
-                    for link in Self.hrefs(in: html) where !link.hasPrefix("#") {
+                    for link in HTMLAttributes.values(of: "href", in: html) where !link.hasPrefix("#") {
                         #expect(link == "/docs/index.html", "\(page): \(link)")
                     }
                 }
@@ -63,7 +51,10 @@ struct DocsRouteTests {
         configuration.environment = "production"
         try await ServerHarness.withClient(configuration: configuration) { client in
             try await client.execute(uri: "/docs", method: .get) { response in
-                #expect(Self.hrefs(in: String(buffer: response.body)) == ["/docs/query.html", "/docs/public.html"])
+                #expect(
+                    HTMLAttributes.values(of: "href", in: String(buffer: response.body)) == [
+                        "/docs/query.html", "/docs/public.html",
+                    ])
             }
             for (path, status) in [
                 ("/docs/full.html", HTTPResponse.Status.notFound), ("/docs/query.html", .ok),
