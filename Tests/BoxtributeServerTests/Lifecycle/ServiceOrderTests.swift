@@ -54,9 +54,17 @@ struct ServiceOrderTests {
             configuration: configuration, database: database, verifier: verifier, metrics: metrics,
             servesMetrics: false)
         let (started, startedContinuation) = AsyncStream<Void>.makeStream()
+        let (released, releaseContinuation) = AsyncStream<Void>.makeStream()
         router.get("/slow") { _, _ in
             startedContinuation.yield()
-            try await Task.sleep(for: .milliseconds(800))
+            // In flight until the client has seen new connections refused (at most 30 s), so
+            // the order does not depend on how fast a loaded machine closes the listener.
+            await withTaskGroup(of: Void.self) { wait in
+                wait.addTask { for await _ in released { break } }
+                wait.addTask { try? await Task.sleep(for: .seconds(30)) }
+                await wait.next()
+                wait.cancelAll()
+            }
             events.append("handler: finished")
             return "finished"
         }
@@ -86,16 +94,21 @@ struct ServiceOrderTests {
         }
         for await _ in started { break }
         await group.triggerGracefulShutdown()
-        try await Task.sleep(for: .milliseconds(200))
-        // Not accepting any more, while the request in flight goes on.
-        var refused = true
-        if let accepted = try? await RawConnection.connect(port: port) {
-            refused = false
-            // Closed through its channel's scope: a connection dropped unclosed stops the test
-            // process (NIOAsyncWriter's deinit requires finish()), as it did on a loaded machine.
+        // Not accepting any more, while the request in flight goes on: tried until refused
+        // (at most 20 s); a connection still accepted meanwhile is closed properly, as an open
+        // one dropped stops the test process (NIOAsyncWriter's deinit requires finish()).
+        var refused = false
+        let deadline = ContinuousClock.now + .seconds(20)
+        while ContinuousClock.now < deadline {
+            guard let accepted = try? await RawConnection.connect(port: port) else {
+                refused = true
+                break
+            }
             _ = try? await accepted.withInbound { _ in }
+            try await Task.sleep(for: .milliseconds(50))
         }
         events.append("client: new connection refused \(refused)")
+        releaseContinuation.yield()
         let answer = try await slow.value
         try await run.value
         #expect(answer.status == 200)
